@@ -1,0 +1,72 @@
+/**
+ * Reporting periods: quarters (`2023-Q4`) and years (`2023`). Pure functions, no I/O.
+ */
+export interface Quarter {
+  year: number;
+  quarter: 1 | 2 | 3 | 4;
+}
+
+export type PeriodKind = "quarter" | "year";
+
+export interface Period {
+  kind: PeriodKind;
+  year: number;
+  /** Present for quarters only. */
+  quarter?: 1 | 2 | 3 | 4;
+}
+
+const YEAR_MIN = 2000;
+const YEAR_MAX = 2100;
+
+function toQuarter(year: number, q: number): Quarter | null {
+  if (!Number.isInteger(year) || year < YEAR_MIN || year > YEAR_MAX) return null;
+  if (q !== 1 && q !== 2 && q !== 3 && q !== 4) return null;
+  return { year, quarter: q };
+}
+
+/**
+ * Reads a period cell as users write it: `2023-Q4`, `Q4/2023`, `Quý 4/2023`, `2023 Q4` (case-insensitive,
+ * surrounding spaces ignored). Returns null for anything else.
+ */
+export function parseQuarter(input: string): Quarter | null {
+  const s = input.normalize("NFC").trim().replace(/\s+/g, " ");
+  let m = /^(\d{4})\s?[-/ ]?\s?q([1-4])$/i.exec(s);
+  if (m) return toQuarter(Number(m[1]), Number(m[2]));
+  m = /^(?:q|quý|quy)\s?([1-4])\s?[/\- ]\s?(\d{4})$/i.exec(s);
+  if (m) return toQuarter(Number(m[2]), Number(m[1]));
+  return null;
+}
+
+export function formatQuarter(q: Quarter): string {
+  return `${q.year}-Q${q.quarter}`;
+}
+
+/** A period id as used in URLs and the API: `2023-Q4` or `2023`. */
+export function parsePeriodId(input: string): Period | null {
+  const y = /^(\d{4})$/.exec(input);
+  if (y) {
+    const year = Number(y[1]);
+    return year >= YEAR_MIN && year <= YEAR_MAX ? { kind: "year", year } : null;
+  }
+  const m = /^(\d{4})-Q([1-4])$/.exec(input);
+  if (!m) return null;
+  const q = toQuarter(Number(m[1]), Number(m[2]));
+  return q ? { kind: "quarter", year: q.year, quarter: q.quarter } : null;
+}
+
+export function formatPeriodId(p: Period): string {
+  return p.kind === "year" ? String(p.year) : `${p.year}-Q${p.quarter}`;
+}
+
+/** The previous period of the same kind: Q1 → previous year's Q4, a year → the year before. */
+export function previousPeriod(p: Period): Period {
+  if (p.kind === "year") return { kind: "year", year: p.year - 1 };
+  if (p.quarter === 1) return { kind: "quarter", year: p.year - 1, quarter: 4 };
+  const q = ((p.quarter ?? 1) - 1) as 1 | 2 | 3;
+  return { kind: "quarter", year: p.year, quarter: q };
+}
+
+/** Sort key that orders quarters chronologically: year * 10 + quarter. */
+export function quarterOrdinal(q: Quarter): number {
+  return q.year * 10 + q.quarter;
+}
