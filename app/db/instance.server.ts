@@ -1,0 +1,170 @@
+/**
+ * The one DuckDB instance of this process. Two DuckDBInstance objects on one file in one process corrupt
+ * each other, so the instance lives on globalThis (it survives dev reloads and a second copy of this module,
+ * such as the server script's and the Remix build's). Writes are serialised through one queue so that two
+ * commits started at once run one after the other instead of failing with a transaction conflict.
+ */
+import fs from "node:fs";
+import path from "node:path";
+import { DuckDBInstance, type DuckDBConnection, type DuckDBValue } from "@duckdb/node-api";
+import type { z } from "zod";
+import { applyMigrations } from "./migrations.server";
+
+export class DatabaseLockedError extends Error {
+  override name = "DatabaseLockedError";
+  constructor(
+    readonly dbPath: string,
+    readonly holder: string,
+  ) {
+    super(
+      `The database ${dbPath} is in use by another process (${holder}), most likely the running parboard server. ` +
+        `Stop the server and run the command again, or upload the file on the server's upload page.`,
+    );
+  }
+}
+
+export interface Db {
+  readonly path: string;
+  /** Runs a read query with bound parameters and parses every row with the schema (BigInt → number included). */
+  query<S extends z.ZodType>(sql: string, params: DuckDBValue[] | Record<string, DuckDBValue>, schema: S): Promise<z.infer<S>[]>;
+  /** Runs fn on a fresh connection (for reads that need several statements). */
+  withConnection<T>(fn: (conn: DuckDBConnection) => Promise<T>): Promise<T>;
+  /** Runs fn inside one transaction, queued behind every other write of this process. */
+  transaction<T>(fn: (conn: DuckDBConnection) => Promise<T>): Promise<T>;
+  close(): void;
+}
+
+const LOCK_PATTERN = /Could not set lock on file[^:]*: Conflicting lock is held in (.+?)(?:\. See also|$)/s;
+
+function toLockError(dbPath: string, error: unknown): unknown {
+  if (error instanceof Error) {
+    const m = LOCK_PATTERN.exec(error.message);
+    if (m) return new DatabaseLockedError(dbPath, (m[1] ?? "another process").trim());
+  }
+  return error;
+}
+
+/** Converts what DuckDB returns into plain JSON-like values: BigInt → number (checked), DECIMAL → number, LIST → array, STRUCT → object. */
+export function plainValue(value: unknown): unknown {
+  if (typeof value === "bigint") {
+    if (value > BigInt(Number.MAX_SAFE_INTEGER) || value < BigInt(Number.MIN_SAFE_INTEGER)) {
+      throw new RangeError(`integer out of safe range: ${value}`);
+    }
+    return Number(value);
+  }
+  if (Array.isArray(value)) return value.map(plainValue);
+  if (value !== null && typeof value === "object") {
+    // DuckDB list/decimal/timestamp value objects expose a readable string or number form.
+    if ("items" in value && Array.isArray((value as { items: unknown }).items)) {
+      return (value as { items: unknown[] }).items.map(plainValue);
+    }
+    if ("entries" in value && typeof (value as { entries: unknown }).entries === "object") {
+      const entries = (value as { entries: Record<string, unknown> }).entries;
+      return Object.fromEntries(Object.entries(entries).map(([k, v]) => [k, plainValue(v)]));
+    }
+    if ("toDouble" in value && typeof (value as { toDouble: unknown }).toDouble === "function") {
+      return (value as { toDouble: () => number }).toDouble();
+    }
+    return String(value);
+  }
+  return value;
+}
+
+function plainRow(row: Record<string, unknown>): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(row)) out[k] = plainValue(v);
+  return out;
+}
+
+async function openDb(dbPath: string): Promise<Db> {
+  if (dbPath !== ":memory:") fs.mkdirSync(path.dirname(path.resolve(dbPath)), { recursive: true });
+  let instance: DuckDBInstance;
+  try {
+    instance = await DuckDBInstance.create(dbPath);
+  } catch (error) {
+    throw toLockError(dbPath, error);
+  }
+  let queue: Promise<unknown> = Promise.resolve();
+
+  async function withConnection<T>(fn: (conn: DuckDBConnection) => Promise<T>): Promise<T> {
+    const conn = await instance.connect();
+    try {
+      return await fn(conn);
+    } finally {
+      conn.closeSync();
+    }
+  }
+
+  const db: Db = {
+    path: dbPath,
+    async query(sql, params, schema) {
+      return withConnection(async (conn) => {
+        const reader = await conn.runAndReadAll(sql, params);
+        return reader.getRowObjects().map((row) => schema.parse(plainRow(row)));
+      });
+    },
+    withConnection,
+    transaction(fn) {
+      const run = queue.then(() =>
+        withConnection(async (conn) => {
+          await conn.run("BEGIN TRANSACTION");
+          try {
+            const result = await fn(conn);
+            await conn.run("COMMIT");
+            return result;
+          } catch (error) {
+            await conn.run("ROLLBACK");
+            throw error;
+          }
+        }),
+      );
+      // The queue moves on whether this write succeeded or not; the caller sees the outcome through `run`.
+      queue = run.then(
+        () => undefined,
+        () => undefined,
+      );
+      return run;
+    },
+    close() {
+      instance.closeSync();
+    },
+  };
+  await db.withConnection(applyMigrations);
+  return db;
+}
+
+interface DbRegistry {
+  open: Map<string, Promise<Db>>;
+}
+
+const REGISTRY_KEY = Symbol.for("parboard.db");
+
+function registry(): DbRegistry {
+  const g = globalThis as unknown as Record<symbol, DbRegistry | undefined>;
+  g[REGISTRY_KEY] ??= { open: new Map() };
+  return g[REGISTRY_KEY];
+}
+
+/** The process's database for a path (one instance per file per process), opened and migrated on first use. */
+export function getDb(dbPath: string): Promise<Db> {
+  const key = dbPath === ":memory:" ? dbPath : path.resolve(dbPath);
+  const open = registry().open;
+  let db = open.get(key);
+  if (!db) {
+    db = openDb(dbPath);
+    open.set(key, db);
+    // A failed open (a lock, say) must not stick: the next call tries again.
+    db.catch(() => open.delete(key));
+  }
+  return db;
+}
+
+/** Closes a database opened with getDb (tests and CLI commands end with this). */
+export async function closeDb(dbPath: string): Promise<void> {
+  const key = dbPath === ":memory:" ? dbPath : path.resolve(dbPath);
+  const open = registry().open;
+  const db = open.get(key);
+  if (!db) return;
+  open.delete(key);
+  (await db).close();
+}

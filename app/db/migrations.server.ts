@@ -1,0 +1,90 @@
+/**
+ * Versioned schema migrations, applied in order at start-up, each in its own transaction. A migration is
+ * never edited once it has shipped: change the schema by adding the next one.
+ */
+import type { DuckDBConnection } from "@duckdb/node-api";
+import { COUNT_FIELDS } from "~/domain/report-fields";
+
+interface Migration {
+  version: number;
+  name: string;
+  sql: string;
+}
+
+const countColumns = COUNT_FIELDS.map((f) => `  ${f} BIGINT NOT NULL CHECK (${f} >= 0)`).join(",\n");
+
+export const MIGRATIONS: readonly Migration[] = [
+  {
+    version: 1,
+    name: "units, uploads, report rows, current view, facts view",
+    sql: `
+CREATE TABLE units (
+  code VARCHAR PRIMARY KEY,
+  name VARCHAR NOT NULL,
+  kind VARCHAR NOT NULL
+);
+CREATE SEQUENCE upload_id_seq START 1;
+CREATE TABLE uploads (
+  id INTEGER PRIMARY KEY,
+  uploaded_at TIMESTAMPTZ NOT NULL,
+  uploaded_by VARCHAR NOT NULL,
+  source VARCHAR NOT NULL CHECK (source IN ('web', 'cli', 'seed')),
+  file_name VARCHAR NOT NULL,
+  sha256 VARCHAR NOT NULL,
+  encoding VARCHAR,
+  periods VARCHAR[] NOT NULL,
+  row_count INTEGER NOT NULL,
+  unit_count INTEGER NOT NULL,
+  status VARCHAR NOT NULL CHECK (status IN ('committed', 'rolled_back')),
+  rolled_back_at TIMESTAMPTZ,
+  rolled_back_by VARCHAR
+);
+-- No primary key here: uniqueness of (upload, unit, period) is checked by the ingest before commit,
+-- and an index would slow the bulk append of national-scale files.
+CREATE TABLE report_rows (
+  upload_id INTEGER NOT NULL,
+  line INTEGER NOT NULL,
+  commune_code VARCHAR NOT NULL,
+  commune_name VARCHAR,
+  period VARCHAR NOT NULL,
+  year SMALLINT NOT NULL,
+  quarter TINYINT NOT NULL CHECK (quarter BETWEEN 1 AND 4),
+${countColumns}
+);
+-- The current data: for each unit and period, the row of the latest committed upload.
+-- Rolling an upload back marks it, and the row it replaced becomes current again.
+CREATE VIEW current_reports AS
+SELECT r.*
+FROM report_rows r
+JOIN uploads u ON u.id = r.upload_id AND u.status = 'committed'
+QUALIFY row_number() OVER (PARTITION BY r.commune_code, r.period ORDER BY r.upload_id DESC) = 1;
+-- The same data, long: one row per unit, period and count.
+CREATE VIEW facts AS
+SELECT commune_code, period, year, quarter, upload_id, count_name, value
+FROM (UNPIVOT current_reports ON ${COUNT_FIELDS.join(", ")} INTO NAME count_name VALUE value);
+`,
+  },
+];
+
+export async function applyMigrations(conn: DuckDBConnection): Promise<void> {
+  await conn.run(`CREATE TABLE IF NOT EXISTS schema_migrations (
+    version INTEGER PRIMARY KEY, name VARCHAR NOT NULL, applied_at TIMESTAMPTZ NOT NULL DEFAULT current_timestamp)`);
+  const reader = await conn.runAndReadAll("SELECT version FROM schema_migrations");
+  const applied = new Set(reader.getRows().map((r) => Number(r[0])));
+  for (const m of MIGRATIONS) {
+    if (applied.has(m.version)) continue;
+    await conn.run("BEGIN TRANSACTION");
+    try {
+      await conn.run(m.sql);
+      await conn.run("INSERT INTO schema_migrations (version, name) VALUES ($1, $2)", [m.version, m.name]);
+      await conn.run("COMMIT");
+    } catch (error) {
+      await conn.run("ROLLBACK");
+      throw new Error(`migration ${m.version} (${m.name}) failed: ${error instanceof Error ? error.message : String(error)}`);
+    }
+  }
+}
+
+export function latestSchemaVersion(): number {
+  return MIGRATIONS.reduce((max, m) => Math.max(max, m.version), 0);
+}

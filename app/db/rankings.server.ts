@@ -1,0 +1,199 @@
+/**
+ * The rankings (spec §2–§4), computed once in DuckDB SQL on the current data: for each requested period,
+ * indicator and unit the summed counts, the value, the competition rank ("1224") among units with a value,
+ * the previous period's rank and value, the composite score, and what is needed to pass the next value.
+ * The SQL is generated from the indicator registry; request values reach it only as bound parameters.
+ */
+import { z } from "zod";
+import { computeGap } from "~/domain/gap";
+import { COMPOSITE_ID, INDICATORS, getIndicator, type RankedId } from "~/domain/indicators";
+import { formatPeriodId, parsePeriodId, previousPeriod, type PeriodKind } from "~/domain/period";
+import { COUNT_FIELDS } from "~/domain/report-fields";
+import type { VersionedScoring } from "~/domain/scoring";
+import type { Db } from "./instance.server";
+
+/** How the period of a current_reports row is named for each kind; chosen from this list, never from a request. */
+const PERIOD_EXPR: Record<PeriodKind, string> = {
+  quarter: "period",
+  year: "CAST(year AS VARCHAR)",
+};
+
+function sqlString(s: string): string {
+  // Only registry identifiers reach this (ids are [a-z_]); quoting keeps them literals all the same.
+  if (!/^[a-z_]+$/.test(s)) throw new Error(`not a registry identifier: ${s}`);
+  return `'${s}'`;
+}
+
+function buildRankingSql(kind: PeriodKind, weightCount: number): string {
+  const pid = PERIOD_EXPR[kind];
+  const sums = COUNT_FIELDS.map((f) => `sum(${f}) AS ${f}`).join(", ");
+  const long = INDICATORS.map(
+    (i) =>
+      `SELECT pid, commune_code, quarters, ${sqlString(i.id)} AS indicator, ${sqlString(i.direction)} AS direction, ` +
+      `${i.numerator}::HUGEINT AS num, ${"denominator" in i ? `${i.denominator}::HUGEINT` : "NULL::HUGEINT"} AS den FROM base`,
+  ).join("\n  UNION ALL ");
+  const weightRows = Array.from({ length: weightCount }, (_, k) => `($${4 + 3 * k}, $${5 + 3 * k}::DOUBLE, $${6 + 3 * k}::DOUBLE)`).join(", ");
+  return `
+WITH base AS (
+  SELECT ${pid} AS pid, commune_code, count(*)::INTEGER AS quarters, ${sums}
+  FROM current_reports
+  WHERE list_contains(string_split($1, ','), ${pid})
+  GROUP BY ALL
+),
+long AS (
+  ${long}
+),
+valued AS (
+  SELECT *, CASE WHEN den IS NULL THEN num::DOUBLE WHEN den > 0 THEN num::DOUBLE / den::DOUBLE END AS value FROM long
+),
+weights(indicator, weight, full_at) AS (VALUES ${weightRows}),
+composite AS (
+  SELECT v.pid, v.commune_code, any_value(v.quarters) AS quarters, '${COMPOSITE_ID}' AS indicator, 'higher' AS direction,
+         NULL::HUGEINT AS num, NULL::HUGEINT AS den,
+         -- Rounded so that float summation order can never split units with equal rates.
+         round(100 * sum(w.weight * least(1, v.value / w.full_at)) FILTER (WHERE v.value IS NOT NULL)
+               / sum(w.weight) FILTER (WHERE v.value IS NOT NULL), 9) AS value
+  FROM valued v JOIN weights w ON w.indicator = v.indicator
+  GROUP BY v.pid, v.commune_code
+),
+everything AS (
+  SELECT * FROM valued UNION ALL BY NAME SELECT * FROM composite
+),
+ranked AS (
+  SELECT *,
+    CASE WHEN value IS NOT NULL THEN rank() OVER w END AS rank,
+    CASE WHEN value IS NOT NULL THEN dense_rank() OVER w END AS drank,
+    count(value) OVER (PARTITION BY pid, indicator) AS ranked
+  FROM everything
+  WINDOW w AS (PARTITION BY pid, indicator ORDER BY CASE WHEN direction = 'higher' THEN -value ELSE value END ASC NULLS LAST)
+),
+above AS (
+  SELECT pid, indicator, drank, min(commune_code) AS pass_code, count(*) AS pass_tied,
+         arg_min(num, commune_code) AS pass_num, arg_min(den, commune_code) AS pass_den
+  FROM ranked WHERE value IS NOT NULL
+  GROUP BY pid, indicator, drank
+),
+periods(pid, prev_pid) AS (
+  SELECT * FROM (SELECT unnest(string_split($2, ',')) AS pid, unnest(string_split($3, ',')) AS prev_pid)
+)
+SELECT r.pid AS period, r.commune_code, un.name AS commune_name, r.indicator,
+       r.num AS numerator, r.den AS denominator, r.value, r.rank, r.ranked, r.quarters,
+       p.rank AS previous_rank, p.value AS previous_value,
+       a.pass_code, pu.name AS pass_name, a.pass_tied, a.pass_num, a.pass_den
+FROM ranked r
+JOIN periods pe ON pe.pid = r.pid
+LEFT JOIN ranked p ON p.pid = pe.prev_pid AND p.commune_code = r.commune_code AND p.indicator = r.indicator
+LEFT JOIN above a ON a.pid = r.pid AND a.indicator = r.indicator AND a.drank = r.drank - 1
+LEFT JOIN units un ON un.code = r.commune_code
+LEFT JOIN units pu ON pu.code = a.pass_code
+ORDER BY r.pid, r.indicator, r.rank NULLS LAST, r.commune_code`;
+}
+
+const sqlRowSchema = z.object({
+  period: z.string(),
+  commune_code: z.string(),
+  commune_name: z.string().nullable(),
+  indicator: z.string(),
+  numerator: z.number().nullable(),
+  denominator: z.number().nullable(),
+  value: z.number().nullable(),
+  rank: z.number().int().nullable(),
+  ranked: z.number().int(),
+  quarters: z.number().int(),
+  previous_rank: z.number().int().nullable(),
+  previous_value: z.number().nullable(),
+  pass_code: z.string().nullable(),
+  pass_name: z.string().nullable(),
+  pass_tied: z.number().int().nullable(),
+  pass_num: z.number().nullable(),
+  pass_den: z.number().nullable(),
+});
+
+export const gapSchema = z.union([
+  z.object({
+    reachable: z.literal(true),
+    /** How many more (higher is better) or fewer (lower is better) of the numerator would pass. */
+    change: z.number().int().positive(),
+    pass_code: z.string(),
+    pass_name: z.string(),
+    /** How many units share the value to pass (the one named is the first by code). */
+    pass_tied: z.number().int().positive(),
+  }),
+  z.object({ reachable: z.literal(false), pass_code: z.string(), pass_name: z.string(), pass_tied: z.number().int().positive() }),
+]);
+export type Gap = z.infer<typeof gapSchema>;
+
+export const rankingRowSchema = z.object({
+  period: z.string(),
+  commune_code: z.string(),
+  commune_name: z.string(),
+  indicator: z.string(),
+  numerator: z.number().nullable(),
+  denominator: z.number().nullable(),
+  /** Rates as fractions 0–1, counts as counts, the composite as 0–100; null where there is no value. */
+  value: z.number().nullable(),
+  rank: z.number().int().nullable(),
+  /** Units ranked on this indicator in this period (those with a value): the "20" of "4/20". */
+  ranked: z.number().int(),
+  previous_rank: z.number().int().nullable(),
+  previous_value: z.number().nullable(),
+  /** Quarters the unit reported in the period (1 for a quarter, up to 4 for a year). */
+  quarters: z.number().int(),
+  /** A year with fewer than four quarters reported. */
+  incomplete: z.boolean(),
+  gap: gapSchema.nullable(),
+});
+export type RankingRow = z.infer<typeof rankingRowSchema>;
+
+function toGap(row: z.infer<typeof sqlRowSchema>): Gap | null {
+  if (row.rank === null || row.rank === 1 || row.pass_code === null || row.pass_num === null || row.numerator === null) return null;
+  if (row.indicator === COMPOSITE_ID) return null;
+  const indicator = getIndicator(row.indicator);
+  const result = computeGap({
+    unit: indicator.unit,
+    direction: indicator.direction,
+    numerator: row.numerator,
+    denominator: row.denominator,
+    aboveNumerator: row.pass_num,
+    aboveDenominator: row.pass_den,
+  });
+  const pass = { pass_code: row.pass_code, pass_name: row.pass_name ?? row.pass_code, pass_tied: row.pass_tied ?? 1 };
+  return result.reachable ? { reachable: true, change: result.change, ...pass } : { reachable: false, ...pass };
+}
+
+/**
+ * Ranks every unit on every indicator (and the composite) in each of the given periods, all of one kind.
+ * Each period is compared with its previous period of the same kind.
+ */
+export async function getRankingsFor(db: Db, kind: PeriodKind, periodIds: readonly string[], scoring: VersionedScoring): Promise<RankingRow[]> {
+  if (periodIds.length === 0) return [];
+  const prevIds = periodIds.map((id) => {
+    const p = parsePeriodId(id);
+    if (!p || p.kind !== kind) throw new Error(`not a ${kind}: ${id}`);
+    return formatPeriodId(previousPeriod(p));
+  });
+  const all = [...new Set([...periodIds, ...prevIds])];
+  const weights = Object.entries(scoring.config.indicators);
+  const params = [all.join(","), periodIds.join(","), prevIds.join(","), ...weights.flatMap(([id, w]) => [id, w.weight, w.fullAt])];
+  const rows = await db.query(buildRankingSql(kind, weights.length), params, sqlRowSchema);
+  return rows.map((row) =>
+    rankingRowSchema.parse({
+      period: row.period,
+      commune_code: row.commune_code,
+      commune_name: row.commune_name ?? row.commune_code,
+      indicator: row.indicator,
+      numerator: row.numerator,
+      denominator: row.denominator,
+      value: row.value,
+      rank: row.rank,
+      ranked: row.ranked,
+      previous_rank: row.previous_rank,
+      previous_value: row.previous_value,
+      quarters: row.quarters,
+      incomplete: kind === "year" && row.quarters < 4,
+      gap: toGap(row),
+    }),
+  );
+}
+
+export type { RankedId };
