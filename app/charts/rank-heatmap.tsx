@@ -1,0 +1,346 @@
+/**
+ * Units × indicators, each cell coloured by the unit's rank on that indicator (rank 1 darkest) with the
+ * rank printed in it, so colour is never the only carrier. Missing ranks are hatched and show "—".
+ */
+import {
+  checkOneOf,
+  estimateTextWidth,
+  checkPositive,
+  checkRank,
+  checkSize,
+  checkUnique,
+  fitText,
+  r2,
+  resolveOptions,
+  NO_VALUE,
+} from "./chart-options";
+import type { ChartSize } from "./chart-options";
+import { INK, MISSING_BACKGROUND, MISSING_HATCH, MUTED, rankColor, textColorOn } from "./chart-colors";
+import { ChartDataTable } from "./chart-data-table";
+import type { DataTableModel } from "./chart-data-table";
+import { ChartSvg, EmptyChartText, patternUrl } from "./chart-svg";
+import type { PatternSpec } from "./chart-svg";
+
+export interface HeatmapUnit {
+  code: string;
+  name: string;
+}
+
+export interface HeatmapIndicator {
+  id: string;
+  label: string;
+  /** Shown in the rotated column header when given (the full label stays in its tooltip and the table). */
+  shortLabel?: string;
+}
+
+/** Indicators mix rates and counts, so the formatter is told which indicator a value belongs to. */
+export type HeatmapFormat = (n: number, indicator: string) => string;
+
+export interface HeatmapCell {
+  unit: string;
+  indicator: string;
+  rank: number | null;
+  /** Units ranked on this indicator (the "20" of "4/20"). */
+  field: number | null;
+  value?: number | null;
+}
+
+export interface RankHeatmapData {
+  units: readonly HeatmapUnit[];
+  indicators: readonly HeatmapIndicator[];
+  /** Absent (unit, indicator) pairs are drawn as missing. */
+  cells: readonly HeatmapCell[];
+}
+
+export interface RankHeatmapOptions {
+  cellHeight: number;
+  /** Cells are as wide as fits, but never wider than this. */
+  maxCellWidth: number;
+  fontSize: number;
+  /** Width of the unit-name column. */
+  labelWidth: number;
+  /** Height of the rotated indicator headers. */
+  headerHeight: number;
+  /** Indicator id to order the rows by (best rank first, missing last); null keeps the given order. */
+  sortBy: string | null;
+  focusable: boolean;
+}
+
+export const rankHeatmapDefaults: RankHeatmapOptions = {
+  cellHeight: 26,
+  maxCellWidth: 72,
+  fontSize: 12,
+  labelWidth: 136,
+  headerHeight: 112,
+  sortBy: null,
+  focusable: false,
+};
+
+export interface HeatmapCellMark {
+  key: string;
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+  rank: number | null;
+  field: number | null;
+  /** Null for a missing cell (drawn with the hatch pattern). */
+  fill: string | null;
+  textColor: string;
+  text: string;
+  title: string;
+}
+
+export interface RankHeatmapLayout {
+  width: number;
+  height: number;
+  fontSize: number;
+  columns: { key: string; label: string; fullLabel: string; x: number }[];
+  rows: { key: string; name: string; fullName: string; y: number; labelY: number; cells: HeatmapCellMark[] }[];
+  headerY: number;
+  cellWidth: number;
+  focusable: boolean;
+  empty: boolean;
+}
+
+const GAP = 1;
+
+export const MISSING_PATTERN: PatternSpec = {
+  ref: "missing",
+  background: MISSING_BACKGROUND,
+  pattern: "diagonal",
+  ink: MISSING_HATCH,
+};
+
+export function isRankHeatmapEmpty(data: RankHeatmapData): boolean {
+  return data.units.length === 0 || data.indicators.length === 0;
+}
+
+function indexCells(data: RankHeatmapData): Map<string, HeatmapCell> {
+  const units = new Set(data.units.map((u) => u.code));
+  const indicators = new Set(data.indicators.map((i) => i.id));
+  const byKey = new Map<string, HeatmapCell>();
+  for (const c of data.cells) {
+    if (!units.has(c.unit)) throw new Error(`unknown unit: ${c.unit}`);
+    if (!indicators.has(c.indicator)) throw new Error(`unknown indicator: ${c.indicator}`);
+    const key = `${c.unit}|${c.indicator}`;
+    if (byKey.has(key)) throw new Error(`duplicate cell: ${c.unit} ${c.indicator}`);
+    checkRank(`${c.unit} ${c.indicator}`, c.rank);
+    if (c.rank !== null && (c.field === null || !Number.isInteger(c.field) || c.field < c.rank)) {
+      throw new Error(`bad field for ${c.unit} ${c.indicator}: ${c.field}`);
+    }
+    byKey.set(key, c);
+  }
+  return byKey;
+}
+
+/** Rows in the given order, or by rank on `sortBy` (missing last; the sort is stable). */
+function orderUnits(data: RankHeatmapData, cells: Map<string, HeatmapCell>, sortBy: string | null): HeatmapUnit[] {
+  const units = [...data.units];
+  if (sortBy !== null) {
+    const rankOf = (u: HeatmapUnit) => cells.get(`${u.code}|${sortBy}`)?.rank ?? Infinity;
+    units.sort((a, b) => rankOf(a) - rankOf(b));
+  }
+  return units;
+}
+
+export function rankHeatmapLayout(
+  data: RankHeatmapData,
+  size: ChartSize,
+  options?: Partial<RankHeatmapOptions>,
+  formatValue: HeatmapFormat = String,
+): RankHeatmapLayout {
+  const o = resolveOptions(rankHeatmapDefaults, options);
+  const { width } = checkSize(size, false);
+  for (const k of ["cellHeight", "maxCellWidth", "fontSize", "labelWidth", "headerHeight"] as const)
+    checkPositive(k, o[k]);
+  checkUnique(
+    "unit",
+    data.units.map((u) => u.code),
+  );
+  checkUnique(
+    "indicator",
+    data.indicators.map((i) => i.id),
+  );
+  const ids = data.indicators.map((i) => i.id);
+  const sortBy = o.sortBy === null ? null : checkOneOf("indicator", o.sortBy, ids);
+  const cells = indexCells(data);
+  const base = { width, fontSize: o.fontSize, focusable: o.focusable, columns: [], rows: [], headerY: 0, cellWidth: 0 };
+  if (isRankHeatmapEmpty(data)) return { ...base, height: 40, empty: true };
+
+  // Headers are rotated -45°, so the longest one reaches right of the last column by ~0.71 of its length.
+  const headerChars = o.headerHeight * 1.41 - 8;
+  const headers = data.indicators.map((i) => fitText(i.shortLabel ?? i.label, headerChars, o.fontSize));
+  const overhang = Math.min(o.headerHeight, Math.max(...headers.map((h) => estimateTextWidth(h, o.fontSize))) * 0.71);
+  const available = width - o.labelWidth - overhang;
+  const cellWidth = r2(Math.min(o.maxCellWidth, available / data.indicators.length));
+  if (cellWidth < o.fontSize * 1.8) throw new Error(`width too small: ${width}`);
+
+  const units = orderUnits(data, cells, sortBy);
+  const columns = data.indicators.map((ind, j) => ({
+    key: ind.id,
+    label: headers[j] ?? ind.label,
+    fullLabel: ind.label,
+    x: r2(o.labelWidth + j * cellWidth),
+  }));
+  const rows = units.map((u, i) => {
+    const y = o.headerHeight + i * o.cellHeight;
+    return {
+      key: u.code,
+      name: fitText(u.name, o.labelWidth - 8, o.fontSize),
+      fullName: u.name,
+      y,
+      labelY: y + o.cellHeight / 2,
+      cells: data.indicators.map((ind, j): HeatmapCellMark => {
+        const c = cells.get(`${u.code}|${ind.id}`);
+        const rank = c?.rank ?? null;
+        const field = c?.field ?? null;
+        const fill = rank === null || field === null ? null : rankColor(rank, field);
+        const value = c?.value ?? null;
+        const shown = rank === null ? NO_VALUE : `${rank}/${field}`;
+        return {
+          key: ind.id,
+          x: r2(o.labelWidth + j * cellWidth + GAP),
+          y: y + GAP,
+          width: r2(cellWidth - 2 * GAP),
+          height: o.cellHeight - 2 * GAP,
+          rank,
+          field,
+          fill,
+          textColor: fill === null ? MUTED : textColorOn(fill),
+          text: rank === null ? NO_VALUE : String(rank),
+          title: `${u.name} · ${ind.label}: ${shown}${value === null ? "" : ` (${formatValue(value, ind.id)})`}`,
+        };
+      }),
+    };
+  });
+  return {
+    ...base,
+    columns,
+    rows,
+    cellWidth,
+    headerY: o.headerHeight - 6,
+    height: o.headerHeight + units.length * o.cellHeight + 4,
+    empty: false,
+  };
+}
+
+export interface RankHeatmapLabels {
+  title: string;
+  /** Say here that darker means a better rank; the rank is printed in each cell anyway. */
+  description?: string;
+  /** Header of the table's first column. */
+  unit: string;
+  noData?: string;
+}
+
+export interface RankHeatmapProps {
+  id: string;
+  data: RankHeatmapData;
+  labels: RankHeatmapLabels;
+  formatValue: HeatmapFormat;
+  width?: number;
+  options?: Partial<RankHeatmapOptions>;
+}
+
+export function RankHeatmap({ id, data, labels, formatValue, width = 480, options }: RankHeatmapProps) {
+  const layout = rankHeatmapLayout(data, { width }, options, formatValue);
+  return (
+    <ChartSvg
+      id={id}
+      width={layout.width}
+      height={layout.height}
+      fontSize={layout.fontSize}
+      title={labels.title}
+      description={labels.description}
+      focusable={layout.focusable}
+      patterns={layout.empty ? [] : [MISSING_PATTERN]}
+    >
+      {layout.empty ? (
+        <EmptyChartText width={layout.width} height={layout.height} text={labels.noData ?? NO_VALUE} />
+      ) : null}
+      <g className="pb-headers" aria-hidden="true">
+        {layout.columns.map((c) => (
+          <text
+            key={c.key}
+            transform={`translate(${r2(c.x + layout.cellWidth / 2)},${layout.headerY}) rotate(-45)`}
+            fill={INK}
+          >
+            <title>{c.fullLabel}</title>
+            {c.label}
+          </text>
+        ))}
+      </g>
+      {layout.rows.map((row) => (
+        <g key={row.key} className="pb-hm-row">
+          <text x={0} y={row.labelY} dy="0.32em" fill={INK}>
+            <title>{row.fullName}</title>
+            {row.name}
+          </text>
+          {row.cells.map((cell) => (
+            <g key={cell.key} className="pb-cell" tabIndex={layout.focusable ? 0 : undefined}>
+              <title>{cell.title}</title>
+              <rect
+                className="pb-cell-bg"
+                x={cell.x}
+                y={cell.y}
+                width={cell.width}
+                height={cell.height}
+                fill={cell.fill ?? patternUrl(id, MISSING_PATTERN.ref)}
+              />
+              <text
+                x={r2(cell.x + cell.width / 2)}
+                y={cell.y + cell.height / 2}
+                dy="0.32em"
+                textAnchor="middle"
+                fill={cell.textColor}
+                fontWeight={cell.rank === 1 ? 700 : undefined}
+              >
+                {cell.text}
+              </text>
+            </g>
+          ))}
+        </g>
+      ))}
+    </ChartSvg>
+  );
+}
+
+export function rankHeatmapTableModel(
+  data: RankHeatmapData,
+  labels: RankHeatmapLabels,
+  formatValue: HeatmapFormat,
+  sortBy: string | null = null,
+): DataTableModel {
+  const cells = indexCells(data);
+  if (sortBy !== null)
+    checkOneOf(
+      "indicator",
+      sortBy,
+      data.indicators.map((i) => i.id),
+    );
+  return {
+    caption: labels.title,
+    rowHeader: labels.unit,
+    columns: data.indicators.map((i) => ({ key: i.id, header: i.label, numeric: true })),
+    rows: orderUnits(data, cells, sortBy).map((u) => ({
+      key: u.code,
+      header: u.name,
+      cells: data.indicators.map((i) => {
+        const c = cells.get(`${u.code}|${i.id}`);
+        if (!c || c.rank === null) return NO_VALUE;
+        const value = c.value ?? null;
+        return `${c.rank}/${c.field}${value === null ? "" : ` (${formatValue(value, i.id)})`}`;
+      }),
+    })),
+  };
+}
+
+export function RankHeatmapTable(props: {
+  data: RankHeatmapData;
+  labels: RankHeatmapLabels;
+  formatValue: HeatmapFormat;
+  sortBy?: string | null;
+}) {
+  return <ChartDataTable model={rankHeatmapTableModel(props.data, props.labels, props.formatValue, props.sortBy)} />;
+}

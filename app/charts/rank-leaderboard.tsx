@@ -1,0 +1,367 @@
+/**
+ * Leaderboard for one indicator and period: one row per unit in rank order, "4/20", ▲▼ movement, the
+ * unit's name, a bar proportional to the value and the value itself. Units without a value (spec §2:
+ * not ranked) come last with "—" and no bar.
+ */
+import { max, scaleLinear } from "d3";
+import { ChartAxis, linearAxis } from "./chart-axis";
+import type { AxisLayout } from "./chart-axis";
+import { BAR_FILL, BAR_HIGHLIGHT, INK, MUTED, ROW_HIGHLIGHT } from "./chart-colors";
+import { ChartDataTable } from "./chart-data-table";
+import type { DataTableModel } from "./chart-data-table";
+import {
+  NO_VALUE,
+  checkPositive,
+  checkRank,
+  checkSize,
+  checkUnique,
+  fitText,
+  plainFormat,
+  r2,
+  rankMovement,
+  resolveOptions,
+} from "./chart-options";
+import type { ChartFormat, ChartSize } from "./chart-options";
+import { ChartSvg, EmptyChartText } from "./chart-svg";
+
+export interface LeaderboardRow {
+  code: string;
+  name: string;
+  value: number | null;
+  /** Null when the unit is not ranked (no value). */
+  rank: number | null;
+  previousRank?: number | null;
+}
+
+export interface RankLeaderboardOptions {
+  /** Height of one unit's row, px. */
+  rowHeight: number;
+  fontSize: number;
+  /** Column widths, px: "4/20", "▲2", the unit name, the value after the bar. */
+  rankWidth: number;
+  movementWidth: number;
+  labelWidth: number;
+  valueWidth: number;
+  /** Share of the row height left empty around a bar (0–0.8). */
+  barPadding: number;
+  /** Value at the full bar length; null = the largest value, rounded up (use 1 for rates). */
+  domainMax: number | null;
+  /** Code of the unit to emphasise (bold name, darker bar, shaded row). */
+  highlight: string | null;
+  /** The "/20" of "4/20"; null = the number of ranked rows given. */
+  rankedCount: number | null;
+  /** Draw a value axis with grid lines under the rows. */
+  axis: boolean;
+  /** Rows become tab stops (useful for short lists; the table is the better path for long ones). */
+  focusable: boolean;
+}
+
+export const rankLeaderboardDefaults: RankLeaderboardOptions = {
+  rowHeight: 24,
+  fontSize: 12,
+  rankWidth: 44,
+  movementWidth: 30,
+  labelWidth: 140,
+  valueWidth: 64,
+  barPadding: 0.25,
+  domainMax: null,
+  highlight: null,
+  rankedCount: null,
+  axis: true,
+  focusable: false,
+};
+
+export interface LeaderboardMark {
+  key: string;
+  /** Top of the row. */
+  y: number;
+  name: string;
+  fullName: string;
+  rankText: string;
+  /** Places gained (positive) or lost since the previous period; null without a previous rank. */
+  movement: number | null;
+  movementGlyph: string;
+  bar: { x: number; y: number; width: number; height: number } | null;
+  value: number | null;
+  valueText: string;
+  valueX: number;
+  highlight: boolean;
+}
+
+export interface RankLeaderboardLayout {
+  width: number;
+  height: number;
+  fontSize: number;
+  rowHeight: number;
+  field: number;
+  columns: { rankX: number; movementX: number; nameX: number; barX: number };
+  rows: LeaderboardMark[];
+  axis: AxisLayout | null;
+  focusable: boolean;
+  empty: boolean;
+}
+
+const TOP = 4;
+const AXIS_HEIGHT = 26;
+
+/** Ranked rows by rank (ties by name), then unranked rows by name. */
+export function sortLeaderboardRows(rows: readonly LeaderboardRow[]): LeaderboardRow[] {
+  const byName = (a: LeaderboardRow, b: LeaderboardRow) => a.name.localeCompare(b.name, "vi");
+  return [...rows].sort((a, b) => {
+    if (a.rank === null || b.rank === null) return a.rank === b.rank ? byName(a, b) : a.rank === null ? 1 : -1;
+    return a.rank - b.rank || byName(a, b);
+  });
+}
+
+export function movementGlyph(movement: number | null): string {
+  if (movement === null) return "";
+  if (movement > 0) return `▲${movement}`;
+  if (movement < 0) return `▼${-movement}`;
+  return "–";
+}
+
+export function isRankLeaderboardEmpty(rows: readonly LeaderboardRow[]): boolean {
+  return rows.length === 0;
+}
+
+export function rankLeaderboardLayout(
+  rows: readonly LeaderboardRow[],
+  size: ChartSize,
+  options?: Partial<RankLeaderboardOptions>,
+  format: ChartFormat = plainFormat,
+): RankLeaderboardLayout {
+  const o = resolveOptions(rankLeaderboardDefaults, options);
+  const { width } = checkSize(size, false);
+  for (const k of ["rowHeight", "fontSize", "rankWidth", "movementWidth", "labelWidth", "valueWidth"] as const) {
+    checkPositive(k, o[k]);
+  }
+  if (o.barPadding < 0 || o.barPadding > 0.8) throw new Error(`bad barPadding: ${o.barPadding}`);
+  if (o.domainMax !== null) checkPositive("domainMax", o.domainMax);
+  if (o.rankedCount !== null && (!Number.isInteger(o.rankedCount) || o.rankedCount < 0)) {
+    throw new Error(`bad rankedCount: ${o.rankedCount}`);
+  }
+  checkUnique(
+    "unit",
+    rows.map((r) => r.code),
+  );
+  for (const r of rows) {
+    checkRank(r.code, r.rank);
+    checkRank(r.code, r.previousRank ?? null);
+    if (r.value !== null && (!Number.isFinite(r.value) || r.value < 0)) {
+      throw new Error(`bad value for ${r.code}: ${r.value}`);
+    }
+  }
+
+  const columns = {
+    rankX: o.rankWidth,
+    movementX: o.rankWidth + 6,
+    nameX: o.rankWidth + o.movementWidth + 4,
+    barX: o.rankWidth + o.movementWidth + o.labelWidth,
+  };
+  const barArea = width - columns.barX - o.valueWidth;
+  if (barArea < 40) throw new Error(`width too small: ${width}`);
+
+  const sorted = sortLeaderboardRows(rows);
+  const field = o.rankedCount ?? sorted.filter((r) => r.rank !== null).length;
+  const top = max(sorted, (r) => r.value) ?? 0;
+  const x = scaleLinear()
+    .domain([0, o.domainMax ?? (top > 0 ? top : 1)])
+    .range([0, barArea]);
+  const xTicks = Math.max(2, Math.floor(barArea / 70));
+  // Nice with the tick count that the axis uses, so the end of the scale is a labelled tick.
+  if (o.domainMax === null) x.nice(xTicks);
+
+  const barHeight = o.rowHeight * (1 - o.barPadding);
+  const marks: LeaderboardMark[] = sorted.map((r, i) => {
+    const bar =
+      r.value === null
+        ? null
+        : { x: columns.barX, y: r2((o.rowHeight - barHeight) / 2), width: r2(x(r.value)), height: r2(barHeight) };
+    const movement = rankMovement(r.rank, r.previousRank);
+    return {
+      key: r.code,
+      y: TOP + i * o.rowHeight,
+      name: fitText(r.name, o.labelWidth - 8, o.fontSize),
+      fullName: r.name,
+      rankText: r.rank === null ? NO_VALUE : `${r.rank}/${field}`,
+      movement,
+      movementGlyph: movementGlyph(movement),
+      bar,
+      value: r.value,
+      valueText: r.value === null ? NO_VALUE : format.value(r.value),
+      valueX: r2(columns.barX + (bar?.width ?? 0) + 4),
+      highlight: o.highlight !== null && o.highlight === r.code,
+    };
+  });
+
+  const bodyHeight = marks.length * o.rowHeight;
+  const axis =
+    o.axis && marks.length > 0
+      ? linearAxis(x, {
+          orient: "bottom",
+          fontSize: o.fontSize,
+          x: columns.barX,
+          y: TOP + bodyHeight,
+          count: xTicks,
+          format: format.tick ?? format.value,
+          grid: bodyHeight,
+        })
+      : null;
+  return {
+    width,
+    height: marks.length === 0 ? 40 : TOP + bodyHeight + (axis ? AXIS_HEIGHT : 4),
+    fontSize: o.fontSize,
+    rowHeight: o.rowHeight,
+    field,
+    columns,
+    rows: marks,
+    axis,
+    focusable: o.focusable,
+    empty: marks.length === 0,
+  };
+}
+
+export interface RankLeaderboardLabels {
+  title: string;
+  description?: string;
+  /** Column headers of the table. */
+  unit: string;
+  rank: string;
+  value: string;
+  movement: string;
+  /** e.g. (2) → "lên 2 bậc", (-1) → "xuống 1 bậc", (0) → "giữ nguyên". */
+  movementText: (delta: number) => string;
+  /** Shown in the SVG when there are no rows; the ChartFrame wrapper normally handles that case. */
+  noData?: string;
+}
+
+export interface RankLeaderboardProps {
+  id: string;
+  rows: readonly LeaderboardRow[];
+  labels: RankLeaderboardLabels;
+  formatValue: (n: number) => string;
+  formatTick?: (n: number) => string;
+  /** Width of the SVG's coordinate space; it still scales to its container. */
+  width?: number;
+  options?: Partial<RankLeaderboardOptions>;
+}
+
+export function RankLeaderboard({
+  id,
+  rows,
+  labels,
+  formatValue,
+  formatTick,
+  width = 480,
+  options,
+}: RankLeaderboardProps) {
+  const layout = rankLeaderboardLayout(rows, { width }, options, { value: formatValue, tick: formatTick });
+  const { focusable } = layout;
+  const mid = layout.rowHeight / 2;
+  return (
+    <ChartSvg
+      id={id}
+      width={layout.width}
+      height={layout.height}
+      fontSize={layout.fontSize}
+      title={labels.title}
+      description={labels.description}
+      focusable={focusable}
+    >
+      {layout.empty ? (
+        <EmptyChartText width={layout.width} height={layout.height} text={labels.noData ?? NO_VALUE} />
+      ) : null}
+      {layout.axis ? <ChartAxis axis={layout.axis} /> : null}
+      {layout.rows.map((row) => (
+        <g
+          key={row.key}
+          className={row.highlight ? "pb-row is-highlight" : "pb-row"}
+          transform={`translate(0,${row.y})`}
+          tabIndex={focusable ? 0 : undefined}
+        >
+          <title>
+            {[
+              `${row.fullName}: ${row.rankText}`,
+              row.valueText,
+              row.movement === null ? null : labels.movementText(row.movement),
+            ]
+              .filter((s) => s !== null)
+              .join(" · ")}
+          </title>
+          <rect
+            className="pb-row-bg"
+            width={layout.width}
+            height={layout.rowHeight}
+            fill={row.highlight ? ROW_HIGHLIGHT : "transparent"}
+          />
+          <text x={layout.columns.rankX} y={mid} dy="0.32em" textAnchor="end" fill={INK}>
+            {row.rankText}
+          </text>
+          {row.movementGlyph ? (
+            <text x={layout.columns.movementX} y={mid} dy="0.32em" fill={MUTED} fontSize={layout.fontSize - 1}>
+              {row.movementGlyph}
+            </text>
+          ) : null}
+          <text x={layout.columns.nameX} y={mid} dy="0.32em" fill={INK} fontWeight={row.highlight ? 700 : undefined}>
+            {row.name}
+          </text>
+          {row.bar ? (
+            <rect
+              className="pb-bar"
+              x={row.bar.x}
+              y={row.bar.y}
+              width={row.bar.width}
+              height={row.bar.height}
+              fill={row.highlight ? BAR_HIGHLIGHT : BAR_FILL}
+            />
+          ) : null}
+          <text x={row.valueX} y={mid} dy="0.32em" fill={INK} fontWeight={row.highlight ? 700 : undefined}>
+            {row.valueText}
+          </text>
+        </g>
+      ))}
+    </ChartSvg>
+  );
+}
+
+export function rankLeaderboardTableModel(
+  rows: readonly LeaderboardRow[],
+  labels: RankLeaderboardLabels,
+  formatValue: (n: number) => string,
+  rankedCount: number | null = null,
+): DataTableModel {
+  const sorted = sortLeaderboardRows(rows);
+  const field = rankedCount ?? sorted.filter((r) => r.rank !== null).length;
+  return {
+    caption: labels.title,
+    rowHeader: labels.unit,
+    columns: [
+      { key: "rank", header: labels.rank, numeric: true },
+      { key: "value", header: labels.value, numeric: true },
+      { key: "movement", header: labels.movement },
+    ],
+    rows: sorted.map((r) => {
+      const movement = rankMovement(r.rank, r.previousRank);
+      return {
+        key: r.code,
+        header: r.name,
+        cells: [
+          r.rank === null ? NO_VALUE : `${r.rank}/${field}`,
+          r.value === null ? NO_VALUE : formatValue(r.value),
+          movement === null ? NO_VALUE : labels.movementText(movement),
+        ],
+      };
+    }),
+  };
+}
+
+export function RankLeaderboardTable(props: {
+  rows: readonly LeaderboardRow[];
+  labels: RankLeaderboardLabels;
+  formatValue: (n: number) => string;
+  rankedCount?: number | null;
+}) {
+  return (
+    <ChartDataTable model={rankLeaderboardTableModel(props.rows, props.labels, props.formatValue, props.rankedCount)} />
+  );
+}

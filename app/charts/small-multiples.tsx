@@ -1,0 +1,250 @@
+/**
+ * A grid of mini trend lines, one per indicator, for 1–5 units (each with its own colour, dash and
+ * marker). Each panel is its own small SVG inside a CSS grid, so on a phone the panels reflow to one
+ * column instead of shrinking; one legend (an HTML list) serves all panels.
+ */
+import { ChartDataTable } from "./chart-data-table";
+import type { DataTableModel } from "./chart-data-table";
+import { LegendSwatch, SWATCH_WIDTH } from "./chart-legend";
+import { checkId, checkOneOf, checkPositive, checkSize, checkUnique, resolveOptions, NO_VALUE } from "./chart-options";
+import type { ChartSize } from "./chart-options";
+import { SERIES_STYLES, seriesStyle } from "./chart-series";
+import type { SeriesStyle } from "./chart-series";
+import { ChartAxis } from "./chart-axis";
+import { ChartSvg, EmptyChartText, chartCss } from "./chart-svg";
+import { TrendSeriesMarks, trendLineLayout, VALUE_TYPES } from "./trend-line";
+import type { TrendLineLayout, ValueType } from "./trend-line";
+
+export interface SmallMultiplesPanel {
+  id: string;
+  label: string;
+  valueType: ValueType;
+  /** Zooms the panel's y axis, e.g. [0.8, 1] for rates that all sit above 80 %. */
+  yDomain?: [number, number];
+  /** Unit key → one value per period. A unit without an entry has no values in this panel. */
+  values: Readonly<Record<string, readonly (number | null)[]>>;
+}
+
+export interface SmallMultiplesData {
+  periods: readonly string[];
+  units: readonly { key: string; label: string }[];
+  panels: readonly SmallMultiplesPanel[];
+}
+
+export interface SmallMultiplesOptions {
+  fontSize: number;
+  marginLeft: number;
+  markerSize: number;
+  yTicks: number;
+  /** Narrowest a panel may get before the grid wraps, in CSS px. */
+  minPanelWidth: number;
+}
+
+export const smallMultiplesDefaults: SmallMultiplesOptions = {
+  fontSize: 11,
+  marginLeft: 44,
+  markerSize: 28,
+  yTicks: 3,
+  minPanelWidth: 176,
+};
+
+export const MAX_UNITS = SERIES_STYLES.length;
+
+/** Panels mix rates and counts, so formatters are told which panel (indicator) a value belongs to. */
+export type PanelFormat = (n: number, panel: string) => string;
+
+export interface SmallMultiplesLayout {
+  units: { key: string; label: string; style: SeriesStyle }[];
+  panels: { id: string; label: string; layout: TrendLineLayout }[];
+  minPanelWidth: number;
+  empty: boolean;
+}
+
+export function isSmallMultiplesEmpty(data: SmallMultiplesData): boolean {
+  return data.units.length === 0 || data.panels.length === 0 || data.periods.length === 0;
+}
+
+function panelSeries(data: SmallMultiplesData, panel: SmallMultiplesPanel) {
+  const units = new Set(data.units.map((u) => u.key));
+  for (const key of Object.keys(panel.values)) {
+    if (!units.has(key)) throw new Error(`unknown unit in ${panel.id}: ${key}`);
+  }
+  return data.units.map((u) => ({
+    key: u.key,
+    label: u.label,
+    values: panel.values[u.key] ?? data.periods.map(() => null),
+  }));
+}
+
+/** `size` is one panel's coordinate space; the grid decides how many panels fit side by side. */
+export function smallMultiplesLayout(
+  data: SmallMultiplesData,
+  size: ChartSize,
+  options?: Partial<SmallMultiplesOptions>,
+  format: { value: PanelFormat; tick?: PanelFormat } = { value: String },
+): SmallMultiplesLayout {
+  const o = resolveOptions(smallMultiplesDefaults, options);
+  const panelSize = checkSize(size, true);
+  checkPositive("minPanelWidth", o.minPanelWidth);
+  if (data.units.length > MAX_UNITS) throw new Error(`too many units: ${data.units.length} (at most ${MAX_UNITS})`);
+  checkUnique(
+    "unit",
+    data.units.map((u) => u.key),
+  );
+  checkUnique(
+    "panel",
+    data.panels.map((p) => p.id),
+  );
+  const units = data.units.map((u, i) => ({ key: u.key, label: u.label, style: seriesStyle(i) }));
+  const panels = data.panels.map((p) => {
+    const valueType = checkOneOf("valueType", p.valueType, VALUE_TYPES);
+    const layout = trendLineLayout(
+      { periods: data.periods, series: panelSeries(data, p) },
+      panelSize,
+      {
+        valueType,
+        yDomain: p.yDomain ?? null,
+        legend: false,
+        fontSize: o.fontSize,
+        marginLeft: o.marginLeft,
+        marginTop: o.fontSize + 12,
+        marginRight: 10,
+        markerSize: o.markerSize,
+        yTicks: o.yTicks,
+      },
+      { value: (n) => format.value(n, p.id), tick: format.tick ? (n) => format.tick?.(n, p.id) ?? "" : undefined },
+    );
+    return { id: p.id, label: p.label, layout };
+  });
+  return { units, panels, minPanelWidth: o.minPanelWidth, empty: isSmallMultiplesEmpty(data) };
+}
+
+export interface SmallMultiplesLabels {
+  /** Names the whole group of panels. */
+  title: string;
+  description?: string;
+  /** Header of the table's first column; indicators head the row groups. */
+  unit: string;
+  noData?: string;
+}
+
+export interface SmallMultiplesProps {
+  id: string;
+  data: SmallMultiplesData;
+  labels: SmallMultiplesLabels;
+  formatValue: PanelFormat;
+  formatTick?: PanelFormat;
+  /** One panel's coordinate space. */
+  panelWidth?: number;
+  panelHeight?: number;
+  options?: Partial<SmallMultiplesOptions>;
+}
+
+export function SmallMultiples(props: SmallMultiplesProps) {
+  const { id, data, labels, panelWidth = 240, panelHeight = 150, options } = props;
+  checkId(id);
+  const layout = smallMultiplesLayout(data, { width: panelWidth, height: panelHeight }, options, {
+    value: props.formatValue,
+    tick: props.formatTick,
+  });
+  const legendHeight = 16;
+  return (
+    <div
+      id={id}
+      className="pb-small-multiples"
+      role="group"
+      aria-labelledby={`${id}-title`}
+      aria-describedby={labels.description ? `${id}-desc` : undefined}
+    >
+      <style dangerouslySetInnerHTML={{ __html: chartCss(id) }} />
+      <p id={`${id}-title`} hidden>
+        {labels.title}
+      </p>
+      {labels.description ? (
+        <p id={`${id}-desc`} hidden>
+          {labels.description}
+        </p>
+      ) : null}
+      {layout.empty ? <p className="pb-chart-empty">{labels.noData ?? NO_VALUE}</p> : null}
+      {layout.empty ? null : (
+        <ul
+          className="pb-legend"
+          aria-hidden="true"
+          style={{ display: "flex", flexWrap: "wrap", gap: "0.25rem 1rem", listStyle: "none", margin: 0, padding: 0 }}
+        >
+          {layout.units.map((u) => (
+            <li key={u.key} style={{ display: "flex", alignItems: "center", gap: "0.5rem" }}>
+              <svg
+                width={SWATCH_WIDTH}
+                height={legendHeight}
+                viewBox={`0 0 ${SWATCH_WIDTH} ${legendHeight}`}
+                aria-hidden="true"
+              >
+                <LegendSwatch swatch={{ kind: "line", style: u.style }} cy={legendHeight / 2} />
+              </svg>
+              {u.label}
+            </li>
+          ))}
+        </ul>
+      )}
+      <div
+        style={{
+          display: "grid",
+          gridTemplateColumns: `repeat(auto-fill, minmax(min(100%, ${layout.minPanelWidth}px), 1fr))`,
+          gap: "0.75rem",
+        }}
+      >
+        {layout.panels.map((p) => (
+          <ChartSvg
+            key={p.id}
+            id={`${id}-${p.id}`}
+            width={p.layout.width}
+            height={p.layout.height}
+            fontSize={p.layout.fontSize}
+            title={p.label}
+            withStyles={false}
+          >
+            <text x={0} y={p.layout.fontSize} fontWeight={700} fill="#1a1a1a">
+              {p.label}
+            </text>
+            {p.layout.empty ? (
+              <EmptyChartText width={p.layout.width} height={p.layout.height} text={labels.noData ?? NO_VALUE} />
+            ) : null}
+            {p.layout.yAxis ? <ChartAxis axis={p.layout.yAxis} /> : null}
+            {p.layout.xAxis ? <ChartAxis axis={p.layout.xAxis} /> : null}
+            <TrendSeriesMarks layout={p.layout} />
+          </ChartSvg>
+        ))}
+      </div>
+    </div>
+  );
+}
+
+/** One row group per indicator, one row per unit, columns are periods. */
+export function smallMultiplesTableModel(
+  data: SmallMultiplesData,
+  labels: SmallMultiplesLabels,
+  formatValue: PanelFormat,
+): DataTableModel {
+  return {
+    caption: labels.title,
+    rowHeader: labels.unit,
+    columns: data.periods.map((p) => ({ key: p, header: p, numeric: true })),
+    rows: data.panels.flatMap((panel) =>
+      panelSeries(data, panel).map((s) => ({
+        key: `${panel.id}|${s.key}`,
+        header: s.label,
+        group: panel.label,
+        cells: s.values.map((v) => (v === null ? NO_VALUE : formatValue(v, panel.id))),
+      })),
+    ),
+  };
+}
+
+export function SmallMultiplesTable(props: {
+  data: SmallMultiplesData;
+  labels: SmallMultiplesLabels;
+  formatValue: PanelFormat;
+}) {
+  return <ChartDataTable model={smallMultiplesTableModel(props.data, props.labels, props.formatValue)} />;
+}

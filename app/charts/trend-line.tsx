@@ -1,0 +1,325 @@
+/**
+ * One indicator over periods: the unit's line against a reference line (the district), told apart by
+ * dash pattern and marker shape as well as colour. Null values leave gaps (d3 line `.defined`); a value
+ * between two gaps still shows as its marker. The layout is reused by the small multiples.
+ */
+import { max, scaleLinear, scalePoint } from "d3";
+import { ChartAxis, linearAxis, pointAxis } from "./chart-axis";
+import type { AxisLayout } from "./chart-axis";
+import { ChartDataTable } from "./chart-data-table";
+import type { DataTableModel } from "./chart-data-table";
+import { ChartLegend, legendLayout } from "./chart-legend";
+import type { LegendLayout } from "./chart-legend";
+import {
+  checkDomain,
+  checkNonNegative,
+  checkOneOf,
+  checkPositive,
+  checkSize,
+  checkUnique,
+  plainFormat,
+  r2,
+  resolveOptions,
+  NO_VALUE,
+} from "./chart-options";
+import type { ChartFormat, ChartSize } from "./chart-options";
+import { REFERENCE_STYLE, SeriesLines, gapLinePath, seriesStyle } from "./chart-series";
+import type { SeriesStyle } from "./chart-series";
+import { ChartSvg, EmptyChartText } from "./chart-svg";
+
+export interface TrendSeries {
+  key: string;
+  label: string;
+  /** One value per period, null where there is none (e.g. a rate whose denominator is 0). */
+  values: readonly (number | null)[];
+  /** A benchmark such as the district: grey, dashed, hollow squares, drawn underneath. At most one. */
+  reference?: boolean;
+}
+
+export interface TrendLineData {
+  /** Display labels of the periods, oldest first, e.g. ["Q1/2023", "Q2/2023"]. */
+  periods: readonly string[];
+  series: readonly TrendSeries[];
+}
+
+export const VALUE_TYPES = ["rate", "count"] as const;
+export type ValueType = (typeof VALUE_TYPES)[number];
+
+export interface TrendLineOptions {
+  /** "rate": values are fractions 0–1, the y axis runs 0–1 (0–100 %); "count": 0 to the largest count. */
+  valueType: ValueType;
+  /** Overrides the y domain, e.g. [0.8, 1] to zoom in on high rates. */
+  yDomain: [number, number] | null;
+  fontSize: number;
+  /** Room for the y tick labels, px. */
+  marginLeft: number;
+  marginRight: number;
+  /** Room above the plot (below the legend), px. */
+  marginTop: number;
+  /** Marker area, px². */
+  markerSize: number;
+  /** Approximate number of y ticks. */
+  yTicks: number;
+  legend: boolean;
+  /** Each series becomes a tab stop (focus highlights it). */
+  focusable: boolean;
+}
+
+export const trendLineDefaults: TrendLineOptions = {
+  valueType: "rate",
+  yDomain: null,
+  fontSize: 12,
+  marginLeft: 52,
+  marginRight: 14,
+  marginTop: 8,
+  markerSize: 42,
+  yTicks: 5,
+  legend: true,
+  focusable: false,
+};
+
+export interface TrendPoint {
+  key: string;
+  x: number;
+  y: number;
+  value: number;
+  title: string;
+}
+
+export interface TrendSeriesMark {
+  key: string;
+  label: string;
+  style: SeriesStyle;
+  path: string;
+  points: TrendPoint[];
+}
+
+export interface TrendLineLayout {
+  width: number;
+  height: number;
+  fontSize: number;
+  markerSize: number;
+  plot: { x: number; y: number; width: number; height: number };
+  xAxis: AxisLayout | null;
+  yAxis: AxisLayout | null;
+  legend: LegendLayout;
+  series: TrendSeriesMark[];
+  focusable: boolean;
+  empty: boolean;
+}
+
+export function isTrendLineEmpty(data: TrendLineData): boolean {
+  return data.periods.length === 0 || data.series.every((s) => s.values.every((v) => v === null));
+}
+
+/** Reference series first (drawn underneath), the others in the given order with the standard styles. */
+export function trendSeriesStyles(series: readonly TrendSeries[]): SeriesStyle[] {
+  if (series.filter((s) => s.reference).length > 1) throw new Error("more than one reference series");
+  let next = 0;
+  return series.map((s) => (s.reference ? REFERENCE_STYLE : seriesStyle(next++)));
+}
+
+export function checkSeriesValues(
+  periods: readonly string[],
+  series: readonly { key: string; values: readonly (number | null)[] }[],
+): void {
+  checkUnique("period", periods);
+  checkUnique(
+    "series",
+    series.map((s) => s.key),
+  );
+  for (const s of series) {
+    if (s.values.length !== periods.length) {
+      throw new Error(`series ${s.key} has ${s.values.length} values for ${periods.length} periods`);
+    }
+    for (const v of s.values) if (v !== null && !Number.isFinite(v)) throw new Error(`bad value in ${s.key}: ${v}`);
+  }
+}
+
+const AXIS_HEIGHT = 24;
+
+export function trendLineLayout(
+  data: TrendLineData,
+  size: ChartSize,
+  options?: Partial<TrendLineOptions>,
+  format: ChartFormat = plainFormat,
+): TrendLineLayout {
+  const o = resolveOptions(trendLineDefaults, options);
+  const { width, height } = checkSize(size, true);
+  const valueType = checkOneOf("valueType", o.valueType, VALUE_TYPES);
+  const yDomain = checkDomain("yDomain", o.yDomain);
+  for (const k of ["fontSize", "marginLeft", "markerSize", "yTicks"] as const) checkPositive(k, o[k]);
+  checkNonNegative("marginTop", o.marginTop);
+  checkNonNegative("marginRight", o.marginRight);
+  checkSeriesValues(data.periods, data.series);
+  const styles = trendSeriesStyles(data.series);
+
+  const legend = legendLayout(
+    o.legend && !isTrendLineEmpty(data)
+      ? data.series.map((s, i) => ({
+          key: s.key,
+          label: s.label,
+          swatch: { kind: "line" as const, style: styles[i] ?? REFERENCE_STYLE },
+        }))
+      : [],
+    width,
+    o.fontSize,
+  );
+  const plot = {
+    x: o.marginLeft,
+    y: legend.height + o.marginTop,
+    width: width - o.marginLeft - o.marginRight,
+    height: 0,
+  };
+  plot.height = height - plot.y - AXIS_HEIGHT;
+  if (plot.width < 40) throw new Error(`width too small: ${width}`);
+  if (plot.height < 30) throw new Error(`height too small: ${height}`);
+  const base = { width, height, fontSize: o.fontSize, markerSize: o.markerSize, plot, legend, focusable: o.focusable };
+  if (isTrendLineEmpty(data)) return { ...base, xAxis: null, yAxis: null, series: [], empty: true };
+
+  const x = scalePoint<string>().domain(data.periods).range([0, plot.width]).padding(0.3);
+  const top =
+    max(
+      data.series.flatMap((s) => s.values),
+      (v) => v,
+    ) ?? 0;
+  const domain = yDomain ?? (valueType === "rate" ? [0, 1] : [0, top > 0 ? top : 1]);
+  const y = scaleLinear().domain(domain).range([plot.height, 0]);
+  const yTicks = Math.min(o.yTicks, Math.max(2, Math.floor(plot.height / 28)));
+  // Nice with the tick count that the axis uses, so the top of the scale is a labelled tick.
+  if (yDomain === null && valueType === "count") y.nice(yTicks);
+
+  const series = data.series
+    .map((s, i): TrendSeriesMark => {
+      const slots = s.values.map((v, j): TrendPoint | null => {
+        const period = data.periods[j] ?? "";
+        return v === null
+          ? null
+          : {
+              key: period,
+              x: r2(x(period) ?? 0),
+              y: r2(y(v)),
+              value: v,
+              title: `${s.label} · ${period}: ${format.value(v)}`,
+            };
+      });
+      return {
+        key: s.key,
+        label: s.label,
+        style: styles[i] ?? REFERENCE_STYLE,
+        path: gapLinePath(slots),
+        points: slots.filter((p): p is TrendPoint => p !== null),
+      };
+    })
+    .sort((a, b) => Number(b.style.hollow) - Number(a.style.hollow));
+
+  return {
+    ...base,
+    xAxis: pointAxis(x, {
+      orient: "bottom",
+      x: plot.x,
+      y: plot.y + plot.height,
+      labels: data.periods,
+      fontSize: o.fontSize,
+    }),
+    yAxis: linearAxis(y, {
+      orient: "left",
+      fontSize: o.fontSize,
+      x: plot.x,
+      y: plot.y,
+      count: yTicks,
+      format: format.tick ?? format.value,
+      integer: valueType === "count",
+      grid: plot.width,
+    }),
+    series,
+    empty: false,
+  };
+}
+
+/** The lines and markers of a trend layout; shared with the small multiples. */
+export function TrendSeriesMarks({ layout }: { layout: TrendLineLayout }) {
+  return (
+    <g transform={`translate(${layout.plot.x},${layout.plot.y})`}>
+      <SeriesLines series={layout.series} markerArea={layout.markerSize} strokeWidth={2} focusable={layout.focusable} />
+    </g>
+  );
+}
+
+export interface TrendLineLabels {
+  title: string;
+  description?: string;
+  /** Header of the table's first column (the series), e.g. "Đơn vị". */
+  series: string;
+  noData?: string;
+}
+
+export interface TrendLineProps {
+  id: string;
+  data: TrendLineData;
+  labels: TrendLineLabels;
+  formatValue: (n: number) => string;
+  formatTick?: (n: number) => string;
+  width?: number;
+  height?: number;
+  options?: Partial<TrendLineOptions>;
+}
+
+export function TrendLine({
+  id,
+  data,
+  labels,
+  formatValue,
+  formatTick,
+  width = 480,
+  height = 260,
+  options,
+}: TrendLineProps) {
+  const layout = trendLineLayout(data, { width, height }, options, { value: formatValue, tick: formatTick });
+  return (
+    <ChartSvg
+      id={id}
+      width={layout.width}
+      height={layout.height}
+      fontSize={layout.fontSize}
+      title={labels.title}
+      description={labels.description}
+      focusable={layout.focusable}
+    >
+      <ChartLegend legend={layout.legend} x={layout.plot.x} y={0} fontSize={layout.fontSize} />
+      {layout.empty ? (
+        <EmptyChartText width={layout.width} height={layout.height} text={labels.noData ?? NO_VALUE} />
+      ) : null}
+      {layout.yAxis ? <ChartAxis axis={layout.yAxis} /> : null}
+      {layout.xAxis ? <ChartAxis axis={layout.xAxis} /> : null}
+      <TrendSeriesMarks layout={layout} />
+    </ChartSvg>
+  );
+}
+
+/** Rows are series, columns are periods. */
+export function trendLineTableModel(
+  data: TrendLineData,
+  labels: TrendLineLabels,
+  formatValue: (n: number) => string,
+): DataTableModel {
+  checkSeriesValues(data.periods, data.series);
+  return {
+    caption: labels.title,
+    rowHeader: labels.series,
+    columns: data.periods.map((p) => ({ key: p, header: p, numeric: true })),
+    rows: data.series.map((s) => ({
+      key: s.key,
+      header: s.label,
+      cells: s.values.map((v) => (v === null ? NO_VALUE : formatValue(v))),
+    })),
+  };
+}
+
+export function TrendLineTable(props: {
+  data: TrendLineData;
+  labels: TrendLineLabels;
+  formatValue: (n: number) => string;
+}) {
+  return <ChartDataTable model={trendLineTableModel(props.data, props.labels, props.formatValue)} />;
+}
