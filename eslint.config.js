@@ -4,7 +4,7 @@ import globals from "globals";
 import tseslint from "typescript-eslint";
 
 export default tseslint.config(
-  { ignores: ["node_modules/", "build/", "public/build/", ".cache/", "test-results/", "playwright-report/", "tests/e2e/artifacts/"] },
+  { ignores: [".scratch/", "node_modules/", "build/", "public/build/", ".cache/", "test-results/", "playwright-report/", "tests/e2e/artifacts/"] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

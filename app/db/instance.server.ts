@@ -44,7 +44,10 @@ function toLockError(dbPath: string, error: unknown): unknown {
   return error;
 }
 
-/** Converts what DuckDB returns into plain JSON-like values: BigInt → number (checked), DECIMAL → number, LIST → array, STRUCT → object. */
+/**
+ * Converts what DuckDB's JS reader returns into plain JSON-like values, once, here: BIGINT and HUGEINT →
+ * number (checked), timestamps → ISO strings, lists → arrays, structs → objects.
+ */
 export function plainValue(value: unknown): unknown {
   if (typeof value === "bigint") {
     if (value > BigInt(Number.MAX_SAFE_INTEGER) || value < BigInt(Number.MIN_SAFE_INTEGER)) {
@@ -53,18 +56,12 @@ export function plainValue(value: unknown): unknown {
     return Number(value);
   }
   if (Array.isArray(value)) return value.map(plainValue);
+  if (value instanceof Date) return value.toISOString();
   if (value !== null && typeof value === "object") {
-    // DuckDB list/decimal/timestamp value objects expose a readable string or number form.
-    if ("items" in value && Array.isArray((value as { items: unknown }).items)) {
-      return (value as { items: unknown[] }).items.map(plainValue);
+    if (Object.getPrototypeOf(value) === Object.prototype) {
+      return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, plainValue(v)]));
     }
-    if ("entries" in value && typeof (value as { entries: unknown }).entries === "object") {
-      const entries = (value as { entries: Record<string, unknown> }).entries;
-      return Object.fromEntries(Object.entries(entries).map(([k, v]) => [k, plainValue(v)]));
-    }
-    if ("toDouble" in value && typeof (value as { toDouble: unknown }).toDouble === "function") {
-      return (value as { toDouble: () => number }).toDouble();
-    }
+    // Any other DuckDB value object (DECIMAL, INTERVAL, …) has a readable string form.
     return String(value);
   }
   return value;
@@ -100,7 +97,7 @@ async function openDb(dbPath: string): Promise<Db> {
     async query(sql, params, schema) {
       return withConnection(async (conn) => {
         const reader = await conn.runAndReadAll(sql, params);
-        return reader.getRowObjects().map((row) => schema.parse(plainRow(row)));
+        return reader.getRowObjectsJS().map((row) => schema.parse(plainRow(row)));
       });
     },
     withConnection,

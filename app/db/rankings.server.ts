@@ -24,7 +24,7 @@ function sqlString(s: string): string {
   return `'${s}'`;
 }
 
-function buildRankingSql(kind: PeriodKind, weightCount: number): string {
+export function buildRankingSql(kind: PeriodKind, weightCount: number): string {
   const pid = PERIOD_EXPR[kind];
   const sums = COUNT_FIELDS.map((f) => `sum(${f}) AS ${f}`).join(", ");
   const long = INDICATORS.map(
@@ -34,7 +34,7 @@ function buildRankingSql(kind: PeriodKind, weightCount: number): string {
   ).join("\n  UNION ALL ");
   const weightRows = Array.from({ length: weightCount }, (_, k) => `($${4 + 3 * k}, $${5 + 3 * k}::DOUBLE, $${6 + 3 * k}::DOUBLE)`).join(", ");
   return `
-WITH base AS (
+WITH base AS MATERIALIZED (
   SELECT ${pid} AS pid, commune_code, count(*)::INTEGER AS quarters, ${sums}
   FROM current_reports
   WHERE list_contains(string_split($1, ','), ${pid})
@@ -59,7 +59,7 @@ composite AS (
 everything AS (
   SELECT * FROM valued UNION ALL BY NAME SELECT * FROM composite
 ),
-ranked AS (
+ranked AS MATERIALIZED (
   SELECT *,
     CASE WHEN value IS NOT NULL THEN rank() OVER w END AS rank,
     CASE WHEN value IS NOT NULL THEN dense_rank() OVER w END AS drank,
@@ -76,10 +76,11 @@ above AS (
 periods(pid, prev_pid) AS (
   SELECT * FROM (SELECT unnest(string_split($2, ',')) AS pid, unnest(string_split($3, ',')) AS prev_pid)
 )
+-- Integers leave as DOUBLE (exact below 2^53) or INTEGER: reading HUGEINT into JavaScript costs more than the query.
 SELECT r.pid AS period, r.commune_code, un.name AS commune_name, r.indicator,
-       r.num AS numerator, r.den AS denominator, r.value, r.rank, r.ranked, r.quarters,
-       p.rank AS previous_rank, p.value AS previous_value,
-       a.pass_code, pu.name AS pass_name, a.pass_tied, a.pass_num, a.pass_den
+       r.num::DOUBLE AS numerator, r.den::DOUBLE AS denominator, r.value, r.rank::INTEGER AS rank, r.ranked::INTEGER AS ranked, r.quarters,
+       p.rank::INTEGER AS previous_rank, p.value AS previous_value,
+       a.pass_code, pu.name AS pass_name, a.pass_tied::INTEGER AS pass_tied, a.pass_num::DOUBLE AS pass_num, a.pass_den::DOUBLE AS pass_den
 FROM ranked r
 JOIN periods pe ON pe.pid = r.pid
 LEFT JOIN ranked p ON p.pid = pe.prev_pid AND p.commune_code = r.commune_code AND p.indicator = r.indicator

@@ -5,7 +5,7 @@
  */
 import { BIGINT, DuckDBDataChunk, INTEGER, SMALLINT, TINYINT, VARCHAR, type DuckDBType, type DuckDBValue } from "@duckdb/node-api";
 import { z } from "zod";
-import { COUNT_FIELDS, type Counts } from "~/domain/report-fields";
+import { COUNT_FIELDS, countsShape, type Counts } from "~/domain/report-fields";
 import type { CurrentReport, IngestResult } from "~/ingest/types";
 import type { Db } from "./instance.server";
 
@@ -150,10 +150,6 @@ export async function getUpload(db: Db, uploadId: number): Promise<Upload | null
   return rows[0] ?? null;
 }
 
-const countsShape = Object.fromEntries(COUNT_FIELDS.map((f) => [f, z.number().int().nonnegative()])) as Record<
-  (typeof COUNT_FIELDS)[number],
-  z.ZodNumber
->;
 const currentRowSchema = z.object({ commune_code: z.string(), period: z.string(), upload_id: z.number().int(), ...countsShape });
 
 /** The current data for the given periods: what a new upload of those periods would replace. */

@@ -1,0 +1,36 @@
+/**
+ * Translation: message keys with parameters, Vietnamese first. Each area of the app owns a dictionary
+ * module (`*-messages.ts`) with the same keys in both languages; this module joins them.
+ */
+import { cliMessages } from "./cli-messages";
+import { commonMessages } from "./common-messages";
+import { ingestMessages } from "./ingest-messages";
+
+export const LANGS = ["vi", "en"] as const;
+export type Lang = (typeof LANGS)[number];
+export const DEFAULT_LANG: Lang = "vi";
+
+export type MessageParams = Record<string, string | number>;
+export type Dictionary = Record<string, string>;
+
+const dictionaries: Record<Lang, Dictionary> = {
+  vi: { ...commonMessages.vi, ...cliMessages.vi, ...ingestMessages.vi },
+  en: { ...commonMessages.en, ...cliMessages.en, ...ingestMessages.en },
+};
+
+export function isLang(value: unknown): value is Lang {
+  return value === "vi" || value === "en";
+}
+
+/** `{name}` placeholders are filled from params; an unknown key is returned as is, so a gap is visible. */
+export function t(lang: Lang, key: string, params: MessageParams = {}): string {
+  const template = dictionaries[lang][key] ?? dictionaries[DEFAULT_LANG][key] ?? key;
+  return template.replace(/\{(\w+)\}/g, (whole, name: string) => {
+    const v = params[name];
+    return v === undefined ? whole : String(v);
+  });
+}
+
+export function allKeys(lang: Lang): string[] {
+  return Object.keys(dictionaries[lang]);
+}

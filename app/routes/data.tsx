@@ -1,0 +1,78 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { json, useLoaderData } from "@remix-run/react";
+import { getPeriodCoverage, getUnitCoverage } from "~/db/coverage.server";
+import { getAppDb } from "~/db/setup.server";
+import { getLang } from "~/i18n/lang.server";
+import { t } from "~/i18n/translate";
+import { useLang } from "~/i18n/use-lang";
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const db = await getAppDb();
+  const [units, periods] = await Promise.all([getUnitCoverage(db), getPeriodCoverage(db)]);
+  return json({ units, periods, lang: getLang(request) });
+}
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: `${t(data?.lang ?? "vi", "home.title")} · parboard` },
+];
+
+export default function Index() {
+  const { units, periods } = useLoaderData<typeof loader>();
+  const lang = useLang();
+  return (
+    <>
+      <h1>{t(lang, "home.title")}</h1>
+      {periods.length === 0 ? <p>{t(lang, "home.empty")}</p> : null}
+      <h2>{t(lang, "home.periods", { count: periods.length })}</h2>
+      <div className="table-wrap">
+        <table>
+          <thead>
+            <tr>
+              <th scope="col">{t(lang, "home.col.period")}</th>
+              <th scope="col" className="num">{t(lang, "home.col.unitsReported")}</th>
+              <th scope="col">{t(lang, "home.col.source")}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {periods.map((p) => (
+              <tr key={p.period}>
+                <th scope="row">{p.period}</th>
+                <td className="num">{p.unit_count}/{units.length}</td>
+                <td>
+                  {p.uploads.map((u) => (
+                    <div key={u.id}>
+                      {t(lang, "home.uploadBy", { id: u.id, file: u.file_name, user: u.uploaded_by, time: u.uploaded_at })}
+                    </div>
+                  ))}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      <h2>{t(lang, "home.units", { count: units.length })}</h2>
+      <div className="table-wrap">
+        <table>
+          <thead>
+            <tr>
+              <th scope="col">{t(lang, "home.col.code")}</th>
+              <th scope="col">{t(lang, "home.col.name")}</th>
+              <th scope="col">{t(lang, "home.col.kind")}</th>
+              <th scope="col" className="num">{t(lang, "home.col.periodsReported")}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {units.map((u) => (
+              <tr key={u.code}>
+                <td>{u.code}</td>
+                <th scope="row">{u.name}</th>
+                <td>{t(lang, `kind.${u.kind}`)}</td>
+                <td className="num">{u.periods.length}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </>
+  );
+}

@@ -1,0 +1,32 @@
+import { defineConfig } from "@playwright/test";
+
+const PORT = 3199;
+const DB = "tests/e2e/artifacts/e2e.duckdb";
+
+/**
+ * E2E tests in Debian's Chromium (/usr/bin/chromium) against the real server on a fresh database seeded
+ * with the sample data. `npm run test:e2e` builds first.
+ */
+export default defineConfig({
+  testDir: "tests/e2e",
+  outputDir: "tests/e2e/artifacts/results",
+  fullyParallel: false,
+  workers: 1,
+  retries: 0,
+  timeout: 60_000,
+  reporter: [["list"]],
+  use: {
+    baseURL: `http://127.0.0.1:${PORT}`,
+    launchOptions: {
+      executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
+      args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+    },
+  },
+  webServer: {
+    command: `rm -f ${DB} ${DB}.wal && mkdir -p tests/e2e/artifacts && DATABASE_PATH=${DB} npx tsx scripts/seed.ts && DATABASE_PATH=${DB} NODE_ENV=production PORT=${PORT} npx tsx scripts/serve.ts`,
+    url: `http://127.0.0.1:${PORT}/`,
+    timeout: 120_000,
+    reuseExistingServer: false,
+    stdout: "pipe",
+  },
+});

@@ -1,0 +1,82 @@
+/**
+ * The real HTTP server (scripts/serve.ts on the Remix build) in a child process, on a free port, against a
+ * database file of the test's own. `npm test` builds before it runs the tests.
+ */
+import { spawn, type ChildProcess } from "node:child_process";
+import fs from "node:fs";
+import net from "node:net";
+import os from "node:os";
+import path from "node:path";
+import { closeDb } from "~/db/instance.server";
+import { openAppDb } from "~/db/setup.server";
+import { seedSample } from "~/db/seed.server";
+
+export interface TestServer {
+  url: string;
+  dbPath: string;
+  output(): string;
+  stop(): Promise<void>;
+}
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const srv = net.createServer();
+    srv.listen(0, "127.0.0.1", () => {
+      const address = srv.address();
+      srv.close(() => (address && typeof address === "object" ? resolve(address.port) : reject(new Error("no port"))));
+    });
+  });
+}
+
+/** Creates a database in a temporary folder, optionally seeded with the sample data, and closes it. */
+export async function prepareDatabase(options: { seed: boolean }): Promise<{ dir: string; dbPath: string }> {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "parboard-http-"));
+  const dbPath = path.join(dir, "server.duckdb");
+  const env = { DATABASE_PATH: dbPath, DATA_DIR: "data", MAX_UPLOAD_BYTES: 20 * 1024 * 1024 };
+  const db = await openAppDb(env);
+  if (options.seed) {
+    const outcome = await seedSample(db, env);
+    if (outcome.kind !== "seeded") throw new Error(`seed failed: ${JSON.stringify(outcome)}`);
+  }
+  await closeDb(dbPath);
+  return { dir, dbPath };
+}
+
+export async function startServer(options: { seed: boolean; env?: Record<string, string> }): Promise<TestServer> {
+  if (!fs.existsSync("build/index.js")) throw new Error("no build: run `npm run build` (npm test does it first)");
+  const { dir, dbPath } = await prepareDatabase(options);
+  const port = await freePort();
+  let out = "";
+  const child: ChildProcess = spawn(process.execPath, ["--import", "tsx", "scripts/serve.ts"], {
+    env: { ...process.env, NODE_ENV: "production", DATABASE_PATH: dbPath, PORT: String(port), HOST: "127.0.0.1", ...options.env },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  child.stdout?.on("data", (d: Buffer) => (out += d.toString()));
+  child.stderr?.on("data", (d: Buffer) => (out += d.toString()));
+  const url = `http://127.0.0.1:${port}`;
+  const deadline = Date.now() + 30_000;
+  for (;;) {
+    if (child.exitCode !== null) throw new Error(`server exited with ${child.exitCode}:\n${out}`);
+    try {
+      const res = await fetch(`${url}/api/rankings`);
+      if (res.status > 0) break;
+    } catch {
+      // Not listening yet: try again shortly.
+      await new Promise((r) => setTimeout(r, 150));
+    }
+    if (Date.now() > deadline) throw new Error(`server did not start:\n${out}`);
+  }
+  return {
+    url,
+    dbPath,
+    output: () => out,
+    async stop() {
+      if (child.exitCode === null) {
+        const exited = new Promise((r) => child.once("exit", r));
+        child.kill("SIGTERM");
+        await exited;
+      }
+      fs.rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}

@@ -1,0 +1,102 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { z } from "zod";
+import { startServer, type TestServer } from "../helpers/http-server";
+
+const rowSchema = z.object({
+  commune_code: z.string(),
+  commune_name: z.string(),
+  indicator: z.string(),
+  numerator: z.number().nullable(),
+  denominator: z.number().nullable(),
+  value: z.number().nullable(),
+  rank: z.number().nullable(),
+  ranked: z.number(),
+  previous_rank: z.number().nullable(),
+  gap: z.unknown(),
+});
+const reportSchema = z.object({ period: z.string(), units: z.number(), rows: z.array(rowSchema) });
+
+let server: TestServer;
+beforeAll(async () => {
+  server = await startServer({ seed: true });
+});
+afterAll(async () => {
+  await server?.stop();
+});
+
+async function get(path: string) {
+  return fetch(`${server.url}${path}`);
+}
+
+describe("GET /api/rankings on the sample district", () => {
+  it("tells the town's 2023 story from summed counts", async () => {
+    const res = await get("/api/rankings?period=2023");
+    expect(res.status).toBe(200);
+    const report = reportSchema.parse(await res.json());
+    expect(report.period).toBe("2023");
+    expect(report.units).toBe(20);
+    const town = (indicator: string) => {
+      const row = report.rows.find((r) => r.commune_code === "11155" && r.indicator === indicator);
+      if (!row) throw new Error(`no ${indicator} row`);
+      return row;
+    };
+    expect(town("digitization_rate").commune_name).toBe("Thị trấn Ninh Giang");
+    expect([town("digitization_rate").rank, town("digitization_rate").ranked]).toEqual([1, 20]);
+    expect([town("online_rate").rank, town("online_rate").ranked]).toEqual([4, 20]);
+    expect([town("online_payment_rate").rank, town("online_payment_rate").ranked]).toEqual([2, 20]);
+    expect(town("overdue_dossiers").value).toBe(0);
+    expect(town("satisfaction_rate").value).toBe(1);
+    expect(town("contest_entries").value).toBe(138);
+    expect(town("contest_entries").rank).toBe(1);
+    const entries = report.rows.filter((r) => r.indicator === "contest_entries");
+    expect(entries.filter((r) => r.rank === 1).map((r) => r.commune_code)).toEqual(["11155"]);
+    expect(town("initiatives").value).toBe(3);
+    // One row per unit and indicator, the composite included.
+    expect(report.rows).toHaveLength(20 * 9);
+  });
+
+  it("filters by indicator", async () => {
+    const report = reportSchema.parse(await (await get("/api/rankings?period=2023-Q4&indicator=online_rate")).json());
+    expect(report.rows).toHaveLength(20);
+    expect(new Set(report.rows.map((r) => r.indicator))).toEqual(new Set(["online_rate"]));
+  });
+
+  it("answers 400 with a message for bad parameters, never 500", async () => {
+    for (const query of ["", "?period=2023-Q5", "?period=abc", "?period=2031", "?period=2023&indicator=nope", "?period=%E0%A4%A", "?period=2023&period=2024-Q1&indicator="]) {
+      const res = await get(`/api/rankings${query}`);
+      expect(res.status, query).toBe(400);
+      const body = z.object({ error: z.string().min(5) }).parse(await res.json());
+      expect(body.error).not.toMatch(/stack|at .*\.ts/);
+    }
+  });
+});
+
+describe("GET /export/rankings.csv", () => {
+  it("returns the rows as CSV with a byte-order mark and the Vietnamese names intact", async () => {
+    const res = await get("/export/rankings.csv?period=2023");
+    expect(res.status).toBe(200);
+    expect(res.headers.get("content-type")).toMatch(/text\/csv/);
+    const bytes = new Uint8Array(await res.arrayBuffer());
+    expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    const text = new TextDecoder().decode(bytes);
+    const lines = text.replace(/^\uFEFF/, "").trimEnd().split("\r\n");
+    expect(lines[0]).toMatch(/^period,commune_code,commune_name,indicator,numerator,denominator,value,rank,ranked,previous_rank/);
+    expect(lines).toHaveLength(1 + 20 * 9);
+    expect(text).toContain("2023,11155,Thị trấn Ninh Giang,digitization_rate,");
+  });
+  it("answers 400 for an unknown period", async () => {
+    expect((await get("/export/rankings.csv?period=1999-Q1")).status).toBe(400);
+  });
+});
+
+describe("GET /template.csv", () => {
+  it("gives an empty report with both header lines and the units, ; for Vietnamese and , for English", async () => {
+    const vi = new TextDecoder().decode(await (await get("/template.csv")).arrayBuffer()).replace(/^\uFEFF/, "").split("\r\n");
+    expect(vi[0]).toBe("commune_code;commune_name;period;dossiers_received;dossiers_online;dossiers_digitized;dossiers_resolved;dossiers_resolved_on_time;dossiers_overdue;fee_dossiers;fee_dossiers_paid_online;survey_responses;survey_satisfied;contest_entries;initiatives");
+    expect(vi[1]?.startsWith("Mã xã;Tên đơn vị;Kỳ báo cáo;Tổng số hồ sơ tiếp nhận")).toBe(true);
+    expect(vi[2]).toBe("11155;Thị trấn Ninh Giang;;;;;;;;;;;;;");
+    expect(vi.filter((l) => l.length > 0)).toHaveLength(22);
+    const en = new TextDecoder().decode(await (await get("/template.csv?lang=en")).arrayBuffer());
+    expect(en).toContain("commune_code,commune_name,period");
+  });
+});

@@ -1,0 +1,108 @@
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { z } from "zod";
+import { getDb, closeDb } from "~/db/instance.server";
+import { commitUpload, getCurrentReports, getUploads, rollbackUpload, UploadNotCommittableError, UploadStateError } from "~/db/uploads.server";
+import { counts, createTestDb, resultOf, type TestDb } from "../helpers/test-db";
+
+let t: TestDb;
+beforeEach(async () => {
+  t = await createTestDb();
+});
+afterEach(async () => {
+  await t.close();
+});
+
+const meta = (fileName: string) => ({ fileName, sha256: "a".repeat(64), uploadedBy: "staff", source: "cli" as const });
+
+async function snapshot() {
+  const rows = await t.db.query("SELECT count(*) AS n FROM report_rows", [], z.object({ n: z.number() }));
+  return { rows: rows[0]?.n, uploads: (await getUploads(t.db)).map((u) => [u.id, u.status]), current: await getCurrentReports(t.db, ["2023-Q1", "2023-Q2"]) };
+}
+
+describe("uploads", () => {
+  it("commits an upload with its record and rows, and the facts view reads them long", async () => {
+    const summary = await commitUpload(t.db, resultOf([
+      { code: "00001", period: "2023-Q1", counts: counts({ dossiers_received: 10, dossiers_digitized: 7 }) },
+      { code: "00002", period: "2023-Q2", counts: counts({ dossiers_received: 5 }) },
+    ]), meta("q1.csv"));
+    expect(summary).toEqual({ uploadId: 1, rowCount: 2, unitCount: 2, periods: ["2023-Q1", "2023-Q2"] });
+    const [upload] = await getUploads(t.db);
+    expect(upload).toMatchObject({ id: 1, file_name: "q1.csv", uploaded_by: "staff", status: "committed", periods: ["2023-Q1", "2023-Q2"], row_count: 2, unit_count: 2 });
+    expect(upload?.sha256).toHaveLength(64);
+    const facts = await t.db.query(
+      "SELECT count_name, value FROM facts WHERE commune_code = '00001' AND count_name IN ('dossiers_received', 'dossiers_digitized') ORDER BY count_name",
+      [],
+      z.object({ count_name: z.string(), value: z.number() }),
+    );
+    expect(facts).toEqual([{ count_name: "dossiers_digitized", value: 7 }, { count_name: "dossiers_received", value: 10 }]);
+  });
+
+  it("replaces a unit's period in the current view but keeps the old version, and a rollback restores exactly it", async () => {
+    const first = await commitUpload(t.db, resultOf([
+      { code: "00001", period: "2023-Q1", counts: counts({ dossiers_received: 10 }) },
+      { code: "00002", period: "2023-Q1", counts: counts({ dossiers_received: 20 }) },
+    ]), meta("first.csv"));
+    const before = await getCurrentReports(t.db, ["2023-Q1"]);
+    const second = await commitUpload(t.db, resultOf([{ code: "00001", period: "2023-Q1", counts: counts({ dossiers_received: 11 }) }]), meta("fix.csv"));
+    const after = await getCurrentReports(t.db, ["2023-Q1"]);
+    expect(after.map((r) => [r.communeCode, r.counts.dossiers_received, r.uploadId])).toEqual([
+      ["00001", 11, second.uploadId],
+      ["00002", 20, first.uploadId],
+    ]);
+    const kept = await t.db.query("SELECT upload_id, dossiers_received FROM report_rows WHERE commune_code = '00001' ORDER BY upload_id", [], z.object({ upload_id: z.number(), dossiers_received: z.number() }));
+    expect(kept).toEqual([{ upload_id: 1, dossiers_received: 10 }, { upload_id: 2, dossiers_received: 11 }]);
+
+    await rollbackUpload(t.db, second.uploadId, "staff");
+    expect(await getCurrentReports(t.db, ["2023-Q1"])).toEqual(before);
+    const uploads = await getUploads(t.db);
+    expect(uploads.find((u) => u.id === second.uploadId)).toMatchObject({ status: "rolled_back", rolled_back_by: "staff" });
+    await expect(rollbackUpload(t.db, second.uploadId, "staff")).rejects.toBeInstanceOf(UploadStateError);
+    await expect(rollbackUpload(t.db, 999, "staff")).rejects.toThrow("does not exist");
+  });
+
+  it("refuses a result with errors and saves nothing", async () => {
+    const bad = { ...resultOf([{ code: "00001", period: "2023-Q1", counts: counts() }]), ok: false, errors: [{ severity: "error" as const, line: 2, column: "period", value: "x", key: "ingest.error.badPeriod", params: {} }] };
+    const before = await snapshot();
+    await expect(commitUpload(t.db, bad, meta("bad.csv"))).rejects.toBeInstanceOf(UploadNotCommittableError);
+    expect(await snapshot()).toEqual(before);
+  });
+
+  it("leaves nothing behind when a commit fails half-way (a row the database rejects)", async () => {
+    await commitUpload(t.db, resultOf([{ code: "00001", period: "2023-Q1", counts: counts({ dossiers_received: 3 }) }]), meta("ok.csv"));
+    const before = await snapshot();
+    // A negative count passes no ingest; here it reaches the database, whose CHECK rejects it mid-append.
+    const rows = Array.from({ length: 5000 }, (_, i) => ({ code: "00002", period: `2023-Q${(i % 2) + 1}`, counts: counts({ dossiers_received: i === 4999 ? -1 : 1 }) }));
+    await expect(commitUpload(t.db, resultOf(rows), meta("broken.csv"))).rejects.toThrow();
+    expect(await snapshot()).toEqual(before);
+    // The sequence may have moved on, but no upload record or row of the failed commit is left.
+    const next = await commitUpload(t.db, resultOf([{ code: "00003", period: "2023-Q1", counts: counts() }]), meta("next.csv"));
+    expect((await getUploads(t.db)).map((u) => u.file_name)).toEqual(["next.csv", "ok.csv"]);
+    expect(next.uploadId).toBeGreaterThan(1);
+  });
+
+  it("records two commits started at once, one after the other", async () => {
+    const a = commitUpload(t.db, resultOf([{ code: "00001", period: "2023-Q1", counts: counts({ dossiers_received: 1 }) }]), meta("a.csv"));
+    const b = commitUpload(t.db, resultOf([{ code: "00001", period: "2023-Q1", counts: counts({ dossiers_received: 2 }) }]), meta("b.csv"));
+    const [ra, rb] = await Promise.all([a, b]);
+    expect(ra.uploadId).not.toBe(rb.uploadId);
+    expect((await getUploads(t.db)).map((u) => u.file_name).sort()).toEqual(["a.csv", "b.csv"]);
+    const current = await getCurrentReports(t.db, ["2023-Q1"]);
+    // The later upload shadows the earlier one.
+    expect(current).toHaveLength(1);
+    expect(current[0]?.uploadId).toBe(Math.max(ra.uploadId, rb.uploadId));
+  });
+
+  it("keeps one instance per file: a second getDb returns the same database", async () => {
+    expect(await getDb(t.file)).toBe(t.db);
+  });
+
+  it("applies migrations once and survives a reopen", async () => {
+    await commitUpload(t.db, resultOf([{ code: "00001", period: "2023-Q1", counts: counts() }]), meta("a.csv"));
+    await closeDb(t.file);
+    const reopened = await getDb(t.file);
+    const versions = await reopened.query("SELECT version FROM schema_migrations", [], z.object({ version: z.number() }));
+    expect(versions).toEqual([{ version: 1 }]);
+    expect(await getUploads(reopened)).toHaveLength(1);
+    t.db = reopened;
+  });
+});
