@@ -1,7 +1,8 @@
 import { defineConfig } from "@playwright/test";
 
-const PORT = 3199;
-const DB = "tests/e2e/artifacts/e2e.duckdb";
+// E2E_PORT lets two runs share a machine; each gets its own database file.
+const PORT = Number(process.env.E2E_PORT ?? 3199);
+const DB = `tests/e2e/artifacts/e2e-${PORT}.duckdb`;
 
 /**
  * E2E tests in Debian's Chromium (/usr/bin/chromium) against the real server on a fresh database seeded

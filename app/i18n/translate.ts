@@ -4,7 +4,11 @@
  */
 import { cliMessages } from "./cli-messages";
 import { commonMessages } from "./common-messages";
+import { authMessages } from "./auth-messages";
+import { indicatorMessages } from "./indicator-messages";
 import { ingestMessages } from "./ingest-messages";
+import { overviewMessages } from "./overview-messages";
+import { unitMessages } from "./unit-messages";
 
 export const LANGS = ["vi", "en"] as const;
 export type Lang = (typeof LANGS)[number];
@@ -14,8 +18,24 @@ export type MessageParams = Record<string, string | number>;
 export type Dictionary = Record<string, string>;
 
 const dictionaries: Record<Lang, Dictionary> = {
-  vi: { ...commonMessages.vi, ...cliMessages.vi, ...ingestMessages.vi },
-  en: { ...commonMessages.en, ...cliMessages.en, ...ingestMessages.en },
+  vi: {
+    ...commonMessages.vi,
+    ...cliMessages.vi,
+    ...ingestMessages.vi,
+    ...indicatorMessages.vi,
+    ...overviewMessages.vi,
+    ...unitMessages.vi,
+    ...authMessages.vi,
+  },
+  en: {
+    ...commonMessages.en,
+    ...cliMessages.en,
+    ...ingestMessages.en,
+    ...indicatorMessages.en,
+    ...overviewMessages.en,
+    ...unitMessages.en,
+    ...authMessages.en,
+  },
 };
 
 export function isLang(value: unknown): value is Lang {

@@ -1,11 +1,11 @@
 import { expect, test } from "@playwright/test";
 
-test("the first page lists the 20 units and the 12 quarters of the sample data", async ({ page }) => {
+test("the data page lists the 20 units and the 12 quarters of the sample data", async ({ page }) => {
   const errors: string[] = [];
   page.on("console", (m) => {
     if (m.type() === "error") errors.push(m.text());
   });
-  await page.goto("/");
+  await page.goto("/data");
   await expect(page.getByRole("heading", { name: "Dữ liệu đã nạp" })).toBeVisible();
   await expect(page.getByRole("heading", { name: "Đơn vị (20)" })).toBeVisible();
   await expect(page.getByRole("heading", { name: "Kỳ báo cáo (12)" })).toBeVisible();

@@ -1,0 +1,6 @@
+import type { Dictionary } from "./translate";
+
+export const overviewMessages: { vi: Dictionary; en: Dictionary } = {
+  vi: {},
+  en: {},
+};

@@ -1,0 +1,6 @@
+import type { Dictionary } from "./translate";
+
+export const unitMessages: { vi: Dictionary; en: Dictionary } = {
+  vi: {},
+  en: {},
+};
