@@ -11,7 +11,7 @@ interface Migration {
   sql: string;
 }
 
-const countColumns = COUNT_FIELDS.map((f) => `  ${f} BIGINT NOT NULL CHECK (${f} >= 0)`).join(",\n");
+const countColumns = COUNT_FIELDS.map((f) => `  ${f} INTEGER NOT NULL CHECK (${f} >= 0)`).join(",\n");
 
 export const MIGRATIONS: readonly Migration[] = [
   {

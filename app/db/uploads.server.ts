@@ -3,7 +3,7 @@
  * current data that an upload would replace. Old versions are never overwritten: a newer upload shadows
  * them in the current view, and a rollback lets them show again.
  */
-import { BIGINT, DuckDBDataChunk, INTEGER, SMALLINT, TINYINT, VARCHAR, type DuckDBType, type DuckDBValue } from "@duckdb/node-api";
+import { DuckDBDataChunk, INTEGER, SMALLINT, TINYINT, VARCHAR, type DuckDBType, type DuckDBValue } from "@duckdb/node-api";
 import { z } from "zod";
 import { COUNT_FIELDS, countsShape, type Counts } from "~/domain/report-fields";
 import type { CurrentReport, IngestResult } from "~/ingest/types";
@@ -42,7 +42,9 @@ export class UploadStateError extends Error {
 }
 
 const CHUNK_ROWS = 2048;
-const ROW_TYPES: DuckDBType[] = [INTEGER, INTEGER, VARCHAR, VARCHAR, VARCHAR, SMALLINT, TINYINT, ...COUNT_FIELDS.map(() => BIGINT)];
+// Counts are INTEGER: the ingest rejects anything above 2,147,483,647 (MAX_COUNT), and plain numbers append
+// several times faster than BigInts.
+const ROW_TYPES: DuckDBType[] = [INTEGER, INTEGER, VARCHAR, VARCHAR, VARCHAR, SMALLINT, TINYINT, ...COUNT_FIELDS.map(() => INTEGER)];
 
 /** Appends the rows in data chunks: far faster than one value at a time at national scale. */
 function appendRows(appender: { appendDataChunk(c: DuckDBDataChunk): void }, uploadId: number, result: IngestResult): void {
@@ -62,7 +64,7 @@ function appendRows(appender: { appendDataChunk(c: DuckDBDataChunk): void }, upl
       columns[5]![k] = Number(year);
       columns[6]![k] = Number(quarter);
       for (let f = 0; f < COUNT_FIELDS.length; f++) {
-        columns[7 + f]![k] = BigInt(row.counts[COUNT_FIELDS[f]!]);
+        columns[7 + f]![k] = row.counts[COUNT_FIELDS[f]!];
       }
     }
     const chunk = DuckDBDataChunk.create(ROW_TYPES, n);
