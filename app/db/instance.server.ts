@@ -49,6 +49,7 @@ function toLockError(dbPath: string, error: unknown): unknown {
  * number (checked), timestamps → ISO strings, lists → arrays, structs → objects.
  */
 export function plainValue(value: unknown): unknown {
+  if (value === null || typeof value === "number" || typeof value === "string" || typeof value === "boolean") return value;
   if (typeof value === "bigint") {
     if (value > BigInt(Number.MAX_SAFE_INTEGER) || value < BigInt(Number.MIN_SAFE_INTEGER)) {
       throw new RangeError(`integer out of safe range: ${value}`);
@@ -65,12 +66,6 @@ export function plainValue(value: unknown): unknown {
     return String(value);
   }
   return value;
-}
-
-function plainRow(row: Record<string, unknown>): Record<string, unknown> {
-  const out: Record<string, unknown> = {};
-  for (const [k, v] of Object.entries(row)) out[k] = plainValue(v);
-  return out;
 }
 
 async function openDb(dbPath: string): Promise<Db> {
@@ -97,7 +92,17 @@ async function openDb(dbPath: string): Promise<Db> {
     async query(sql, params, schema) {
       return withConnection(async (conn) => {
         const reader = await conn.runAndReadAll(sql, params);
-        return reader.getRowObjectsJS().map((row) => schema.parse(plainRow(row)));
+        // Reading by columns and building the rows here is several times faster than the reader's row objects.
+        const names = reader.columnNames();
+        const columns = reader.getColumnsJS();
+        const count = reader.currentRowCount;
+        const rows: z.infer<typeof schema>[] = new Array(count);
+        for (let i = 0; i < count; i++) {
+          const row: Record<string, unknown> = {};
+          for (let c = 0; c < names.length; c++) row[names[c]!] = plainValue(columns[c]![i]);
+          rows[i] = schema.parse(row);
+        }
+        return rows;
       });
     },
     withConnection,

@@ -5,7 +5,6 @@ import { getIndicator, type RankedId } from "~/domain/indicators";
 import { parsePeriodId } from "~/domain/period";
 import type { VersionedScoring } from "~/domain/scoring";
 import type { Db } from "./instance.server";
-import { getLoadedPeriods } from "./periods.server";
 import { getRankingsFor, type RankingRow } from "./rankings.server";
 
 export interface RankingReport {
@@ -27,10 +26,10 @@ export class UnknownPeriodError extends Error {
 export async function getRankingReport(db: Db, periodId: string, scoring: VersionedScoring, indicator?: RankedId): Promise<RankingReport> {
   const period = parsePeriodId(periodId);
   if (!period) throw new UnknownPeriodError(periodId);
-  const loaded = await getLoadedPeriods(db);
-  if (!(period.kind === "year" ? loaded.years : loaded.quarters).includes(periodId)) throw new UnknownPeriodError(periodId);
   if (indicator && indicator !== "composite_score") getIndicator(indicator);
   const all = await getRankingsFor(db, period.kind, [periodId], scoring);
+  // No row means no unit reported in the period.
+  if (all.length === 0) throw new UnknownPeriodError(periodId);
   const rows = indicator ? all.filter((r) => r.indicator === indicator) : all;
   return {
     period: periodId,

@@ -177,8 +177,9 @@ export async function getRankingsFor(db: Db, kind: PeriodKind, periodIds: readon
   const weights = Object.entries(scoring.config.indicators);
   const params = [all.join(","), periodIds.join(","), prevIds.join(","), ...weights.flatMap(([id, w]) => [id, w.weight, w.fullAt])];
   const rows = await db.query(buildRankingSql(kind, weights.length), params, sqlRowSchema);
-  return rows.map((row) =>
-    rankingRowSchema.parse({
+  // The rows were parsed by sqlRowSchema in db.query; what is built from them here is typed already.
+  return rows.map(
+    (row): RankingRow => ({
       period: row.period,
       commune_code: row.commune_code,
       commune_name: row.commune_name ?? row.commune_code,
