@@ -1,0 +1,62 @@
+/**
+ * The rankings export (spec §6): the API's rows as CSV for Excel, one line per unit and indicator, the gap
+ * spread over four columns. Text cells are neutralised by toCsv (a unit name such as "=HYPERLINK(…)" stays text).
+ */
+import { toCsv, type CsvCell } from "./csv-export";
+
+export interface ExportRow {
+  period: string;
+  commune_code: string;
+  commune_name: string;
+  indicator: string;
+  numerator: number | null;
+  denominator: number | null;
+  value: number | null;
+  rank: number | null;
+  ranked: number;
+  previous_rank: number | null;
+  incomplete: boolean;
+  gap: { reachable: true; change: number; pass_code: string; pass_name: string } | { reachable: false; pass_code: string; pass_name: string } | null;
+}
+
+export const RANKINGS_CSV_HEADER = [
+  "period",
+  "commune_code",
+  "commune_name",
+  "indicator",
+  "numerator",
+  "denominator",
+  "value",
+  "rank",
+  "ranked",
+  "previous_rank",
+  "gap_change",
+  "gap_reachable",
+  "gap_pass_code",
+  "gap_pass_name",
+  "incomplete_year",
+  "scoring",
+] as const;
+
+export function rankingsCsv(rows: readonly ExportRow[], scoring: { name: string; hash: string }): string {
+  const version = `${scoring.name}@${scoring.hash}`;
+  const lines: CsvCell[][] = rows.map((r) => [
+    r.period,
+    r.commune_code,
+    r.commune_name,
+    r.indicator,
+    r.numerator,
+    r.denominator,
+    r.value,
+    r.rank,
+    r.ranked,
+    r.previous_rank,
+    r.gap?.reachable ? r.gap.change : null,
+    r.gap ? r.gap.reachable : null,
+    r.gap?.pass_code ?? null,
+    r.gap?.pass_name ?? null,
+    r.incomplete,
+    r.indicator === "composite_score" ? version : null,
+  ]);
+  return toCsv([[...RANKINGS_CSV_HEADER], ...lines]);
+}
