@@ -1,0 +1,54 @@
+/**
+ * The contest ranking for a year: competition ranks ("1/20", movement since the year before) on contest
+ * entries and on initiatives, the totals, and the incomplete-year mark; unit names link to the unit page.
+ */
+import type { ContestUnit } from "~/domain/overview";
+import { formatCount } from "~/i18n/format";
+import { t } from "~/i18n/translate";
+import { useLang } from "~/i18n/use-lang";
+import { unitHref } from "./overview-leaderboard";
+import { RankBadge } from "./rank-badge";
+
+export function ContestRanking({ units, year, caption }: { units: readonly ContestUnit[]; year: string; caption: string }) {
+  const lang = useLang();
+  const hasNotes = units.some((u) => u.incomplete);
+  return (
+    <table className="ov-table">
+      <caption>{caption}</caption>
+      <thead>
+        <tr>
+          <th scope="col">{t(lang, "contest.col.entriesRank")}</th>
+          <th scope="col">{t(lang, "overview.col.unit")}</th>
+          <th scope="col" className="num">
+            {t(lang, "contest.col.entries")}
+          </th>
+          <th scope="col">{t(lang, "contest.col.initiativesRank")}</th>
+          <th scope="col" className="num">
+            {t(lang, "contest.col.initiatives")}
+          </th>
+          {hasNotes ? <th scope="col">{t(lang, "overview.col.note")}</th> : null}
+        </tr>
+      </thead>
+      <tbody>
+        {units.map((u) => (
+          <tr key={u.code}>
+            <td>
+              <RankBadge rank={u.entries.rank} ranked={u.entries.ranked} previousRank={u.entries.previousRank} />
+            </td>
+            <th scope="row">
+              <a href={unitHref(u.code, year)}>{u.name}</a>
+            </th>
+            <td className="num">{formatCount(lang, u.entries.total)}</td>
+            <td>
+              <RankBadge rank={u.initiatives.rank} ranked={u.initiatives.ranked} previousRank={u.initiatives.previousRank} />
+            </td>
+            <td className="num">{formatCount(lang, u.initiatives.total)}</td>
+            {hasNotes ? (
+              <td>{u.incomplete ? t(lang, "overview.incomplete.unit", { name: t(lang, "overview.incomplete.mark"), n: u.quartersReported }) : ""}</td>
+            ) : null}
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}

@@ -1,0 +1,56 @@
+/**
+ * Units × indicators (the composite first), each cell coloured by rank, rows in the order of the selected
+ * indicator. Too wide for a phone at a legible size, so it scrolls sideways inside its own region there.
+ */
+import { ChartFrame } from "~/charts/chart-frame";
+import { RankHeatmap, RankHeatmapTable, isRankHeatmapEmpty, type RankHeatmapData } from "~/charts/rank-heatmap";
+import { COMPOSITE_ID, INDICATOR_IDS } from "~/domain/indicators";
+import type { OverviewRow, OverviewUnit } from "~/domain/overview";
+import { t } from "~/i18n/translate";
+import { useLang } from "~/i18n/use-lang";
+import { formatIndicatorValue, indicatorLabel, markedName, shortLabel } from "./overview-format";
+import { ScrollRegion } from "./overview-scroll";
+
+export const HEATMAP_COLUMNS = [COMPOSITE_ID, ...INDICATOR_IDS] as const;
+
+export interface OverviewHeatmapProps {
+  id: string;
+  units: readonly OverviewUnit[];
+  rows: readonly OverviewRow[];
+  sortBy: string;
+  title: string;
+}
+
+export function OverviewHeatmap({ id, units, rows, sortBy, title }: OverviewHeatmapProps) {
+  const lang = useLang();
+  const data: RankHeatmapData = {
+    units: units.map((u) => ({ code: u.code, name: markedName(u.name, u.incomplete) })),
+    indicators: HEATMAP_COLUMNS.map((ind) => ({ id: ind, label: indicatorLabel(lang, ind), shortLabel: shortLabel(lang, ind) })),
+    cells: rows.map((r) => ({ unit: r.code, indicator: r.indicator, rank: r.rank, field: r.rank === null ? null : r.ranked, value: r.value })),
+  };
+  const labels = {
+    title,
+    description: t(lang, "overview.heatmap.desc", { indicator: indicatorLabel(lang, sortBy) }),
+    unit: t(lang, "overview.col.unit"),
+    noData: t(lang, "chart.noData"),
+  };
+  const formatValue = (n: number, indicator: string) => formatIndicatorValue(lang, indicator, n);
+  return (
+    <ChartFrame
+      className="ov-figure"
+      isEmpty={isRankHeatmapEmpty(data)}
+      emptyText={t(lang, "chart.noData")}
+      tableSummary={t(lang, "chart.showTable")}
+      chart={
+        <ScrollRegion label={t(lang, "overview.heatmap.scroll")} className="ov-heatmap-scroll">
+          <RankHeatmap id={id} data={data} labels={labels} formatValue={formatValue} width={560} options={{ sortBy, headerHeight: 84 }} />
+        </ScrollRegion>
+      }
+      table={
+        <ScrollRegion label={title}>
+          <RankHeatmapTable data={data} labels={labels} formatValue={formatValue} sortBy={sortBy} />
+        </ScrollRegion>
+      }
+    />
+  );
+}

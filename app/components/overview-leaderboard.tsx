@@ -1,0 +1,169 @@
+/**
+ * One indicator's leaderboard for a period: the RankLeaderboard chart (drawn twice, for wide and narrow
+ * screens, so its text stays legible on a phone; CSS shows one) and its table, with links to each unit,
+ * the counts behind each rate and the incomplete-year mark.
+ */
+import { ChartFrame } from "~/charts/chart-frame";
+import { RankLeaderboard, isRankLeaderboardEmpty, sortLeaderboardRows, type LeaderboardRow, type RankLeaderboardOptions } from "~/charts/rank-leaderboard";
+import type { OverviewRow } from "~/domain/overview";
+import { getIndicator } from "~/domain/indicators";
+import { t, type Lang } from "~/i18n/translate";
+import { useLang } from "~/i18n/use-lang";
+import {
+  formatCounts,
+  formatIndicatorTick,
+  formatIndicatorValue,
+  markedName,
+  movementText,
+  periodInSentence,
+  valueDomainMax,
+  valueKind,
+} from "./overview-format";
+import { ScrollRegion } from "./overview-scroll";
+import { RankBadge } from "./rank-badge";
+
+/** Layout widths of the two drawings; the narrow one fits a 360 px phone at about 1:1. */
+export const WIDE = { width: 520, options: { labelWidth: 150 } } as const;
+export const NARROW = { width: 340, options: { labelWidth: 118, rankWidth: 40, movementWidth: 28, valueWidth: 58 } } as const;
+
+export interface LeaderboardProps {
+  /** Chart id; the two drawings are `${id}-wide` and `${id}-narrow`. */
+  id: string;
+  indicator: string;
+  period: string;
+  previousPeriod: string;
+  /** This indicator's rows, one per unit with data. */
+  rows: readonly OverviewRow[];
+  /** Codes of units with an incomplete year. */
+  incomplete: readonly string[];
+  /** Title of the chart and caption of its table. */
+  title: string;
+}
+
+function description(lang: Lang, indicator: string, previousPeriod: string): string {
+  const previous = periodInSentence(lang, previousPeriod);
+  if (valueKind(indicator) === "score") return t(lang, "overview.composite.desc", { previous });
+  const lower = getIndicator(indicator).direction === "lower";
+  return t(lang, lower ? "overview.leaderboard.lower" : "overview.leaderboard.higher", { previous });
+}
+
+export function Leaderboard({ id, indicator, period, previousPeriod, rows, incomplete, title }: LeaderboardProps) {
+  const lang = useLang();
+  const marked = new Set(incomplete);
+  const chartRows: LeaderboardRow[] = rows.map((r) => ({
+    code: r.code,
+    name: markedName(r.name, marked.has(r.code)),
+    value: r.value,
+    rank: r.rank,
+    previousRank: r.previousRank,
+  }));
+  const field = rows.find((r) => r.rank !== null)?.ranked ?? 0;
+  const labels = {
+    title,
+    description: description(lang, indicator, previousPeriod),
+    unit: t(lang, "overview.col.unit"),
+    rank: t(lang, "overview.col.rank"),
+    value: t(lang, "overview.col.value"),
+    movement: t(lang, "overview.col.movement"),
+    movementText: (d: number) => movementText(lang, d),
+    noData: t(lang, "chart.noData"),
+  };
+  const formatValue = (n: number) => formatIndicatorValue(lang, indicator, n);
+  const formatTick = (n: number) => formatIndicatorTick(lang, indicator, n);
+  const common = (size: { width: number; options: Partial<RankLeaderboardOptions> }, suffix: string) => (
+    <RankLeaderboard
+      id={`${id}-${suffix}`}
+      rows={chartRows}
+      labels={labels}
+      formatValue={formatValue}
+      formatTick={formatTick}
+      width={size.width}
+      options={{ ...size.options, domainMax: valueDomainMax(indicator), rankedCount: field }}
+    />
+  );
+  return (
+    <ChartFrame
+      className="ov-figure"
+      isEmpty={isRankLeaderboardEmpty(chartRows)}
+      emptyText={t(lang, "chart.noData")}
+      tableSummary={t(lang, "chart.showTable")}
+      chart={
+        <>
+          <div className="ov-wide">{common(WIDE, "wide")}</div>
+          <div className="ov-narrow">{common(NARROW, "narrow")}</div>
+        </>
+      }
+      table={
+        <ScrollRegion label={title}>
+          <RankTable indicator={indicator} period={period} rows={rows} incomplete={marked} caption={title} />
+        </ScrollRegion>
+      }
+    />
+  );
+}
+
+export function unitHref(code: string, period: string): string {
+  return `/units/${encodeURIComponent(code)}?period=${encodeURIComponent(period)}`;
+}
+
+/** The leaderboard's numbers: rank with movement, unit (a link), value, the counts behind a rate, notes. */
+export function RankTable({
+  indicator,
+  period,
+  rows,
+  incomplete,
+  caption,
+}: {
+  indicator: string;
+  period: string;
+  rows: readonly OverviewRow[];
+  incomplete: ReadonlySet<string>;
+  caption: string;
+}) {
+  const lang = useLang();
+  const byCode = new Map(rows.map((r) => [r.code, r]));
+  const sorted = sortLeaderboardRows(rows.map((r) => ({ code: r.code, name: r.name, value: r.value, rank: r.rank })));
+  const isRate = valueKind(indicator) === "rate";
+  const notesOf = (r: OverviewRow) =>
+    [r.rank === null ? t(lang, "overview.notRanked") : null, incomplete.has(r.code) ? t(lang, "overview.incomplete.mark") : null].filter((n) => n !== null);
+  const hasNotes = rows.some((r) => notesOf(r).length > 0);
+  return (
+    <table className="ov-table">
+      <caption>{caption}</caption>
+      <thead>
+        <tr>
+          <th scope="col">{t(lang, "overview.col.rank")}</th>
+          <th scope="col">{t(lang, "overview.col.unit")}</th>
+          <th scope="col" className="num">
+            {valueKind(indicator) === "score" ? t(lang, "overview.col.score") : t(lang, "overview.col.value")}
+          </th>
+          {isRate ? (
+            <th scope="col" className="num">
+              {t(lang, "overview.col.counts")}
+            </th>
+          ) : null}
+          {hasNotes ? <th scope="col">{t(lang, "overview.col.note")}</th> : null}
+        </tr>
+      </thead>
+      <tbody>
+        {sorted.map((s) => {
+          const r = byCode.get(s.code);
+          if (!r) return null;
+          return (
+            <tr key={r.code}>
+              <td>
+                <RankBadge rank={r.rank} ranked={r.ranked} previousRank={r.previousRank} />
+              </td>
+              <th scope="row">
+                <a href={unitHref(r.code, period)}>{r.name}</a>
+              </th>
+              <td className="num">{formatIndicatorValue(lang, indicator, r.value)}</td>
+              {isRate ? <td className="num">{formatCounts(lang, r.numerator, r.denominator) ?? "—"}</td> : null}
+              {hasNotes ? <td>{notesOf(r).join("; ")}</td> : null}
+            </tr>
+          );
+        })}
+      </tbody>
+    </table>
+  );
+}

@@ -1,0 +1,59 @@
+/**
+ * The three units that gained and the three that lost the most places on the composite since the previous
+ * period. The order (movement, then unit code) is decided in app/domain/overview.ts.
+ */
+import type { Mover } from "~/domain/overview";
+import { t } from "~/i18n/translate";
+import { useLang } from "~/i18n/use-lang";
+import { unitHref } from "./overview-leaderboard";
+import { periodInSentence } from "./overview-format";
+import { RankBadge } from "./rank-badge";
+
+export interface MoversProps {
+  risers: readonly Mover[];
+  fallers: readonly Mover[];
+  /** The composite's field this period (the "20" of "7/20"). */
+  field: number;
+  period: string;
+  previousPeriod: string;
+  hasPrevious: boolean;
+}
+
+function MoverList({ movers, field, period, emptyKey }: { movers: readonly Mover[]; field: number; period: string; emptyKey: string }) {
+  const lang = useLang();
+  if (movers.length === 0) return <p className="muted">{t(lang, emptyKey)}</p>;
+  return (
+    <ol className="ov-movers-list">
+      {movers.map((m) => (
+        <li key={m.code}>
+          <a href={unitHref(m.code, period)}>{m.name}</a>{" "}
+          <RankBadge rank={m.rank} ranked={field} previousRank={m.previousRank} />{" "}
+          <span className="muted ov-movers-from">
+            {t(lang, m.movement > 0 ? "overview.movers.change" : "overview.movers.changeDown", { from: m.previousRank, to: m.rank })}
+          </span>
+        </li>
+      ))}
+    </ol>
+  );
+}
+
+export function Movers({ risers, fallers, field, period, previousPeriod, hasPrevious }: MoversProps) {
+  const lang = useLang();
+  const previous = periodInSentence(lang, previousPeriod);
+  if (!hasPrevious) return <p className="muted">{t(lang, "overview.movers.noPrevious", { previous })}</p>;
+  return (
+    <>
+      <p className="muted">{t(lang, "overview.movers.intro", { previous })}</p>
+      <div className="ov-movers">
+        <div>
+          <h3 id="ov-risers">{t(lang, "overview.movers.risers")}</h3>
+          <MoverList movers={risers} field={field} period={period} emptyKey="overview.movers.noRisers" />
+        </div>
+        <div>
+          <h3 id="ov-fallers">{t(lang, "overview.movers.fallers")}</h3>
+          <MoverList movers={fallers} field={field} period={period} emptyKey="overview.movers.noFallers" />
+        </div>
+      </div>
+    </>
+  );
+}

@@ -1,0 +1,90 @@
+/**
+ * What only the printed A4 summary needs: one compact ranks table (the selected indicator beside the
+ * composite) and the source line. Screens have the charts' own tables instead (in their <details>, which
+ * a browser does not print when closed).
+ */
+import { COMPOSITE_ID } from "~/domain/indicators";
+import type { OverviewRow } from "~/domain/overview";
+import { formatDateTime } from "~/i18n/format";
+import { t } from "~/i18n/translate";
+import { useLang } from "~/i18n/use-lang";
+import { sortLeaderboardRows } from "~/charts/rank-leaderboard";
+import { formatCounts, formatIndicatorValue, indicatorLabel, markedName, valueKind } from "./overview-format";
+import { RankBadge } from "./rank-badge";
+
+export function PrintRankTable({ rows, indicator, incomplete, caption }: { rows: readonly OverviewRow[]; indicator: string; incomplete: readonly string[]; caption: string }) {
+  const lang = useLang();
+  const marked = new Set(incomplete);
+  const selected = rows.filter((r) => r.indicator === indicator);
+  const composite = new Map(rows.filter((r) => r.indicator === COMPOSITE_ID).map((r) => [r.code, r]));
+  const withComposite = indicator !== COMPOSITE_ID;
+  const isRate = valueKind(indicator) === "rate";
+  const order = sortLeaderboardRows(selected.map((r) => ({ code: r.code, name: r.name, value: r.value, rank: r.rank })));
+  const byCode = new Map(selected.map((r) => [r.code, r]));
+  return (
+    <table className="ov-table ov-print-table">
+      <caption>{caption}</caption>
+      <thead>
+        <tr>
+          <th scope="col">{t(lang, "overview.col.rank")}</th>
+          <th scope="col">{t(lang, "overview.col.unit")}</th>
+          <th scope="col" className="num">
+            {indicatorLabel(lang, indicator)}
+          </th>
+          {isRate ? (
+            <th scope="col" className="num">
+              {t(lang, "overview.col.counts")}
+            </th>
+          ) : null}
+          {withComposite ? (
+            <>
+              <th scope="col">{t(lang, "overview.short.composite_score")}</th>
+              <th scope="col" className="num">
+                {t(lang, "overview.col.score")}
+              </th>
+            </>
+          ) : null}
+        </tr>
+      </thead>
+      <tbody>
+        {order.map((o) => {
+          const r = byCode.get(o.code);
+          if (!r) return null;
+          const c = composite.get(r.code);
+          return (
+            <tr key={r.code}>
+              <td>
+                <RankBadge rank={r.rank} ranked={r.ranked} previousRank={r.previousRank} />
+              </td>
+              <th scope="row">{markedName(r.name, marked.has(r.code))}</th>
+              <td className="num">{formatIndicatorValue(lang, indicator, r.value)}</td>
+              {isRate ? <td className="num">{formatCounts(lang, r.numerator, r.denominator) ?? "—"}</td> : null}
+              {withComposite ? (
+                <>
+                  <td>{c ? <RankBadge rank={c.rank} ranked={c.ranked} previousRank={c.previousRank} /> : "—"}</td>
+                  <td className="num">{formatIndicatorValue(lang, COMPOSITE_ID, c?.value ?? null)}</td>
+                </>
+              ) : null}
+            </tr>
+          );
+        })}
+      </tbody>
+    </table>
+  );
+}
+
+/** "Nguồn: parboard, dữ liệu tải lên đến …; cấu hình điểm …", with a link to the uploads on screen. */
+export function SourceLine({ lastUploadAt, scoring }: { lastUploadAt: string | null; scoring: { name: string; hash: string } }) {
+  const lang = useLang();
+  return (
+    <p className="ov-source">
+      {t(lang, "overview.source", {
+        time: lastUploadAt ? formatDateTime(lang, lastUploadAt) : "—",
+        config: `${scoring.name}@${scoring.hash}`,
+      })}{" "}
+      <a className="ov-screen-only" href="/data">
+        {t(lang, "overview.sourceLink")}
+      </a>
+    </p>
+  );
+}

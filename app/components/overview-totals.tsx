@@ -1,0 +1,111 @@
+/**
+ * All units combined: each indicator's value in the period from the summed counts (never an average of unit
+ * rates), the change since the previous period, and a sparkline of the periods up to this one; the
+ * per-period figures are in the table under it.
+ */
+import { ChartDataTable, type DataTableModel } from "~/charts/chart-data-table";
+import { ChartFrame } from "~/charts/chart-frame";
+import { Sparkline } from "~/charts/sparkline";
+import { getIndicator } from "~/domain/indicators";
+import type { DistrictTotalSeries } from "~/domain/overview";
+import { NO_VALUE, formatCount, formatNumber, formatPeriod } from "~/i18n/format";
+import { t, type Lang } from "~/i18n/translate";
+import { useLang } from "~/i18n/use-lang";
+import { formatCounts, formatIndicatorValue, indicatorLabel, periodInSentence, shortLabel } from "./overview-format";
+import { ScrollRegion } from "./overview-scroll";
+
+/** "+2,3 điểm %" for a rate (percentage points), "−4" for a count; null without both values. */
+export function formatChange(lang: Lang, unit: "rate" | "count", current: number | null, previous: number | null): string | null {
+  if (current === null || previous === null) return null;
+  const delta = unit === "rate" ? (current - previous) * 100 : current - previous;
+  const rounded = unit === "rate" ? Math.round(delta * 10) / 10 : delta;
+  const sign = rounded > 0 ? "+" : rounded < 0 ? "−" : "±";
+  const magnitude = unit === "rate" ? t(lang, "overview.totals.points", { n: formatNumber(lang, Math.abs(rounded), 1) }) : formatCount(lang, Math.abs(rounded));
+  return `${sign}${magnitude}`;
+}
+
+export function seriesTableModel(lang: Lang, totals: readonly DistrictTotalSeries[]): DataTableModel {
+  const periods = [...new Set(totals.flatMap((s) => s.points.map((p) => p.period)))].sort();
+  return {
+    caption: t(lang, "overview.totals.seriesTitle"),
+    rowHeader: t(lang, "overview.totals.period"),
+    columns: totals.map((s) => ({ key: s.indicator, header: shortLabel(lang, s.indicator), numeric: true })),
+    rows: periods.map((p) => ({
+      key: p,
+      header: formatPeriod(lang, p),
+      cells: totals.map((s) => {
+        const point = s.points.find((x) => x.period === p);
+        return point ? formatIndicatorValue(lang, s.indicator, point.value) : NO_VALUE;
+      }),
+    })),
+  };
+}
+
+export function DistrictTotals({ totals, period, previousPeriod }: { totals: readonly DistrictTotalSeries[]; period: string; previousPeriod: string }) {
+  const lang = useLang();
+  const caption = t(lang, "overview.totals.caption", { period: periodInSentence(lang, period) });
+  return (
+    <ChartFrame
+      className="ov-figure"
+      isEmpty={totals.every((s) => s.points.length === 0)}
+      emptyText={t(lang, "chart.noData")}
+      tableSummary={t(lang, "chart.showTable")}
+      chart={
+        <ScrollRegion label={caption}>
+          <table className="ov-table ov-totals">
+            <caption>{caption}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t(lang, "overview.totals.col.indicator")}</th>
+                <th scope="col" className="num">
+                  {t(lang, "overview.totals.col.value")}
+                </th>
+                <th scope="col" className="num">
+                  {t(lang, "overview.totals.col.change")}
+                </th>
+                <th scope="col">{t(lang, "overview.totals.col.trend")}</th>
+                <th scope="col" className="num">
+                  {t(lang, "overview.col.counts")}
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {totals.map((s) => {
+                const indicator = getIndicator(s.indicator);
+                const current = s.points.find((p) => p.period === period) ?? null;
+                const previous = s.points.find((p) => p.period === previousPeriod) ?? null;
+                const first = s.points[0];
+                const label =
+                  first && current
+                    ? t(lang, "overview.totals.trend", {
+                        indicator: indicatorLabel(lang, s.indicator),
+                        first: formatIndicatorValue(lang, s.indicator, first.value),
+                        from: formatPeriod(lang, first.period),
+                        last: formatIndicatorValue(lang, s.indicator, current.value),
+                        to: formatPeriod(lang, current.period),
+                      })
+                    : indicatorLabel(lang, s.indicator);
+                return (
+                  <tr key={s.indicator}>
+                    <th scope="row">{indicatorLabel(lang, s.indicator)}</th>
+                    <td className="num">{formatIndicatorValue(lang, s.indicator, current?.value ?? null)}</td>
+                    <td className="num">{formatChange(lang, indicator.unit, current?.value ?? null, previous?.value ?? null) ?? NO_VALUE}</td>
+                    <td className="ov-spark">
+                      <Sparkline values={s.points.map((p) => p.value)} label={label} width={104} height={24} options={{ valueType: indicator.unit }} />
+                    </td>
+                    <td className="num">{current ? (formatCounts(lang, current.numerator, current.denominator) ?? NO_VALUE) : NO_VALUE}</td>
+                  </tr>
+                );
+              })}
+            </tbody>
+          </table>
+        </ScrollRegion>
+      }
+      table={
+        <ScrollRegion label={t(lang, "overview.totals.seriesTitle")}>
+          <ChartDataTable model={seriesTableModel(lang, totals)} />
+        </ScrollRegion>
+      }
+    />
+  );
+}

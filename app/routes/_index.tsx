@@ -1,0 +1,175 @@
+/**
+ * The overview (`/`): one period (`?period=2024-Q4` or `2023`, default the latest quarter with data) and one
+ * selected indicator (`?indicator=ID`, default the composite). Everything is in the URL, so a shared link
+ * shows the same view; every chart comes with its table and the page prints as an A4 summary.
+ */
+import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { json } from "@remix-run/node";
+import { useLoaderData } from "@remix-run/react";
+import { Leaderboard } from "~/components/overview-leaderboard";
+import { IndicatorPicker } from "~/components/overview-indicator-picker";
+import { CoverageNotice, EmptyState } from "~/components/overview-notices";
+import { HEATMAP_COLUMNS, OverviewHeatmap } from "~/components/overview-heatmap";
+import { Movers } from "~/components/overview-movers";
+import { PrintRankTable, SourceLine } from "~/components/overview-print";
+import { DistrictTotals } from "~/components/overview-totals";
+import { indicatorLabel, noDataMessage, paramProblemMessage, periodInSentence } from "~/components/overview-format";
+import { PeriodPicker } from "~/components/period-picker";
+import { useShellData } from "~/components/use-shell-data";
+import { getScoring } from "~/config/scoring.server";
+import { NoDataForPeriodError, getOverviewPage } from "~/db/overview-page.server";
+import { getAppDb } from "~/db/setup.server";
+import { COMPOSITE_ID, RANKED_IDS } from "~/domain/indicators";
+import { parseOverviewParams } from "~/domain/overview";
+import { getEnv } from "~/env.server";
+import { getLang } from "~/i18n/lang.server";
+import { t } from "~/i18n/translate";
+import { useLang } from "~/i18n/use-lang";
+import overviewStyles from "~/styles/overview.css";
+
+export const links: LinksFunction = () => [{ rel: "stylesheet", href: overviewStyles }];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const lang = getLang(request);
+  const parsed = parseOverviewParams(new URL(request.url).searchParams);
+  if (!parsed.ok) throw new Response(paramProblemMessage(lang, parsed.problem, RANKED_IDS), { status: 400 });
+  try {
+    const page = await getOverviewPage(await getAppDb(), parsed.params, getScoring(getEnv().DATA_DIR));
+    return json({ lang, page });
+  } catch (error) {
+    if (error instanceof NoDataForPeriodError) {
+      const loaded = /^\d{4}$/.test(error.period) ? error.loaded.years : error.loaded.quarters;
+      throw new Response(noDataMessage(lang, error.period, loaded), { status: 404 });
+    }
+    throw error;
+  }
+}
+
+export default function Overview() {
+  const { page } = useLoaderData<typeof loader>();
+  const lang = useLang();
+  const district = useShellData()?.district;
+  if (page.kind === "empty") {
+    return (
+      <>
+        <h1>{t(lang, "overview.titleEmpty")}</h1>
+        <EmptyState />
+      </>
+    );
+  }
+  const { period, indicator, rows, units } = page;
+  const periodText = periodInSentence(lang, period);
+  const incomplete = units.filter((u) => u.incomplete);
+  const incompleteCodes = incomplete.map((u) => u.code);
+  const selectedRows = rows.filter((r) => r.indicator === indicator);
+  const compositeRows = rows.filter((r) => r.indicator === COMPOSITE_ID);
+  const field = (list: typeof rows) => list.find((r) => r.rank !== null)?.ranked ?? 0;
+  const config = `${page.scoring.name}@${page.scoring.hash}`;
+  const isComposite = indicator === COMPOSITE_ID;
+  const districtName = district ? (lang === "vi" ? district.name : district.nameEn) : "";
+
+  const compositeSection = (id: string, className: string) => (
+    <section className={`ov-card ${className}`} aria-labelledby={`${id}-h`}>
+      <h2 id={`${id}-h`}>{t(lang, "overview.composite.heading")}</h2>
+      <p className="ov-config">{t(lang, "overview.composite.config", { config })}</p>
+      <Leaderboard
+        id={id}
+        indicator={COMPOSITE_ID}
+        period={period}
+        previousPeriod={page.previousPeriod}
+        rows={compositeRows}
+        incomplete={incompleteCodes}
+        title={t(lang, "overview.composite.title", { period: periodText, n: field(compositeRows) })}
+      />
+    </section>
+  );
+
+  const movers = (
+    <section className="ov-card ov-movers-card" aria-labelledby="ov-mv-h">
+      <h2 id="ov-mv-h">{t(lang, "overview.movers.heading")}</h2>
+      <Movers
+        risers={page.movers.risers}
+        fallers={page.movers.fallers}
+        field={field(compositeRows)}
+        period={period}
+        previousPeriod={page.previousPeriod}
+        hasPrevious={page.hasPrevious}
+      />
+    </section>
+  );
+
+  return (
+    <div className="ov-page">
+      <h1>{t(lang, "overview.title", { district: districtName, period: periodText })}</h1>
+      <div className="ov-toolbar" role="group" aria-label={t(lang, "overview.toolbar.label")}>
+        <PeriodPicker key={`p-${period}`} value={period} keep={{ indicator }} />
+        <IndicatorPicker key={`i-${indicator}`} value={indicator} keep={{ period }} />
+      </div>
+      <CoverageNotice
+        reported={units.length}
+        total={page.registryCount}
+        missing={page.missing}
+        incomplete={incomplete.map((u) => ({ code: u.code, name: u.name, quarters: u.quarters }))}
+      />
+
+      <div className="ov-grid ov-grid-main">
+        {isComposite ? (
+          compositeSection("ov-lb", "ov-main-card")
+        ) : (
+          <section className="ov-card ov-main-card" aria-labelledby="ov-lb-h">
+            <h2 id="ov-lb-h">{t(lang, "overview.leaderboard.heading", { indicator: indicatorLabel(lang, indicator) })}</h2>
+            <p className="ov-config">{t(lang, `indicator.${indicator}.description`)}</p>
+            <Leaderboard
+              id="ov-lb"
+              indicator={indicator}
+              period={period}
+              previousPeriod={page.previousPeriod}
+              rows={selectedRows}
+              incomplete={incompleteCodes}
+              title={t(lang, "overview.leaderboard.title", { indicator: indicatorLabel(lang, indicator), period: periodText, n: field(selectedRows) })}
+            />
+          </section>
+        )}
+        <section className="ov-card ov-heatmap-card" aria-labelledby="ov-hm-h">
+          <h2 id="ov-hm-h">{t(lang, "overview.heatmap.heading")}</h2>
+          <OverviewHeatmap
+            id="ov-heatmap"
+            units={units}
+            rows={rows}
+            sortBy={indicator}
+            title={t(lang, "overview.heatmap.title", { n: units.length, m: HEATMAP_COLUMNS.length, period: periodText })}
+          />
+        </section>
+      </div>
+
+      {isComposite ? (
+        <div className="ov-grid-second">{movers}</div>
+      ) : (
+        <div className="ov-grid ov-grid-second">
+          {compositeSection("ov-composite", "ov-composite-card")}
+          {movers}
+        </div>
+      )}
+
+      <section className="ov-card ov-totals-card" aria-labelledby="ov-tt-h">
+        <h2 id="ov-tt-h">{t(lang, "overview.totals.heading")}</h2>
+        <p className="ov-config">{t(lang, "overview.totals.note")}</p>
+        <DistrictTotals totals={page.totals} period={period} previousPeriod={page.previousPeriod} />
+      </section>
+
+      <section className="ov-print-only" aria-labelledby="ov-pr-h">
+        <h2 id="ov-pr-h">{t(lang, "overview.print.title", { period: periodText })}</h2>
+        <PrintRankTable rows={rows} indicator={indicator} incomplete={incompleteCodes} caption={t(lang, "overview.print.title", { period: periodText })} />
+      </section>
+
+      {incomplete.length > 0 ? <p className="ov-footnote">{t(lang, "overview.incomplete.footnote")}</p> : null}
+      <SourceLine lastUploadAt={page.lastUploadAt} scoring={page.scoring} />
+    </div>
+  );
+}
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => {
+  const lang = data?.lang ?? "vi";
+  if (!data || data.page.kind === "empty") return [{ title: `${t(lang, "overview.titleEmpty")} · parboard` }];
+  return [{ title: `${t(lang, "overview.metaTitle", { period: periodInSentence(lang, data.page.period) })} · parboard` }];
+};

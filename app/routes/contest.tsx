@@ -1,0 +1,96 @@
+/**
+ * The contest page (`/contest?year=2023`, default the latest year with data): each unit's contest entries
+ * and reform initiatives in the year, stacked by quarter, and the year's competition ranking.
+ */
+import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { json } from "@remix-run/node";
+import { useLoaderData } from "@remix-run/react";
+import { ContestBars } from "~/components/contest-bars";
+import { ContestRanking } from "~/components/contest-ranking";
+import { paramProblemMessage } from "~/components/overview-format";
+import { CoverageNotice, EmptyState } from "~/components/overview-notices";
+import { ScrollRegion } from "~/components/overview-scroll";
+import { PeriodPicker } from "~/components/period-picker";
+import { useShellData } from "~/components/use-shell-data";
+import { getScoring } from "~/config/scoring.server";
+import { NoDataForYearError, getContestPage } from "~/db/contest-page.server";
+import { getAppDb } from "~/db/setup.server";
+import { RANKED_IDS } from "~/domain/indicators";
+import { parseContestParams } from "~/domain/overview";
+import { getEnv } from "~/env.server";
+import { getLang } from "~/i18n/lang.server";
+import { t } from "~/i18n/translate";
+import { useLang } from "~/i18n/use-lang";
+import overviewStyles from "~/styles/overview.css";
+
+export const links: LinksFunction = () => [{ rel: "stylesheet", href: overviewStyles }];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const lang = getLang(request);
+  const parsed = parseContestParams(new URL(request.url).searchParams);
+  if (!parsed.ok) throw new Response(paramProblemMessage(lang, parsed.problem, RANKED_IDS), { status: 400 });
+  try {
+    const page = await getContestPage(await getAppDb(), parsed.params, getScoring(getEnv().DATA_DIR));
+    return json({ lang, page });
+  } catch (error) {
+    if (error instanceof NoDataForYearError) {
+      throw new Response(t(lang, "overview.error.noYear", { year: error.year, years: error.years.join(", ") }), { status: 404 });
+    }
+    throw error;
+  }
+}
+
+export default function Contest() {
+  const { page } = useLoaderData<typeof loader>();
+  const lang = useLang();
+  const district = useShellData()?.district;
+  if (page.kind === "empty") {
+    return (
+      <>
+        <h1>{t(lang, "contest.titleEmpty")}</h1>
+        <EmptyState />
+      </>
+    );
+  }
+  const { year, units } = page;
+  const districtName = district ? (lang === "vi" ? district.name : district.nameEn) : "";
+  const incomplete = units.filter((u) => u.incomplete);
+  const rankingCaption = t(lang, "contest.ranking.caption", { year });
+  return (
+    <div className="ov-page">
+      <h1>{t(lang, "contest.title", { year, district: districtName })}</h1>
+      <p className="ov-config">{t(lang, "contest.intro")}</p>
+      <div className="ov-toolbar">
+        <PeriodPicker key={year} value={year} only="year" id="contest-year" />
+      </div>
+      <CoverageNotice
+        reported={units.length}
+        total={page.registryCount}
+        missing={page.missing}
+        incomplete={incomplete.map((u) => ({ code: u.code, name: u.name, quarters: u.quartersReported }))}
+      />
+      <div className="ov-grid">
+        <section className="ov-card" aria-labelledby="ct-en-h">
+          <h2 id="ct-en-h">{t(lang, "contest.entries.heading")}</h2>
+          <ContestBars id="ct-entries" units={units} which="entries" title={t(lang, "contest.entries.title", { year, n: units.length })} />
+        </section>
+        <section className="ov-card" aria-labelledby="ct-in-h">
+          <h2 id="ct-in-h">{t(lang, "contest.initiatives.heading")}</h2>
+          <ContestBars id="ct-initiatives" units={units} which="initiatives" title={t(lang, "contest.initiatives.title", { year, n: units.length })} />
+        </section>
+      </div>
+      <section className="ov-card" aria-labelledby="ct-rk-h">
+        <h2 id="ct-rk-h">{t(lang, "contest.ranking.heading", { year })}</h2>
+        <ScrollRegion label={rankingCaption}>
+          <ContestRanking units={units} year={year} caption={rankingCaption} />
+        </ScrollRegion>
+      </section>
+    </div>
+  );
+}
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => {
+  const lang = data?.lang ?? "vi";
+  if (!data || data.page.kind === "empty") return [{ title: `${t(lang, "contest.titleEmpty")} · parboard` }];
+  return [{ title: `${t(lang, "contest.metaTitle", { year: data.page.year })} · parboard` }];
+};

@@ -1,0 +1,162 @@
+/**
+ * The overview (/) in Chromium on the sample data (20 units, 2022-Q1 … 2024-Q4; Xã Văn Hội missing 2024-Q3).
+ */
+import { expect, test, type Page } from "@playwright/test";
+import { DESKTOP, MOBILE, expectNoAxeViolations, expectNoHorizontalOverflow, saveScreenshot, watchConsole } from "./helpers";
+
+/** The leaderboard's table row of a unit (the table sits in the chart's <details>). */
+async function leaderboardRow(page: Page, unit: string) {
+  const section = page.locator("section.ov-main-card");
+  const details = section.locator("details.pb-chart-details");
+  if (!(await details.evaluate((d) => (d as HTMLDetailsElement).open))) await details.locator("summary").click();
+  return section.getByRole("row", { name: new RegExp(unit) });
+}
+
+test.describe("overview", () => {
+  test.use({ viewport: DESKTOP });
+
+  test("ranks the town 1/20 on digitisation in 2023, with the numbers behind it", async ({ page }) => {
+    const console = watchConsole(page);
+    await page.goto("/?period=2023&indicator=digitization_rate");
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText("Tổng quan Huyện Ninh Giang, năm 2023");
+    await expect(page.getByRole("img", { name: "Tỷ lệ số hóa hồ sơ, năm 2023: xếp hạng 20 đơn vị" })).toBeVisible();
+    const town = await leaderboardRow(page, "Thị trấn Ninh Giang");
+    await expect(town).toContainText("1/20");
+    await expect(town).toContainText("85,2");
+    await expect(town).toContainText("6.948/8.153");
+    await expect(town.getByRole("link", { name: "Thị trấn Ninh Giang" })).toHaveAttribute("href", "/units/11155?period=2023");
+    // The leaderboard row's tooltip carries rank and value.
+    await expect(page.locator("#ov-lb-wide title").filter({ hasText: "Thị trấn Ninh Giang: 1/20" })).toHaveCount(1);
+    // The composite has its own section, saying it is not the official score and which configuration made it.
+    await expect(page.getByRole("heading", { name: "Điểm tổng hợp (tham khảo QĐ 766, không phải điểm chính thức)" })).toBeVisible();
+    await expect(page.getByText(/Tính theo cấu hình điểm default-766@[0-9a-f]{12}\./)).toBeVisible();
+    await expect(page.getByRole("img", { name: /Thứ hạng của 20 đơn vị trên 9 chỉ tiêu, năm 2023/ })).toBeVisible();
+    await expect(page.getByRole("table", { name: "Các chỉ tiêu của toàn địa bàn, năm 2023" })).toBeVisible();
+    await expect(page.getByText(/Nguồn: parboard, dữ liệu tải lên đến .+; cấu hình điểm default-766@/)).toBeVisible();
+    await expectNoAxeViolations(page);
+    await saveScreenshot(page, "overview-desktop");
+    console.check();
+  });
+
+  test("the default view is the latest quarter on the composite, with the biggest movers", async ({ page }) => {
+    const console = watchConsole(page);
+    await page.goto("/");
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText("Tổng quan Huyện Ninh Giang, quý 4/2024");
+    await expect(page.getByRole("combobox", { name: "Chỉ tiêu", exact: true })).toHaveValue("composite_score");
+    await expect(page.getByRole("combobox", { name: "Kỳ", exact: true })).toHaveValue("2024-Q4");
+    await expect(page.getByRole("heading", { name: "Tăng hạng" })).toBeVisible();
+    await expect(page.locator(".ov-movers-list").first().locator("li")).toHaveCount(3);
+    await expect(page.locator(".ov-movers-list").nth(1).locator("li")).toHaveCount(3);
+    await expectNoAxeViolations(page);
+    console.check();
+  });
+
+  test("switching indicator and period updates the URL, and the URL restores the view", async ({ page }) => {
+    const console = watchConsole(page);
+    await page.goto("/");
+    await page.getByRole("combobox", { name: "Chỉ tiêu", exact: true }).selectOption("online_rate");
+    await expect(page).toHaveURL(/[?&]indicator=online_rate/);
+    await expect(page.getByRole("heading", { name: "Xếp hạng: Tỷ lệ hồ sơ trực tuyến" })).toBeVisible();
+    await page.getByRole("combobox", { name: "Kỳ", exact: true }).selectOption("2023");
+    await expect(page).toHaveURL(/[?&]period=2023(&|$)/);
+    await expect(page).toHaveURL(/[?&]indicator=online_rate/);
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText("Tổng quan Huyện Ninh Giang, năm 2023");
+    await page.reload();
+    await expect(page.getByRole("combobox", { name: "Chỉ tiêu", exact: true })).toHaveValue("online_rate");
+    await expect(page.getByRole("combobox", { name: "Kỳ", exact: true })).toHaveValue("2023");
+    await expect(await leaderboardRow(page, "Thị trấn Ninh Giang")).toContainText("4/20");
+    console.check();
+  });
+
+  test("the English link keeps the period and the indicator", async ({ page }) => {
+    const console = watchConsole(page);
+    await page.goto("/?period=2023&indicator=digitization_rate");
+    await page.getByRole("link", { name: "English" }).click();
+    await expect(page).toHaveURL(/period=2023/);
+    await expect(page).toHaveURL(/indicator=digitization_rate/);
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText("Overview: Ninh Giang District, 2023");
+    await expect(page.getByRole("heading", { name: "Ranking: Digitisation rate" })).toBeVisible();
+    await expect(await leaderboardRow(page, "Thị trấn Ninh Giang")).toContainText("85.2%");
+    await expectNoAxeViolations(page);
+    await page.getByRole("link", { name: "Tiếng Việt" }).click();
+    await expect(page.getByRole("heading", { name: "Xếp hạng: Tỷ lệ số hóa hồ sơ" })).toBeVisible();
+    console.check();
+  });
+
+  test("says who has not reported, and marks incomplete years", async ({ page }) => {
+    await page.goto("/?period=2024-Q3");
+    await expect(page.getByText("19/20 đơn vị đã báo cáo; chưa có: Xã Văn Hội")).toBeVisible();
+    await page.goto("/?period=2024&indicator=digitization_rate");
+    await expect(page.getByText("Năm chưa đủ 4 quý: Xã Văn Hội (3/4 quý)")).toBeVisible();
+    await expect(await leaderboardRow(page, "Xã Văn Hội")).toContainText("năm chưa đủ 4 quý");
+    await expect(page.getByText("* năm chưa đủ 4 quý: thứ hạng tính trên các quý đã báo cáo.")).toBeVisible();
+  });
+
+  test("answers 400 for a malformed parameter and 404 for a period without data, saying why", async ({ page }) => {
+    const bad = await page.goto("/?period=2023-Q5");
+    expect(bad?.status()).toBe(400);
+    await expect(page.getByText("Kỳ “2023-Q5” không hợp lệ.", { exact: false })).toBeVisible();
+    const badIndicator = await page.goto("/?indicator=speed");
+    expect(badIndicator?.status()).toBe(400);
+    await expect(page.getByText("Chỉ tiêu “speed” không có trong danh mục.", { exact: false })).toBeVisible();
+    const none = await page.goto("/?period=2019-Q1");
+    expect(none?.status()).toBe(404);
+    await expect(page.getByText("Chưa có số liệu cho quý 1/2019. Hiện có số liệu từ quý 1/2022 đến quý 4/2024", { exact: false })).toBeVisible();
+  });
+
+  test("prints an A4 summary without the navigation and pickers", async ({ page }) => {
+    await page.goto("/?period=2023&indicator=digitization_rate");
+    await page.emulateMedia({ media: "print" });
+    await expect(page.locator(".app-header")).toBeHidden();
+    await expect(page.locator(".ov-toolbar")).toBeHidden();
+    await expect(page.getByRole("table", { name: "Bảng xếp hạng năm 2023" })).toBeVisible();
+    await expect(page.getByRole("img", { name: /Thứ hạng của 20 đơn vị/ })).toBeVisible();
+    await expect(page.getByRole("img", { name: "Tỷ lệ số hóa hồ sơ, năm 2023: xếp hạng 20 đơn vị" })).toBeVisible();
+    await expect(page.locator(".ov-source")).toBeVisible();
+    await saveScreenshot(page, "overview-print");
+    const pdf = await page.pdf({ format: "A4", preferCSSPageSize: true });
+    const pages = pdf.toString("latin1").match(/\/Type\s*\/Page[^s]/g) ?? [];
+    expect(pages.length, "printed pages").toBe(1);
+  });
+});
+
+test.describe("overview on a phone", () => {
+  test.use({ viewport: MOBILE });
+
+  test("fits 360 px without horizontal scrolling and stays accessible", async ({ page }) => {
+    const console = watchConsole(page);
+    await page.goto("/?period=2024-Q3&indicator=digitization_rate");
+    await expect(page.getByRole("img", { name: /Tỷ lệ số hóa hồ sơ, quý 3\/2024/ })).toBeVisible();
+    await expectNoHorizontalOverflow(page);
+    for (const summary of await page.locator("summary").all()) await summary.click();
+    await expectNoHorizontalOverflow(page);
+    await expectNoAxeViolations(page);
+    await page.goto("/?period=2024-Q3&indicator=digitization_rate");
+    await saveScreenshot(page, "overview-mobile");
+    console.check();
+  });
+});
+
+test.describe("overview without JavaScript", () => {
+  test.use({ javaScriptEnabled: false, viewport: DESKTOP });
+
+  test("renders the charts with their names and tables, and the pickers submit as plain forms", async ({ page }) => {
+    await page.goto("/?period=2023-Q4&indicator=on_time_rate");
+    await expect(page.getByRole("img", { name: "Tỷ lệ giải quyết đúng hạn, quý 4/2023: xếp hạng 20 đơn vị" })).toBeVisible();
+    await expect(page.getByRole("img", { name: /Điểm tổng hợp, quý 4\/2023/ })).toBeVisible();
+    await expect(page.getByRole("img", { name: /Thứ hạng của 20 đơn vị trên 9 chỉ tiêu/ })).toBeVisible();
+    await expect(page.getByRole("img", { name: /^Tỷ lệ số hóa hồ sơ: .+ \(Quý 1\/2022\) → .+ \(Quý 4\/2023\)$/ })).toBeVisible();
+    const row = await leaderboardRow(page, "Thị trấn Ninh Giang");
+    await expect(row).toBeVisible();
+    await expect(page.locator("table")).not.toHaveCount(0);
+    await page.getByRole("combobox", { name: "Kỳ", exact: true }).selectOption("2022-Q2");
+    await page.locator("form.period-picker").getByRole("button", { name: "Xem" }).click();
+    await expect(page).toHaveURL(/period=2022-Q2/);
+    await expect(page).toHaveURL(/indicator=on_time_rate/);
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText("Tổng quan Huyện Ninh Giang, quý 2/2022");
+    await page.getByRole("combobox", { name: "Chỉ tiêu", exact: true }).selectOption("satisfaction_rate");
+    await page.locator("form.indicator-picker").getByRole("button", { name: "Xem" }).click();
+    await expect(page).toHaveURL(/period=2022-Q2/);
+    await expect(page.getByRole("heading", { name: "Xếp hạng: Tỷ lệ hài lòng" })).toBeVisible();
+  });
+});

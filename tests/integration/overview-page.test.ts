@@ -1,0 +1,204 @@
+/**
+ * The overview page's query on a real DuckDB file, with figures small enough to check by hand.
+ *
+ * Every unit receives 100 dossiers a quarter and digitises D of them; D of them are also received online
+ * and nothing else is reported. So digitisation = online = D/100, the other composite rates have no value
+ * (denominator 0), and the composite = 100 × (22·D/100 + 12·D/100) / (22 + 12) = D.
+ */
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { NoDataForPeriodError, getOverviewPage, type OverviewData, type OverviewPage } from "~/db/overview-page.server";
+import { commitUpload, rollbackUpload } from "~/db/uploads.server";
+import type { VersionedScoring } from "~/domain/scoring";
+import { startServer, type TestServer } from "../helpers/http-server";
+import { counts, createTestDb, resultOf, type TestDb } from "../helpers/test-db";
+
+const SCORING: VersionedScoring = {
+  name: "test",
+  hash: "0123456789ab",
+  config: {
+    name: "test",
+    indicators: {
+      on_time_rate: { weight: 20, fullAt: 1 },
+      online_rate: { weight: 12, fullAt: 1 },
+      digitization_rate: { weight: 22, fullAt: 1 },
+      satisfaction_rate: { weight: 18, fullAt: 1 },
+      online_payment_rate: { weight: 10, fullAt: 1 },
+    },
+  },
+};
+
+let t: TestDb;
+beforeEach(async () => {
+  t = await createTestDb();
+});
+afterEach(async () => {
+  await t.close();
+});
+
+const quarter = (d: number, extra: Parameters<typeof counts>[0] = {}) =>
+  counts({ dossiers_received: 100, dossiers_digitized: d, dossiers_online: d, ...extra });
+
+async function load(rows: { code: string; period: string; d: number }[], uploadedAt = new Date("2024-04-05T03:00:00Z")) {
+  return commitUpload(t.db, resultOf(rows.map((r) => ({ code: r.code, period: r.period, counts: quarter(r.d) }))), {
+    fileName: "t.csv",
+    sha256: "x",
+    uploadedBy: "test",
+    source: "cli",
+    uploadedAt,
+  });
+}
+
+/** 2023-Q4: all five units, D = 90, 80, 70, 60, 50 (ranks 1–5). 2024-Q1: Phường Năm (00005) did not report. */
+async function loadTwoQuarters() {
+  await load([
+    { code: "00001", period: "2023-Q4", d: 90 },
+    { code: "00002", period: "2023-Q4", d: 80 },
+    { code: "00003", period: "2023-Q4", d: 70 },
+    { code: "00004", period: "2023-Q4", d: 60 },
+    { code: "00005", period: "2023-Q4", d: 50 },
+  ]);
+  // 2024-Q1: 00003 95 (1st, was 3rd: +2), 00004 90 (2nd, was 4th: +2), 00002 80 (3rd, was 2nd: −1),
+  // 00001 50 (4th, was 1st: −3).
+  await load(
+    [
+      { code: "00001", period: "2024-Q1", d: 50 },
+      { code: "00002", period: "2024-Q1", d: 80 },
+      { code: "00003", period: "2024-Q1", d: 95 },
+      { code: "00004", period: "2024-Q1", d: 90 },
+    ],
+    new Date("2024-07-10T08:30:00Z"),
+  );
+}
+
+function ok(page: OverviewPage): OverviewData {
+  if (page.kind !== "ok") throw new Error("expected data");
+  return page;
+}
+
+describe("getOverviewPage", () => {
+  it("says there is nothing to show on an empty database", async () => {
+    expect(await getOverviewPage(t.db, { indicator: "composite_score" }, SCORING)).toEqual({ kind: "empty" });
+  });
+
+  it("defaults to the latest quarter and lists who has not reported", async () => {
+    await loadTwoQuarters();
+    const page = ok(await getOverviewPage(t.db, { indicator: "composite_score" }, SCORING));
+    expect(page.period).toBe("2024-Q1");
+    expect(page.periodKind).toBe("quarter");
+    expect(page.previousPeriod).toBe("2023-Q4");
+    expect(page.hasPrevious).toBe(true);
+    expect(page.registryCount).toBe(5);
+    expect(page.units.map((u) => u.code)).toEqual(["00001", "00002", "00003", "00004"]);
+    expect(page.missing).toEqual([{ code: "00005", name: "Phường Năm" }]);
+    expect(page.units.every((u) => !u.incomplete && u.quarters === 1)).toBe(true);
+  });
+
+  it("ranks the composite (= D here) and picks risers and fallers, equal moves by code", async () => {
+    await loadTwoQuarters();
+    const page = ok(await getOverviewPage(t.db, { period: "2024-Q1", indicator: "digitization_rate" }, SCORING));
+    const composite = page.rows.filter((r) => r.indicator === "composite_score");
+    expect(composite.map((r) => [r.code, r.value, r.rank, r.ranked, r.previousRank])).toEqual([
+      ["00003", 95, 1, 4, 3],
+      ["00004", 90, 2, 4, 4],
+      ["00002", 80, 3, 4, 2],
+      ["00001", 50, 4, 4, 1],
+    ]);
+    // 00003 and 00004 both gained 2 places: the lower code comes first.
+    expect(page.movers.risers.map((m) => [m.code, m.movement, m.previousRank, m.rank])).toEqual([
+      ["00003", 2, 3, 1],
+      ["00004", 2, 4, 2],
+    ]);
+    expect(page.movers.fallers.map((m) => [m.code, m.movement])).toEqual([
+      ["00001", -3],
+      ["00002", -1],
+    ]);
+    const town = page.rows.find((r) => r.indicator === "digitization_rate" && r.code === "00003");
+    expect(town).toMatchObject({ numerator: 95, denominator: 100, value: 0.95, rank: 1, ranked: 4, previousRank: 3 });
+    expect(page.indicator).toBe("digitization_rate");
+    expect(page.scoring).toEqual({ name: "test", hash: "0123456789ab" });
+  });
+
+  it("gives district totals from summed counts, with the periods up to the one read", async () => {
+    await loadTwoQuarters();
+    const page = ok(await getOverviewPage(t.db, { period: "2024-Q1", indicator: "composite_score" }, SCORING));
+    const digitisation = page.totals.find((s) => s.indicator === "digitization_rate");
+    // 2023-Q4: (90+80+70+60+50)/500 = 0.7; 2024-Q1: (50+80+95+90)/400 = 315/400 = 0.7875.
+    expect(digitisation?.points).toEqual([
+      { period: "2023-Q4", value: 0.7, numerator: 350, denominator: 500, units: 5 },
+      { period: "2024-Q1", value: 0.7875, numerator: 315, denominator: 400, units: 4 },
+    ]);
+    const earlier = ok(await getOverviewPage(t.db, { period: "2023-Q4", indicator: "composite_score" }, SCORING));
+    expect(earlier.totals.find((s) => s.indicator === "digitization_rate")?.points.map((p) => p.period)).toEqual(["2023-Q4"]);
+    // The first quarter loaded has nothing to compare with.
+    expect(earlier.hasPrevious).toBe(false);
+    expect(earlier.movers).toEqual({ risers: [], fallers: [] });
+    // A count indicator's total is the sum; a rate without any denominator has no value.
+    expect(page.totals.find((s) => s.indicator === "overdue_dossiers")?.points.at(-1)?.value).toBe(0);
+    expect(page.totals.find((s) => s.indicator === "satisfaction_rate")?.points.at(-1)?.value).toBeNull();
+  });
+
+  it("marks units whose year has fewer than four quarters", async () => {
+    await loadTwoQuarters();
+    const page = ok(await getOverviewPage(t.db, { period: "2023", indicator: "composite_score" }, SCORING));
+    expect(page.periodKind).toBe("year");
+    expect(page.previousPeriod).toBe("2022");
+    expect(page.units.map((u) => [u.code, u.quarters, u.incomplete])).toEqual([
+      ["00001", 1, true],
+      ["00002", 1, true],
+      ["00003", 1, true],
+      ["00004", 1, true],
+      ["00005", 1, true],
+    ]);
+    expect(page.missing).toEqual([]);
+    const y2024 = ok(await getOverviewPage(t.db, { period: "2024", indicator: "composite_score" }, SCORING));
+    expect(y2024.missing).toEqual([{ code: "00005", name: "Phường Năm" }]);
+  });
+
+  it("refuses a well-formed period without data, carrying what is loaded", async () => {
+    await loadTwoQuarters();
+    for (const period of ["2019-Q1", "2024-Q2", "2025"]) {
+      const error = await getOverviewPage(t.db, { period, indicator: "composite_score" }, SCORING).catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(NoDataForPeriodError);
+      expect(error).toMatchObject({ period, loaded: { quarters: ["2023-Q4", "2024-Q1"], years: ["2023", "2024"] } });
+    }
+  });
+
+  it("dates the data by the newest upload that still supplies a current figure", async () => {
+    await loadTwoQuarters();
+    expect(ok(await getOverviewPage(t.db, { indicator: "composite_score" }, SCORING)).lastUploadAt).toBe("2024-07-10T08:30:00Z");
+    // A later upload rolled back no longer dates the data.
+    const late = await load([{ code: "00001", period: "2024-Q1", d: 99 }], new Date("2024-09-01T00:00:00Z"));
+    expect(ok(await getOverviewPage(t.db, { indicator: "composite_score" }, SCORING)).lastUploadAt).toBe("2024-09-01T00:00:00Z");
+    await rollbackUpload(t.db, late.uploadId, "test");
+    expect(ok(await getOverviewPage(t.db, { indicator: "composite_score" }, SCORING)).lastUploadAt).toBe("2024-07-10T08:30:00Z");
+  });
+});
+
+describe("the overview and contest pages over HTTP, before any data is loaded", () => {
+  let server: TestServer;
+  beforeAll(async () => {
+    server = await startServer({ seed: false });
+  });
+  afterAll(async () => {
+    await server?.stop();
+  });
+
+  it("explain how to load data instead of showing empty charts", async () => {
+    for (const path of ["/", "/?period=2023-Q1&indicator=online_rate", "/contest", "/contest?year=2023"]) {
+      const res = await fetch(`${server.url}${path}`);
+      expect(res.status, path).toBe(200);
+      const html = await res.text();
+      expect(html, path).toContain("Chưa có số liệu báo cáo nào.");
+      expect(html, path).toContain("npm run seed");
+      expect(html, path).toContain('href="/upload"');
+      expect(html, path).not.toContain("<svg");
+    }
+  });
+
+  it("still refuse malformed parameters with 400 and a sentence that says what to write", async () => {
+    const res = await fetch(`${server.url}/?period=2023-Q9`, { headers: { Cookie: "parboard_lang=en" } });
+    expect(res.status).toBe(400);
+    expect(await res.text()).toContain("The period “2023-Q9” is not valid. Write a quarter as 2023-Q4 or a year as 2023.");
+    expect((await fetch(`${server.url}/contest?year=soon`)).status).toBe(400);
+  });
+});
