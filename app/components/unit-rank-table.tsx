@@ -1,0 +1,125 @@
+/**
+ * The unit's standing in one period: rank on every indicator and the composite (with the movement since
+ * the previous period), value, counts, the district's figure, and what it would take to move up.
+ */
+import { RankBadge } from "~/components/rank-badge";
+import { gapSentence, type SentenceGap } from "~/domain/gap-sentence";
+import type { RankedId } from "~/domain/indicators";
+import { formatFigure, formatFraction, formatRank, type ValueUnit } from "~/domain/unit-format";
+import type { ScoreGap } from "~/domain/unit-ranks";
+import { formatNumber } from "~/i18n/format";
+import { t } from "~/i18n/translate";
+import { useLang } from "~/i18n/use-lang";
+import { GapSentenceText } from "./unit-gap";
+
+export interface RankTableRow {
+  indicator: RankedId;
+  valueUnit: ValueUnit;
+  value: number | null;
+  numerator: number | null;
+  denominator: number | null;
+  rank: number | null;
+  ranked: number;
+  previousRank: number | null;
+  tiedWith: number;
+  district: { value: number | null; numerator: number | null; denominator: number | null; perUnit: number | null };
+  gap: SentenceGap | null;
+  scoreGap: ScoreGap | null;
+}
+
+export interface UnitRankTableProps {
+  rows: readonly RankTableRow[];
+  period: string;
+  /** The period as written inside a sentence. */
+  periodText: string;
+  /** The unit reported fewer than four quarters of this year. */
+  incomplete: boolean;
+  quarters: number;
+}
+
+export function UnitRankTable({ rows, period, periodText, incomplete, quarters }: UnitRankTableProps) {
+  const lang = useLang();
+  const captionId = "unit-ranks-caption";
+  const sentences = rows.map((row) =>
+    gapSentence(lang, { indicator: row.indicator, rank: row.rank, tiedWith: row.tiedWith, gap: row.gap, scoreGap: row.scoreGap }),
+  );
+  return (
+    <>
+      <div className="table-wrap" role="region" aria-labelledby={captionId} tabIndex={0}>
+        <table className="unit-rank-table">
+          <caption id={captionId}>{t(lang, "unit.ranks.caption", { period: periodText })}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t(lang, "unit.col.indicator")}</th>
+              <th scope="col">{t(lang, "unit.col.rank")}</th>
+              <th scope="col" className="num">
+                {t(lang, "unit.col.value")}
+              </th>
+              <th scope="col" className="num">
+                {t(lang, "unit.col.counts")}
+              </th>
+              <th scope="col" className="num">
+                {t(lang, "unit.col.district")}
+              </th>
+              <th scope="col" className="unit-gap-col">
+                {t(lang, "unit.col.gap")}
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {rows.map((row, i) => {
+              const sentence = sentences[i];
+              return (
+                <tr key={row.indicator} data-indicator={row.indicator}>
+                  <th scope="row">{t(lang, `indicator.${row.indicator}`)}</th>
+                  <td className="unit-rank-cell">
+                    <RankBadge rank={row.rank} ranked={row.ranked} previousRank={row.previousRank} />
+                    {row.rank !== null && row.tiedWith > 0 ? <span className="unit-tie"> {t(lang, "unit.tie")}</span> : null}
+                    {incomplete && row.rank !== null ? (
+                      <sup className="unit-incomplete-mark">
+                        <span aria-hidden="true">*</span>
+                        <span className="visually-hidden">{t(lang, "unit.incompleteShort")}</span>
+                      </sup>
+                    ) : null}
+                  </td>
+                  <td className="num">{formatFigure(lang, row.valueUnit, row.value)}</td>
+                  <td className="num">{row.valueUnit === "score" ? "—" : formatFraction(lang, row.numerator, row.denominator)}</td>
+                  <td className="num">
+                    {formatFigure(lang, row.valueUnit, row.district.value)}
+                    {row.district.perUnit !== null ? (
+                      <span className="unit-per-unit">{t(lang, "unit.perUnit", { value: formatNumber(lang, row.district.perUnit, 1) })}</span>
+                    ) : null}
+                  </td>
+                  <td className="unit-gap-col unit-gap-cell">
+                    {sentence ? <GapSentenceText sentence={sentence} period={period} /> : null}
+                  </td>
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+      </div>
+      {/* On a phone the gap column is off screen; the same sentences follow the table instead. */}
+      <div className="unit-gap-mobile">
+        <h3>{t(lang, "unit.gapList.heading")}</h3>
+        <ul>
+          {rows.map((row, i) => {
+            const sentence = sentences[i];
+            return (
+              <li key={row.indicator} data-indicator={row.indicator}>
+                <strong>{t(lang, `indicator.${row.indicator}`)}</strong> ({formatRank(row.rank, row.ranked)}):{" "}
+                {sentence ? <GapSentenceText sentence={sentence} period={period} /> : null}
+              </li>
+            );
+          })}
+        </ul>
+      </div>
+      {incomplete ? (
+        <p className="unit-footnote">
+          <span aria-hidden="true">* </span>
+          {t(lang, "unit.incompleteFootnote", { quarters })}
+        </p>
+      ) : null}
+    </>
+  );
+}

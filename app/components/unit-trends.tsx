@@ -1,0 +1,75 @@
+/**
+ * One trend line per indicator (and the composite): the unit against the district over the periods of
+ * the chosen kind. For counts the reference is the district's average per unit, so that one unit's count
+ * is compared with something of its own size.
+ */
+import { ChartFrame } from "~/charts/chart-frame";
+import { TrendLine, TrendLineTable, isTrendLineEmpty, type TrendLineData } from "~/charts/trend-line";
+import type { RankedId } from "~/domain/indicators";
+import { rateDomain } from "~/domain/unit-charts";
+import { formatFigure, formatTick, type ValueUnit } from "~/domain/unit-format";
+import { formatPeriod } from "~/i18n/format";
+import { t } from "~/i18n/translate";
+import { useLang } from "~/i18n/use-lang";
+
+export interface UnitTrendsProps {
+  unitName: string;
+  periods: readonly string[];
+  trend: readonly { indicator: RankedId; valueUnit: ValueUnit; unit: (number | null)[]; reference: (number | null)[] }[];
+}
+
+export function UnitTrends({ unitName, periods, trend }: UnitTrendsProps) {
+  const lang = useLang();
+  const labels = periods.map((p) => formatPeriod(lang, p));
+  return (
+    <div className="unit-trend-grid">
+      {trend.map((s) => {
+        const title = t(lang, `indicator.${s.indicator}`);
+        const data: TrendLineData = {
+          periods: labels,
+          series: [
+            {
+              key: "district",
+              label: t(lang, s.valueUnit === "count" ? "unit.trend.districtPerUnit" : "unit.trend.district"),
+              values: s.reference,
+              reference: true,
+            },
+            { key: "unit", label: unitName, values: s.unit },
+          ],
+        };
+        const chartLabels = {
+          title,
+          description: t(lang, "unit.trend.description", { indicator: title, unit: unitName }),
+          series: t(lang, "unit.trend.series"),
+          noData: t(lang, "chart.noData"),
+        };
+        const fmt = (n: number) => formatFigure(lang, s.valueUnit, n);
+        return (
+          <section key={s.indicator} className="unit-trend" aria-labelledby={`trend-${s.indicator}-heading`}>
+            <h3 id={`trend-${s.indicator}-heading`}>{title}</h3>
+            <ChartFrame
+              isEmpty={isTrendLineEmpty(data)}
+              emptyText={t(lang, "chart.noData")}
+              tableSummary={t(lang, "chart.showTable")}
+              chart={
+                <TrendLine
+                  id={`trend-${s.indicator}`}
+                  data={data}
+                  labels={chartLabels}
+                  formatValue={fmt}
+                  formatTick={(n) => formatTick(lang, s.valueUnit, n)}
+                  height={220}
+                  options={{
+                    valueType: s.valueUnit === "rate" ? "rate" : "count",
+                    yDomain: s.valueUnit === "score" ? [0, 100] : s.valueUnit === "rate" ? rateDomain([...s.unit, ...s.reference]) : null,
+                  }}
+                />
+              }
+              table={<TrendLineTable data={data} labels={chartLabels} formatValue={fmt} />}
+            />
+          </section>
+        );
+      })}
+    </div>
+  );
+}

@@ -1,0 +1,103 @@
+/**
+ * The gap to the next rank in plain words (spec §4), as a commune leader would say it:
+ * "Thêm 12 hồ sơ được số hóa sẽ vượt Xã Hồng Phúc" / "12 more dossiers digitised would pass Xã Hồng Phúc".
+ * The sentence comes back in parts so that a page can make the unit to pass a link; `text` joins them.
+ */
+import { formatCount, formatNumber } from "~/i18n/format";
+import { t, type Lang } from "~/i18n/translate";
+import { unitMessages } from "~/i18n/unit-messages";
+import { COMPOSITE_ID, getIndicator } from "./indicators";
+import type { ScoreGap } from "./unit-ranks";
+
+/** The shape of a ranking row's `gap` (app/db/rankings.server.ts), restated so this module stays pure. */
+export type SentenceGap =
+  | { reachable: true; change: number; pass_code: string; pass_name: string; pass_tied: number }
+  | { reachable: false; pass_code: string; pass_name: string; pass_tied: number };
+
+export interface GapSentenceInput {
+  /** A registry indicator id or the composite's. */
+  indicator: string;
+  rank: number | null;
+  /** Other units sharing the rank (mentioned when the unit is first). */
+  tiedWith?: number;
+  /** An indicator's gap, from the rankings. */
+  gap?: SentenceGap | null;
+  /** The composite's gap in points. */
+  scoreGap?: ScoreGap | null;
+}
+
+export type SentencePart = { type: "text"; text: string } | { type: "unit"; code: string; name: string };
+
+export type GapStatus = "first" | "reachable" | "unreachable" | "behind" | "unranked" | "none";
+
+export interface GapSentence {
+  status: GapStatus;
+  parts: SentencePart[];
+  text: string;
+}
+
+/** English says "1 dossier" but "2 dossiers"; Vietnamese has one form, under the same keys. */
+function countKey(base: string, n: number): string {
+  return `${base}.${n === 1 ? "one" : "other"}`;
+}
+
+function hasKey(lang: Lang, key: string): boolean {
+  return key in unitMessages[lang];
+}
+
+/** Fills a template whose `{unit}` becomes the unit to pass (and "and N others at the same rank"). */
+function fill(template: string, target: SentencePart[]): SentencePart[] {
+  const pieces = template.split("{unit}");
+  const parts: SentencePart[] = [];
+  pieces.forEach((piece, i) => {
+    if (i > 0) parts.push(...target);
+    if (piece !== "") parts.push({ type: "text", text: piece });
+  });
+  return parts;
+}
+
+function target(lang: Lang, pass: { pass_code: string; pass_name: string; pass_tied: number }): SentencePart[] {
+  const parts: SentencePart[] = [{ type: "unit", code: pass.pass_code, name: pass.pass_name }];
+  const others = pass.pass_tied - 1;
+  if (others > 0) parts.push({ type: "text", text: t(lang, countKey("unit.gap.tied", others), { k: formatCount(lang, others) }) });
+  return parts;
+}
+
+function sentence(status: GapStatus, parts: SentencePart[]): GapSentence {
+  return { status, parts, text: parts.map((p) => (p.type === "text" ? p.text : p.name)).join("") };
+}
+
+function plain(status: GapStatus, text: string): GapSentence {
+  return sentence(status, [{ type: "text", text }]);
+}
+
+/** Points to one decimal, or two when the distance is below a tenth (so it never reads "0,0"). */
+function formatPoints(lang: Lang, points: number): string {
+  if (points >= 0.05) return formatNumber(lang, points, 1);
+  return formatNumber(lang, Math.max(points, 0.01), 2);
+}
+
+export function gapSentence(lang: Lang, input: GapSentenceInput): GapSentence {
+  if (input.rank === null) return plain("unranked", t(lang, "unit.gap.unranked"));
+  if (input.rank === 1) {
+    const others = input.tiedWith ?? 0;
+    return plain("first", others > 0 ? t(lang, countKey("unit.gap.firstTied", others), { k: formatCount(lang, others) }) : t(lang, "unit.gap.first"));
+  }
+  if (input.indicator === COMPOSITE_ID) {
+    const g = input.scoreGap;
+    if (!g) return plain("none", t(lang, "unit.gap.none"));
+    return sentence("behind", fill(t(lang, "unit.gap.behind", { points: formatPoints(lang, g.points) }), target(lang, g)));
+  }
+  const g = input.gap;
+  if (!g) return plain("none", t(lang, "unit.gap.none"));
+  const indicator = getIndicator(input.indicator);
+  if (g.reachable) {
+    // The registry's noun is plural ("dossiers digitised"); English needs the singular for one.
+    const singular = `unit.gap.noun.one.${indicator.id}`;
+    const noun = g.change === 1 && hasKey(lang, singular) ? t(lang, singular) : indicator.numeratorNoun[lang];
+    const key = indicator.direction === "higher" ? "unit.gap.more" : "unit.gap.fewer";
+    return sentence("reachable", fill(t(lang, key, { n: formatCount(lang, g.change), noun }), target(lang, g)));
+  }
+  const specific = `unit.gap.unreachable.${indicator.id}`;
+  return sentence("unreachable", fill(t(lang, hasKey(lang, specific) ? specific : "unit.gap.unreachable"), target(lang, g)));
+}

@@ -1,0 +1,135 @@
+/**
+ * `/compare?units=11155,11161,11164&period=2023-Q4|2023` — two to five units side by side: ranks and values
+ * on every indicator in one period, and each indicator's values over the periods of the same kind.
+ */
+import { redirect, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { json, useLoaderData } from "@remix-run/react";
+import { ChartFrame } from "~/charts/chart-frame";
+import { SmallMultiples, SmallMultiplesTable, isSmallMultiplesEmpty, type SmallMultiplesData } from "~/charts/small-multiples";
+import { CompareForm } from "~/components/compare-form";
+import { CompareTable } from "~/components/compare-table";
+import { PeriodPicker } from "~/components/period-picker";
+import { getScoring } from "~/config/scoring.server";
+import { getComparePage } from "~/db/compare-page.server";
+import { UnknownPeriodError } from "~/db/ranking-report.server";
+import { getAppDb } from "~/db/setup.server";
+import { UnknownUnitError } from "~/db/unit-page.server";
+import { rateDomain } from "~/domain/unit-charts";
+import { formatFigure, formatTick, periodInText, valueUnitOf } from "~/domain/unit-format";
+import { canonicalCompareSearch, parseCompareParams } from "~/domain/unit-params";
+import { getEnv } from "~/env.server";
+import { formatPeriod } from "~/i18n/format";
+import { getLang } from "~/i18n/lang.server";
+import { t } from "~/i18n/translate";
+import { useLang } from "~/i18n/use-lang";
+import unitStyles from "~/styles/unit.css";
+
+export const links: LinksFunction = () => [{ rel: "stylesheet", href: unitStyles }];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const lang = getLang(request);
+  const url = new URL(request.url);
+  const parsed = parseCompareParams(url, lang);
+  if (!parsed.ok) throw new Response(parsed.message, { status: 400 });
+  // A submitted form repeats `units`; the address people share names them once, comma-separated.
+  const canonical = canonicalCompareSearch(url, parsed.params.units);
+  if (canonical !== null) throw redirect(`${url.pathname}${canonical}`);
+  try {
+    const page = await getComparePage(await getAppDb(), { codes: parsed.params.units, period: parsed.params.period }, getScoring(getEnv().DATA_DIR));
+    return json({ ...page, lang });
+  } catch (error) {
+    if (error instanceof UnknownUnitError) {
+      throw new Response(t(lang, "compare.error.unknownUnits", { codes: error.codes.join(", ") }), { status: 400 });
+    }
+    if (error instanceof UnknownPeriodError) {
+      throw new Response(t(lang, "unit.error.noDataForPeriod", { period: periodInText(lang, error.period) }), { status: 404 });
+    }
+    throw error;
+  }
+}
+
+export default function ComparePage() {
+  const data = useLoaderData<typeof loader>();
+  const lang = useLang();
+  const periodText = data.period ? periodInText(lang, data.period) : "";
+  const message =
+    data.status === "none"
+      ? t(lang, "compare.status.none", { min: data.min, max: data.max })
+      : data.status === "tooFew"
+        ? t(lang, "compare.status.tooFew", { count: data.selected.length, min: data.min })
+        : data.status === "tooMany"
+          ? t(lang, "compare.status.tooMany", { count: data.selected.length, max: data.max })
+          : null;
+  const multiples: SmallMultiplesData = {
+    periods: data.periods.map((p) => formatPeriod(lang, p)),
+    units: data.units.map((u) => ({ key: u.code, label: u.name })),
+    panels: data.series.map((s) => ({
+      id: s.indicator,
+      label: t(lang, `indicator.${s.indicator}`),
+      valueType: s.valueUnit === "rate" ? "rate" : "count",
+      yDomain: s.valueUnit === "score" ? ([0, 100] as [number, number]) : s.valueUnit === "rate" ? rateDomain(Object.values(s.values).flat()) : undefined,
+      values: s.values,
+    })),
+  };
+  const multiplesLabels = {
+    title: t(lang, data.kind === "year" ? "compare.multiples.titleYears" : "compare.multiples.titleQuarters"),
+    description: t(lang, "compare.multiples.description", { units: data.units.map((u) => u.name).join(", ") }),
+    unit: t(lang, "compare.multiples.unit"),
+    noData: t(lang, "chart.noData"),
+  };
+  const fmt = (n: number, panel: string) => formatFigure(lang, valueUnitOf(panel), n);
+  return (
+    <>
+      <h1>{t(lang, "compare.title")}</h1>
+      {data.period === null ? (
+        <p>{t(lang, "unit.empty")}</p>
+      ) : (
+        <>
+          <PeriodPicker value={data.period} keep={{ units: data.selected.join(",") }} />
+          <CompareForm allUnits={data.allUnits} selected={data.selected} period={data.period} min={data.min} max={data.max} />
+          {message ? (
+            <p className={data.status === "none" ? "compare-hint" : "unit-notice compare-message"} role={data.status === "none" ? undefined : "status"}>
+              {message}
+            </p>
+          ) : null}
+          {data.status === "ok" ? (
+            <>
+              <section aria-labelledby="compare-table-heading">
+                <h2 id="compare-table-heading">{t(lang, "compare.table.heading", { period: periodText })}</h2>
+                <CompareTable units={data.units} period={data.period} periodText={periodText} rows={data.rows} />
+                <p className="unit-scoring muted">{t(lang, "unit.scoring", { name: data.scoring.name, hash: data.scoring.hash })}</p>
+              </section>
+              <section aria-labelledby="compare-multiples-heading" className="compare-multiples">
+                <h2 id="compare-multiples-heading">{multiplesLabels.title}</h2>
+                <ChartFrame
+                  isEmpty={isSmallMultiplesEmpty(multiples)}
+                  emptyText={t(lang, "chart.noData")}
+                  tableSummary={t(lang, "chart.showTable")}
+                  chart={
+                    <SmallMultiples
+                      id="compare-multiples"
+                      data={multiples}
+                      labels={multiplesLabels}
+                      formatValue={fmt}
+                      formatTick={(n, panel) => formatTick(lang, valueUnitOf(panel), n)}
+                      panelWidth={320}
+                      panelHeight={180}
+                      options={{ minPanelWidth: 260, fontSize: 12 }}
+                    />
+                  }
+                  table={<SmallMultiplesTable data={multiples} labels={multiplesLabels} formatValue={fmt} />}
+                />
+              </section>
+            </>
+          ) : null}
+        </>
+      )}
+    </>
+  );
+}
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => {
+  if (!data) return [{ title: "parboard" }];
+  const names = data.units.map((u) => u.name).join(", ");
+  return [{ title: `${t(data.lang, "compare.title")}${names ? `: ${names}` : ""} · parboard` }];
+};

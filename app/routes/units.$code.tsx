@@ -1,0 +1,115 @@
+/**
+ * `/units/:code?period=2023-Q4|2023&indicator=ID` — one unit for its leader: rank on every indicator with
+ * the movement and the gap to the next rank, trends against the district, rank history, and the uploads
+ * every figure came from. Prints as an A4 summary.
+ */
+import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { json, useLoaderData } from "@remix-run/react";
+import { PeriodPicker } from "~/components/period-picker";
+import { useShellData } from "~/components/use-shell-data";
+import { UnitRankHistory } from "~/components/unit-rank-history";
+import { UnitRankTable } from "~/components/unit-rank-table";
+import { UnitSources } from "~/components/unit-sources";
+import { UnitTrends } from "~/components/unit-trends";
+import { getScoring } from "~/config/scoring.server";
+import { UnknownPeriodError } from "~/db/ranking-report.server";
+import { getAppDb } from "~/db/setup.server";
+import { UnknownUnitError, getUnitPage } from "~/db/unit-page.server";
+import { periodInText, valueUnitOf } from "~/domain/unit-format";
+import { parseUnitPageParams, unitCodeSchema } from "~/domain/unit-params";
+import { getEnv } from "~/env.server";
+import { formatPeriod } from "~/i18n/format";
+import { getLang } from "~/i18n/lang.server";
+import { t } from "~/i18n/translate";
+import { useLang } from "~/i18n/use-lang";
+import unitStyles from "~/styles/unit.css";
+
+export const links: LinksFunction = () => [{ rel: "stylesheet", href: unitStyles }];
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const lang = getLang(request);
+  const parsed = parseUnitPageParams(new URL(request.url), lang);
+  if (!parsed.ok) throw new Response(parsed.message, { status: 400 });
+  const code = params.code ?? "";
+  if (!unitCodeSchema.safeParse(code).success) throw new Response(t(lang, "unit.error.unknownUnit", { code }), { status: 404 });
+  try {
+    const page = await getUnitPage(await getAppDb(), { code, ...parsed.params }, getScoring(getEnv().DATA_DIR));
+    return json({ ...page, lang });
+  } catch (error) {
+    if (error instanceof UnknownUnitError) throw new Response(t(lang, "unit.error.unknownUnit", { code }), { status: 404 });
+    if (error instanceof UnknownPeriodError) {
+      throw new Response(t(lang, "unit.error.noDataForPeriod", { period: periodInText(lang, error.period) }), { status: 404 });
+    }
+    throw error;
+  }
+}
+
+export default function UnitPage() {
+  const data = useLoaderData<typeof loader>();
+  const lang = useLang();
+  const { unit, period } = data;
+  const periodLabel = period ? formatPeriod(lang, period) : "";
+  const periodText = period ? periodInText(lang, period) : "";
+  const district = useShellData()?.district;
+  const compareHref = `/compare?units=${unit.code}${period ? `&period=${period}` : ""}`;
+  return (
+    <>
+      <h1>{unit.name}</h1>
+      <p className="unit-subtitle">
+        {t(lang, `kind.${unit.kind}`)} · {t(lang, "unit.code", { code: unit.code })}
+        {period ? ` · ${periodLabel}` : ""}
+      </p>
+      {district ? <p className="unit-print-only">{t(lang, "unit.printSource", { district: lang === "vi" ? district.name : district.nameEn })}</p> : null}
+      {period === null ? (
+        <p>{t(lang, "unit.empty")}</p>
+      ) : (
+        <>
+          <div className="unit-toolbar">
+            <PeriodPicker value={period} keep={{ indicator: data.indicator }} />
+            <p className="unit-compare-link">
+              <a href={compareHref}>{t(lang, "unit.compareWith")}</a>
+            </p>
+          </div>
+          {!data.reported ? <p className="unit-notice">{t(lang, "unit.notReported", { period: periodText })}</p> : null}
+          {data.incomplete ? <p className="unit-notice">{t(lang, "unit.incompleteNote", { quarters: data.quarters })}</p> : null}
+
+          <section aria-labelledby="unit-ranks-heading">
+            <h2 id="unit-ranks-heading">{t(lang, "unit.ranks.heading", { period: periodText })}</h2>
+            <UnitRankTable rows={data.rows} period={period} periodText={periodText} incomplete={data.incomplete} quarters={data.quarters} />
+            <p className="unit-scoring muted">{t(lang, "unit.scoring", { name: data.scoring.name, hash: data.scoring.hash })}</p>
+          </section>
+
+          <section aria-labelledby="unit-trends-heading" className="unit-trends">
+            <h2 id="unit-trends-heading">{t(lang, data.kind === "year" ? "unit.trends.headingYears" : "unit.trends.headingQuarters")}</h2>
+            <p className="muted">{t(lang, "unit.trends.note")}</p>
+            <UnitTrends unitName={unit.name} periods={data.periods} trend={data.trend} />
+          </section>
+
+          <section aria-labelledby="rank-history-heading" id="rank-history" className="unit-rank-history">
+            <h2 id="rank-history-heading">{t(lang, "unit.history.heading")}</h2>
+            <UnitRankHistory
+              unitName={unit.name}
+              period={period}
+              periods={data.periods}
+              indicator={data.indicator}
+              indicatorUnit={valueUnitOf(data.indicator)}
+              ranks={data.ranks}
+              history={data.history}
+            />
+          </section>
+
+          <section aria-labelledby="unit-sources-heading" className="unit-sources-section">
+            <h2 id="unit-sources-heading">{t(lang, "unit.source.heading")}</h2>
+            <UnitSources sources={data.sources} periodText={periodText} />
+          </section>
+        </>
+      )}
+    </>
+  );
+}
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => {
+  if (!data) return [{ title: "parboard" }];
+  const period = data.period ? ` · ${formatPeriod(data.lang, data.period)}` : "";
+  return [{ title: `${data.unit.name}${period} · parboard` }];
+};
