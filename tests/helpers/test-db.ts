@@ -7,6 +7,7 @@ import path from "node:path";
 import { closeDb, getDb, type Db } from "~/db/instance.server";
 import { syncUnits, type Unit } from "~/db/registry.server";
 import { COUNT_FIELDS, type Counts } from "~/domain/report-fields";
+import type { VersionedScoring } from "~/domain/scoring";
 import type { IngestResult, ReportRow } from "~/ingest/types";
 
 export interface TestDb {
@@ -64,3 +65,19 @@ export function resultOf(rows: { code: string; period: string; counts: Counts; n
     periods: [...new Set(reportRows.map((r) => r.period))].sort(),
   };
 }
+
+/** The default weights of spec §3, as a versioned configuration for tests that do not read data/scoring.json. */
+export const TEST_SCORING: VersionedScoring = {
+  name: "test",
+  hash: "000000000000",
+  config: {
+    name: "test",
+    indicators: {
+      on_time_rate: { weight: 20, fullAt: 1 },
+      online_rate: { weight: 12, fullAt: 1 },
+      digitization_rate: { weight: 22, fullAt: 1 },
+      satisfaction_rate: { weight: 18, fullAt: 1 },
+      online_payment_rate: { weight: 10, fullAt: 1 },
+    },
+  },
+};

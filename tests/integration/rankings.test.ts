@@ -1,23 +1,10 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { commitUpload } from "~/db/uploads.server";
 import { getRankingsFor, type RankingRow } from "~/db/rankings.server";
-import { computeScore, type VersionedScoring } from "~/domain/scoring";
-import { counts, createTestDb, resultOf, type TestDb } from "../helpers/test-db";
+import { computeScore } from "~/domain/scoring";
+import { counts, createTestDb, resultOf, type TestDb, TEST_SCORING } from "../helpers/test-db";
 
-const SCORING: VersionedScoring = {
-  name: "test",
-  hash: "000000000000",
-  config: {
-    name: "test",
-    indicators: {
-      on_time_rate: { weight: 20, fullAt: 1 },
-      online_rate: { weight: 12, fullAt: 1 },
-      digitization_rate: { weight: 22, fullAt: 1 },
-      satisfaction_rate: { weight: 18, fullAt: 1 },
-      online_payment_rate: { weight: 10, fullAt: 1 },
-    },
-  },
-};
+const SCORING = TEST_SCORING;
 
 let t: TestDb;
 beforeEach(async () => {

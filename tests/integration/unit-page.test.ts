@@ -14,24 +14,10 @@ import { getUnitPage, UnknownUnitError } from "~/db/unit-page.server";
 import { UnknownPeriodError } from "~/db/ranking-report.server";
 import { commitUpload } from "~/db/uploads.server";
 import { gapSentence } from "~/domain/gap-sentence";
-import type { VersionedScoring } from "~/domain/scoring";
 import type { Counts } from "~/domain/report-fields";
-import { counts, createTestDb, resultOf, type TestDb } from "../helpers/test-db";
+import { counts, createTestDb, resultOf, type TestDb, TEST_SCORING } from "../helpers/test-db";
 
-const SCORING: VersionedScoring = {
-  name: "test",
-  hash: "000000000000",
-  config: {
-    name: "test",
-    indicators: {
-      on_time_rate: { weight: 20, fullAt: 1 },
-      online_rate: { weight: 12, fullAt: 1 },
-      digitization_rate: { weight: 22, fullAt: 1 },
-      satisfaction_rate: { weight: 18, fullAt: 1 },
-      online_payment_rate: { weight: 10, fullAt: 1 },
-    },
-  },
-};
+const SCORING = TEST_SCORING;
 
 function quarter(received: number, digitized: number, online: number, overdue: number): Counts {
   return counts({ dossiers_received: received, dossiers_digitized: digitized, dossiers_online: online, dossiers_overdue: overdue });
