@@ -1,4 +1,5 @@
 import { defineConfig } from "@playwright/test";
+import { E2E_ACCOUNTS, E2E_SESSION_SECRET } from "./tests/e2e/accounts";
 
 // E2E_PORT lets two runs share a machine; each gets its own database file.
 const PORT = Number(process.env.E2E_PORT ?? 3199);
@@ -24,7 +25,16 @@ export default defineConfig({
     },
   },
   webServer: {
-    command: `rm -f ${DB} ${DB}.wal && mkdir -p tests/e2e/artifacts && DATABASE_PATH=${DB} npx tsx scripts/seed.ts && DATABASE_PATH=${DB} NODE_ENV=production PORT=${PORT} npx tsx scripts/serve.ts`,
+    command: [
+      `rm -f ${DB} ${DB}.wal && mkdir -p tests/e2e/artifacts`,
+      `DATABASE_PATH=${DB} npx tsx scripts/seed.ts`,
+      // The accounts the upload tests sign in with (tests/e2e/accounts.ts).
+      ...E2E_ACCOUNTS.map(
+        (a) =>
+          `printf '%s\\n' '${a.password}' | DATABASE_PATH=${DB} npx tsx scripts/user.ts add --username ${a.username} --role ${a.role}${a.unit ? ` --unit ${a.unit}` : ""} --password-stdin`,
+      ),
+      `DATABASE_PATH=${DB} NODE_ENV=production SESSION_SECRET=${E2E_SESSION_SECRET} PORT=${PORT} npx tsx scripts/serve.ts`,
+    ].join(" && "),
     url: `http://127.0.0.1:${PORT}/`,
     timeout: 120_000,
     reuseExistingServer: false,

@@ -3,21 +3,62 @@
  */
 import { z } from "zod";
 
-const envSchema = z.object({
-  NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
-  DATABASE_PATH: z.string().min(1).default("data/parboard.duckdb"),
-  HOST: z.string().min(1).default("127.0.0.1"),
-  PORT: z.coerce.number().int().min(1).max(65535).default(3000),
-  /** Largest accepted upload in bytes (spec: 20 MB by default). */
-  MAX_UPLOAD_BYTES: z.coerce.number().int().positive().default(20 * 1024 * 1024),
-  /** Folder holding communes.csv, district.json and scoring.json; a district replaces these files. */
-  DATA_DIR: z.string().min(1).default("data"),
-  /** Set by `npm run demo`: the sample data and demo accounts. */
-  PARBOARD_DEMO: z
-    .enum(["0", "1", ""])
-    .default("")
-    .transform((v) => v === "1"),
-});
+/** Used outside production when SESSION_SECRET is not set; the server warns at start-up. */
+export const DEV_SESSION_SECRET = "parboard-development-secret-do-not-use-in-production";
+export const MIN_SESSION_SECRET_LENGTH = 32;
+
+const flag = z
+  .enum(["0", "1", ""])
+  .default("")
+  .transform((v) => v === "1");
+
+const envSchema = z
+  .object({
+    NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+    DATABASE_PATH: z.string().min(1).default("data/parboard.duckdb"),
+    HOST: z.string().min(1).default("127.0.0.1"),
+    PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+    /** Largest accepted upload in bytes (spec: 20 MB by default). */
+    MAX_UPLOAD_BYTES: z.coerce.number().int().positive().default(20 * 1024 * 1024),
+    /** Folder holding communes.csv, district.json and scoring.json; a district replaces these files. */
+    DATA_DIR: z.string().min(1).default("data"),
+    /** Set by `npm run demo`: the sample data and demo accounts. */
+    PARBOARD_DEMO: flag,
+    /** Signs the session cookie. Required (≥ 32 characters) in production; a fixed dev secret otherwise. */
+    SESSION_SECRET: z.string().optional(),
+    /** 1: every page, the API and the exports require login. Default: the dashboard is public. */
+    PARBOARD_PRIVATE: flag,
+    /**
+     * The session cookie's Secure flag: on in production, off otherwise. `0` in production is for a server
+     * reached over plain HTTP on an office network (the browser would otherwise drop the cookie).
+     */
+    SESSION_COOKIE_SECURE: z.enum(["0", "1", ""]).default(""),
+    /** 1: the server sits behind a reverse proxy; the client's address comes from X-Forwarded-For. */
+    TRUST_PROXY: flag,
+  })
+  .superRefine((env, ctx) => {
+    const secret = env.SESSION_SECRET ?? "";
+    if (env.NODE_ENV === "production" && secret === "") {
+      ctx.addIssue({
+        code: "custom",
+        path: ["SESSION_SECRET"],
+        message: `required in production: set it to a random string of at least ${MIN_SESSION_SECRET_LENGTH} characters (e.g. the output of \`openssl rand -base64 48\`)`,
+      });
+    } else if (secret !== "" && secret.length < MIN_SESSION_SECRET_LENGTH) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["SESSION_SECRET"],
+        message: `too short (${secret.length} characters): use at least ${MIN_SESSION_SECRET_LENGTH} random characters`,
+      });
+    }
+  })
+  .transform(({ SESSION_SECRET, SESSION_COOKIE_SECURE, ...env }) => ({
+    ...env,
+    SESSION_SECRET: SESSION_SECRET || DEV_SESSION_SECRET,
+    /** True when the fixed development secret is in use (never in production: the schema refuses). */
+    sessionSecretIsDev: !SESSION_SECRET,
+    SESSION_COOKIE_SECURE: SESSION_COOKIE_SECURE === "" ? env.NODE_ENV === "production" : SESSION_COOKIE_SECURE === "1",
+  }));
 
 export type Env = z.infer<typeof envSchema>;
 

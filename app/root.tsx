@@ -1,26 +1,35 @@
 import type { LinksFunction, LoaderFunctionArgs } from "@remix-run/node";
 import { Links, Meta, Outlet, Scripts, ScrollRestoration, isRouteErrorResponse, json, useRouteError } from "@remix-run/react";
+import { getSessionUser } from "~/auth/guards.server";
+import { useNonce } from "~/auth/nonce";
 import { AppShell } from "~/components/app-shell";
 import { getShellData } from "~/db/shell.server";
+import { getEnv } from "~/env.server";
 import { getLang, langCookieHeader } from "~/i18n/lang.server";
 import { t } from "~/i18n/translate";
 import { useLang } from "~/i18n/use-lang";
 import stylesheet from "~/styles/app.css";
+import accountStylesheet from "~/styles/upload.css";
 
 export const links: LinksFunction = () => [
   { rel: "stylesheet", href: stylesheet },
+  { rel: "stylesheet", href: accountStylesheet },
   { rel: "icon", href: "/favicon.svg", type: "image/svg+xml" },
 ];
 
-export async function loader({ request }: LoaderFunctionArgs) {
+export async function loader({ request, context }: LoaderFunctionArgs) {
   const lang = getLang(request);
   const cookie = langCookieHeader(request);
+  const user = getSessionUser(context);
   const shell = await getShellData();
-  return json({ lang, ...shell }, cookie ? { headers: { "Set-Cookie": cookie } } : undefined);
+  // A private dashboard shows an anonymous reader (on the login page) nothing about its data.
+  const periods = getEnv().PARBOARD_PRIVATE && !user ? { quarters: [], years: [] } : shell.periods;
+  return json({ lang, ...shell, periods, user }, cookie ? { headers: { "Set-Cookie": cookie } } : undefined);
 }
 
 export function Layout({ children }: { children: React.ReactNode }) {
   const lang = useLang();
+  const nonce = useNonce();
   return (
     <html lang={lang}>
       <head>
@@ -31,8 +40,8 @@ export function Layout({ children }: { children: React.ReactNode }) {
       </head>
       <body>
         {children}
-        <ScrollRestoration />
-        <Scripts />
+        <ScrollRestoration nonce={nonce} />
+        <Scripts nonce={nonce} />
       </body>
     </html>
   );
@@ -46,14 +55,22 @@ export default function App() {
   );
 }
 
+function errorTitleKey(status: number): string {
+  if (status === 404) return "error.notFound";
+  if (status === 400) return "error.badRequest";
+  if (status === 403) return "auth.forbidden.title";
+  return "error.server";
+}
+
 export function ErrorBoundary() {
   const error = useRouteError();
   const lang = useLang();
   const status = isRouteErrorResponse(error) ? error.status : 500;
-  const detail = isRouteErrorResponse(error) && typeof error.data === "string" ? error.data : null;
+  const detail = isRouteErrorResponse(error) && typeof error.data === "string" && status !== 403 ? error.data : null;
   return (
     <main className="page" id="main">
-      <h1>{t(lang, status === 404 ? "error.notFound" : status === 400 ? "error.badRequest" : "error.server")}</h1>
+      <h1>{t(lang, errorTitleKey(status))}</h1>
+      {status === 403 ? <p>{t(lang, "auth.forbidden.text")}</p> : null}
       {detail ? <p>{detail}</p> : null}
       <p>
         <a href="/">{t(lang, "nav.home")}</a>

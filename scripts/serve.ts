@@ -10,9 +10,12 @@ import { createRequestHandler } from "@remix-run/express";
 import { broadcastDevReady, type ServerBuild } from "@remix-run/node";
 import compression from "compression";
 import express from "express";
-import { DatabaseLockedError, closeDb } from "~/db/instance.server";
+import { ensureDemoAccounts } from "~/auth/demo.server";
+import { getLoadContext, privateGate, refuseCrossSite, resolveSession, withSecurityHeaders } from "~/auth/express.server";
+import { DatabaseLockedError, closeDb, type Db } from "~/db/instance.server";
 import { openAppDb } from "~/db/setup.server";
-import { EnvError, getEnv } from "~/env.server";
+import { countActiveAdmins } from "~/db/users.server";
+import { EnvError, getEnv, type Env } from "~/env.server";
 
 const BUILD_PATH = path.resolve("build/index.js");
 
@@ -22,14 +25,39 @@ async function loadBuild(): Promise<ServerBuild> {
   return (await import(`${pathToFileURL(BUILD_PATH).href}?t=${stamp}`)) as ServerBuild;
 }
 
+/** What the operator needs to know about accounts at start-up. */
+async function announceAccounts(db: Db, env: Env): Promise<void> {
+  if (env.sessionSecretIsDev) {
+    console.warn(
+      "parboard: SESSION_SECRET is not set; using the fixed development secret. Set NODE_ENV=production and a SESSION_SECRET of 32+ random characters for real use.",
+    );
+  }
+  if (!env.SESSION_COOKIE_SECURE && env.NODE_ENV === "production") {
+    console.warn("parboard: SESSION_COOKIE_SECURE=0: the session cookie is sent over plain HTTP. Put the server behind HTTPS if it is reachable beyond the office network.");
+  }
+  if (env.PARBOARD_DEMO) {
+    const accounts = await ensureDemoAccounts(db, new Date());
+    console.log("parboard demo accounts (new passwords at every demo start):");
+    for (const a of accounts) {
+      const role = `${a.role}${a.unitCode ? ` of ${a.unitCode}` : ""}`;
+      if (a.password === null) console.log(`  ${a.username.padEnd(8)} (an existing account, not made by demo mode: left as it is)  ${role}`);
+      else console.log(`  ${a.username.padEnd(8)} ${a.password}  ${role}${a.status === "created" ? " (created)" : ""}`);
+    }
+  } else if ((await countActiveAdmins(db)) === 0) {
+    console.log("parboard: no administrator account yet. Stop the server and run: npm run user -- add --username admin --role admin");
+  }
+  if (env.PARBOARD_PRIVATE) console.log("parboard: private dashboard (PARBOARD_PRIVATE=1): every page requires login.");
+}
+
 async function main(): Promise<void> {
   const env = getEnv();
   if (!fs.existsSync(BUILD_PATH)) {
     console.error("There is no build yet: run `npm run build` first (or `npm run demo`).");
     process.exit(1);
   }
+  let db: Db;
   try {
-    await openAppDb(env);
+    db = await openAppDb(env);
   } catch (error) {
     if (error instanceof DatabaseLockedError) {
       console.error(`${error.message}`);
@@ -37,27 +65,34 @@ async function main(): Promise<void> {
     }
     throw error;
   }
+  await announceAccounts(db, env);
 
   const development = env.NODE_ENV === "development" && process.env.npm_lifecycle_event === "dev";
   let build = await loadBuild();
 
   const app = express();
   app.disable("x-powered-by");
+  if (env.TRUST_PROXY) app.set("trust proxy", true);
+  // Security headers (with this response's CSP nonce) on everything, static files included.
+  app.use(withSecurityHeaders(env));
+  app.use(refuseCrossSite(env));
   app.use(compression());
   app.use("/build", express.static("public/build", { immutable: true, maxAge: "1y" }));
   app.use(express.static("public", { maxAge: "1h" }));
+  app.use(resolveSession(env, () => openAppDb(env)));
+  app.use(privateGate(env));
   app.all(
     "*",
     development
       ? async (req, res, next) => {
           try {
             build = await loadBuild();
-            return createRequestHandler({ build, mode: "development" })(req, res, next);
+            return createRequestHandler({ build, mode: "development", getLoadContext })(req, res, next);
           } catch (error) {
             next(error);
           }
         }
-      : createRequestHandler({ build, mode: env.NODE_ENV }),
+      : createRequestHandler({ build, mode: env.NODE_ENV, getLoadContext }),
   );
 
   const server = app.listen(env.PORT, env.HOST, () => {

@@ -1,8 +1,10 @@
 /**
- * The frame of every page: skip link, the district's name, navigation, the language switch.
+ * The frame of every page: skip link, the district's name, navigation, the account area, the language switch.
  */
-import { NavLink, useLocation } from "@remix-run/react";
+import { Form, NavLink, useLocation } from "@remix-run/react";
 import type { ReactNode } from "react";
+import { loginUrl } from "~/auth/redirect";
+import { can, type SessionUser } from "~/auth/roles";
 import { t } from "~/i18n/translate";
 import { useLang } from "~/i18n/use-lang";
 import { useShellData } from "./use-shell-data";
@@ -20,6 +22,33 @@ function useLangSwitchHref(other: string): string {
   const params = new URLSearchParams(location.search);
   params.set("lang", other);
   return `${location.pathname}?${params.toString()}`;
+}
+
+/** Login link, or who is signed in with the links their role opens and a logout button (a POST form). */
+function AccountArea({ user }: { user: SessionUser | null }) {
+  const lang = useLang();
+  const location = useLocation();
+  if (!user) {
+    if (location.pathname === "/login") return null;
+    return (
+      <div className="account">
+        <a href={loginUrl(`${location.pathname}${location.search}`)}>{t(lang, "auth.login.link")}</a>
+      </div>
+    );
+  }
+  return (
+    <div className="account">
+      {can(user.role, "upload") ? <NavLink to="/upload">{t(lang, "auth.nav.upload")}</NavLink> : null}
+      {user.role === "leader" && can(user.role, "viewUploads") ? <NavLink to="/uploads">{t(lang, "auth.nav.uploads")}</NavLink> : null}
+      {can(user.role, "manageUsers") ? <NavLink to="/admin/users">{t(lang, "auth.nav.users")}</NavLink> : null}
+      <span className="account-user">
+        {user.displayName} <span className="account-role">({t(lang, `auth.role.${user.role}`)})</span>
+      </span>
+      <Form method="post" action="/logout" className="logout-form">
+        <button type="submit">{t(lang, "auth.logout.button")}</button>
+      </Form>
+    </div>
+  );
 }
 
 export function AppShell({ children }: { children: ReactNode }) {
@@ -50,6 +79,7 @@ export function AppShell({ children }: { children: ReactNode }) {
               ))}
             </ul>
           </nav>
+          <AccountArea user={shell?.user ?? null} />
           <a className="lang-switch" href={switchHref} hrefLang={other} lang={other}>
             {t(lang, "lang.switchTo")}
           </a>

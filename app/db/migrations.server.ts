@@ -64,6 +64,65 @@ SELECT commune_code, period, year, quarter, upload_id, count_name, value
 FROM (UNPIVOT current_reports ON ${COUNT_FIELDS.join(", ")} INTO NAME count_name VALUE value);
 `,
   },
+  {
+    version: 2,
+    name: "accounts, sessions, login attempts, audit log, upload previews",
+    sql: `
+CREATE SEQUENCE user_id_seq START 1;
+CREATE TABLE users (
+  id INTEGER PRIMARY KEY,
+  username VARCHAR NOT NULL UNIQUE,
+  display_name VARCHAR NOT NULL,
+  role VARCHAR NOT NULL CHECK (role IN ('admin', 'staff', 'leader')),
+  -- A leader is tied to one unit; the other roles to none.
+  unit_code VARCHAR CHECK ((role = 'leader') = (unit_code IS NOT NULL)),
+  password_hash VARCHAR NOT NULL,
+  created_at TIMESTAMPTZ NOT NULL,
+  created_by VARCHAR NOT NULL,
+  password_changed_at TIMESTAMPTZ NOT NULL,
+  disabled_at TIMESTAMPTZ,
+  disabled_by VARCHAR
+);
+-- Only the SHA-256 of a session id is stored: a copy of the database does not hand out live sessions.
+CREATE TABLE sessions (
+  id_hash VARCHAR PRIMARY KEY,
+  user_id INTEGER NOT NULL,
+  created_at TIMESTAMPTZ NOT NULL,
+  expires_at TIMESTAMPTZ NOT NULL,
+  address VARCHAR,
+  user_agent VARCHAR
+);
+-- Every login attempt, for the limits per account and per address (pruned after a day).
+CREATE TABLE login_attempts (
+  attempted_at TIMESTAMPTZ NOT NULL,
+  username VARCHAR NOT NULL,
+  address VARCHAR NOT NULL,
+  success BOOLEAN NOT NULL
+);
+CREATE SEQUENCE audit_id_seq START 1;
+CREATE TABLE audit_log (
+  id INTEGER PRIMARY KEY,
+  logged_at TIMESTAMPTZ NOT NULL,
+  actor VARCHAR,
+  action VARCHAR NOT NULL,
+  target VARCHAR,
+  detail VARCHAR,
+  address VARCHAR
+);
+-- A file checked by the server but not yet committed (the upload flow without JavaScript), for one session.
+CREATE TABLE upload_previews (
+  token_hash VARCHAR PRIMARY KEY,
+  session_hash VARCHAR NOT NULL,
+  user_id INTEGER NOT NULL,
+  file_name VARCHAR NOT NULL,
+  size INTEGER NOT NULL,
+  sha256 VARCHAR NOT NULL,
+  bytes BLOB NOT NULL,
+  created_at TIMESTAMPTZ NOT NULL,
+  expires_at TIMESTAMPTZ NOT NULL
+);
+`,
+  },
 ];
 
 export async function applyMigrations(conn: DuckDBConnection): Promise<void> {

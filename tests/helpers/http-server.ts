@@ -7,9 +7,14 @@ import fs from "node:fs";
 import net from "node:net";
 import os from "node:os";
 import path from "node:path";
+import { createAccount } from "~/auth/accounts.server";
+import type { NewUser } from "~/auth/forms";
 import { closeDb } from "~/db/instance.server";
 import { openAppDb } from "~/db/setup.server";
 import { seedSample } from "~/db/seed.server";
+
+/** The server runs with NODE_ENV=production, which requires a session secret of 32+ characters. */
+export const TEST_SESSION_SECRET = "parboard-integration-tests-session-secret-0123456789";
 
 export interface TestServer {
   url: string;
@@ -28,8 +33,8 @@ async function freePort(): Promise<number> {
   });
 }
 
-/** Creates a database in a temporary folder, optionally seeded with the sample data, and closes it. */
-export async function prepareDatabase(options: { seed: boolean }): Promise<{ dir: string; dbPath: string }> {
+/** Creates a database in a temporary folder, optionally seeded with the sample data and given accounts, and closes it. */
+export async function prepareDatabase(options: { seed: boolean; users?: readonly NewUser[] }): Promise<{ dir: string; dbPath: string }> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "parboard-http-"));
   const dbPath = path.join(dir, "server.duckdb");
   const env = { DATABASE_PATH: dbPath, DATA_DIR: "data", MAX_UPLOAD_BYTES: 20 * 1024 * 1024 };
@@ -38,17 +43,28 @@ export async function prepareDatabase(options: { seed: boolean }): Promise<{ dir
     const outcome = await seedSample(db, env);
     if (outcome.kind !== "seeded") throw new Error(`seed failed: ${JSON.stringify(outcome)}`);
   }
+  for (const user of options.users ?? []) {
+    await createAccount(db, user, { name: "test", address: null }, new Date("2024-01-01T00:00:00Z"));
+  }
   await closeDb(dbPath);
   return { dir, dbPath };
 }
 
-export async function startServer(options: { seed: boolean; env?: Record<string, string> }): Promise<TestServer> {
+export async function startServer(options: { seed: boolean; users?: readonly NewUser[]; env?: Record<string, string> }): Promise<TestServer> {
   if (!fs.existsSync("build/index.js")) throw new Error("no build: run `npm run build` (npm test does it first)");
   const { dir, dbPath } = await prepareDatabase(options);
   const port = await freePort();
   let out = "";
   const child: ChildProcess = spawn(process.execPath, ["--import", "tsx", "scripts/serve.ts"], {
-    env: { ...process.env, NODE_ENV: "production", DATABASE_PATH: dbPath, PORT: String(port), HOST: "127.0.0.1", ...options.env },
+    env: {
+      ...process.env,
+      NODE_ENV: "production",
+      SESSION_SECRET: TEST_SESSION_SECRET,
+      DATABASE_PATH: dbPath,
+      PORT: String(port),
+      HOST: "127.0.0.1",
+      ...options.env,
+    },
     stdio: ["ignore", "pipe", "pipe"],
   });
   child.stdout?.on("data", (d: Buffer) => (out += d.toString()));

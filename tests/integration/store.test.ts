@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { z } from "zod";
 import { getDb, closeDb } from "~/db/instance.server";
+import { MIGRATIONS } from "~/db/migrations.server";
 import { commitUpload, getCurrentReports, getUploads, rollbackUpload, UploadNotCommittableError, UploadStateError } from "~/db/uploads.server";
 import { counts, createTestDb, resultOf, type TestDb } from "../helpers/test-db";
 
@@ -101,7 +102,7 @@ describe("uploads", () => {
     await closeDb(t.file);
     const reopened = await getDb(t.file);
     const versions = await reopened.query("SELECT version FROM schema_migrations", [], z.object({ version: z.number() }));
-    expect(versions).toEqual([{ version: 1 }]);
+    expect(versions).toEqual(MIGRATIONS.map((m) => ({ version: m.version })));
     expect(await getUploads(reopened)).toHaveLength(1);
     t.db = reopened;
   });

@@ -1,0 +1,57 @@
+/**
+ * One login attempt, start to end: the limits, the password check (timing alike for unknown accounts),
+ * the record of the attempt, the audit entry, and a new session on success. The time is passed in.
+ */
+import { recordAudit } from "~/db/audit.server";
+import type { Db } from "~/db/instance.server";
+import { LOGIN_LIMITS, checkLoginAllowed, recordLoginAttempt, type LoginLimits } from "~/db/login-attempts.server";
+import { createSession, deleteSession, type NewSession } from "~/db/sessions.server";
+import { getCredentials } from "~/db/users.server";
+import { verifyAgainstNothing, verifyPassword } from "./password.server";
+import type { SessionUser } from "./roles";
+
+export type LoginOutcome =
+  | { kind: "ok"; user: SessionUser; session: NewSession }
+  | { kind: "invalid" }
+  | { kind: "blocked"; minutes: number; scope: "account" | "address" };
+
+export interface LoginInput {
+  username: string;
+  password: string;
+  address: string;
+  userAgent: string | null;
+}
+
+export async function attemptLogin(db: Db, input: LoginInput, now: Date, limits: LoginLimits = LOGIN_LIMITS): Promise<LoginOutcome> {
+  const { username, address } = input;
+  const gate = await checkLoginAllowed(db, username, address, now, limits);
+  if (!gate.allowed) {
+    const minutes = Math.max(1, Math.ceil(gate.retryAfterMs / 60_000));
+    await recordAudit(db, { actor: username, action: "login.blocked", detail: { scope: gate.scope, minutes }, address }, now);
+    return { kind: "blocked", minutes, scope: gate.scope };
+  }
+  const credentials = await getCredentials(db, username);
+  let reason: "unknownUser" | "disabled" | "wrongPassword" | null;
+  if (!credentials) {
+    await verifyAgainstNothing(input.password);
+    reason = "unknownUser";
+  } else if (!(await verifyPassword(credentials.passwordHash, input.password))) reason = "wrongPassword";
+  // A disabled account is told the same as a wrong password: the form does not confirm that it exists.
+  else if (credentials.user.disabledAt !== null) reason = "disabled";
+  else reason = null;
+
+  await recordLoginAttempt(db, { username, address, success: reason === null }, now);
+  if (reason !== null || !credentials) {
+    await recordAudit(db, { actor: username, action: "login.failure", detail: { reason: reason ?? "unknownUser" }, address }, now);
+    return { kind: "invalid" };
+  }
+  const session = await createSession(db, { userId: credentials.user.id, address, userAgent: input.userAgent }, now);
+  await recordAudit(db, { actor: username, action: "login.success", address }, now);
+  const { id, displayName, role, unitCode } = credentials.user;
+  return { kind: "ok", user: { id, username, displayName, role, unitCode }, session };
+}
+
+export async function logout(db: Db, session: { idHash: string; user: SessionUser }, address: string, now: Date): Promise<void> {
+  await deleteSession(db, session.idHash);
+  await recordAudit(db, { actor: session.user.username, action: "logout", address }, now);
+}

@@ -1,0 +1,34 @@
+/**
+ * Roles and what each may do. Pure and free of zod, because the page frame of every page reads it (which
+ * links to show); the server is the authority and checks the same rules.
+ */
+export const ROLES = ["admin", "staff", "leader"] as const;
+export type Role = (typeof ROLES)[number];
+
+/** Things a signed-in user may be allowed to do; reading the dashboard needs no permission. */
+export type Permission = "upload" | "rollback" | "viewUploads" | "manageUsers" | "viewAudit";
+
+const GRANTS: Record<Role, readonly Permission[]> = {
+  admin: ["upload", "rollback", "viewUploads", "manageUsers", "viewAudit"],
+  staff: ["upload", "rollback", "viewUploads"],
+  // Leaders follow the competition: they may see who uploaded what (transparency), but change nothing.
+  leader: ["viewUploads"],
+};
+
+export function can(role: Role | null | undefined, permission: Permission): boolean {
+  return role ? GRANTS[role].includes(permission) : false;
+}
+
+/** The user as pages see it (never the password hash). */
+export interface SessionUser {
+  id: number;
+  username: string;
+  displayName: string;
+  role: Role;
+  unitCode: string | null;
+}
+
+/** Where a user lands after login when no page was asked for: a leader on their unit, others on the overview. */
+export function homeFor(user: Pick<SessionUser, "role" | "unitCode">): string {
+  return user.role === "leader" && user.unitCode ? `/units/${user.unitCode}` : "/";
+}

@@ -1,0 +1,157 @@
+/**
+ * The upload page's actions. A file arrives as multipart (checked for size by its Content-Length and again
+ * while it streams) and is either previewed (kept server-side behind a token, for the commit step without
+ * JavaScript) or committed straight away (the browser has already shown its own preview). Every commit is
+ * validated again here, by the same ingest, and committed in one transaction.
+ */
+import {
+  MaxPartSizeExceededError,
+  json,
+  redirect,
+  unstable_createMemoryUploadHandler,
+  unstable_parseMultipartFormData,
+  type TypedResponse,
+} from "@remix-run/node";
+import { z } from "zod";
+import { recordAudit } from "~/db/audit.server";
+import { importReport, previewReport, type Preview } from "~/db/import-report.server";
+import type { Db } from "~/db/instance.server";
+import { deletePreview, getPreview, savePreview } from "~/db/previews.server";
+import type { SessionUser } from "~/auth/roles";
+import { buildPreviewView, failedView, tooLargeUploadIssue, type PreviewView } from "./preview-model";
+
+/** Room for the multipart framing and the small fields around the file. */
+const MULTIPART_OVERHEAD = 64 * 1024;
+/** A form without a file is small. */
+const MAX_FORM_BYTES = 16 * 1024;
+
+export type UploadActionData =
+  | { kind: "preview"; view: PreviewView; token: string | null }
+  | { kind: "message"; key: string };
+
+export interface UploadContext {
+  db: Db;
+  user: SessionUser;
+  sessionHash: string;
+  address: string;
+  maxBytes: number;
+  now: Date;
+}
+
+type ActionResult = TypedResponse<UploadActionData> | Response;
+
+function preview(view: PreviewView, token: string | null, status = 200): TypedResponse<UploadActionData> {
+  return json<UploadActionData>({ kind: "preview", view, token }, { status });
+}
+
+function message(key: string, status: number): TypedResponse<UploadActionData> {
+  return json<UploadActionData>({ kind: "message", key }, { status });
+}
+
+/** Reads and drops what is left of a refused body (up to a bound), so the browser receives the answer. */
+async function drain(body: ReadableStream<Uint8Array> | null, bound: number): Promise<void> {
+  if (!body || body.locked) return;
+  const reader = body.getReader();
+  let read = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) return;
+    read += value.byteLength;
+    if (read > bound) {
+      await reader.cancel();
+      return;
+    }
+  }
+}
+
+/** The name as shown and stored: no folder (old browsers send one), NFC, at most 200 characters. */
+export function cleanFileName(name: string): string {
+  const base = name.split(/[\\/]/).pop() ?? "";
+  return base.normalize("NFC").replace(/\p{Cc}/gu, "").slice(0, 200);
+}
+
+const intentSchema = z.enum(["preview", "commit-file"]);
+
+const tokenFormSchema = z.object({
+  intent: z.enum(["commit", "discard"]),
+  token: z.string().min(20).max(100),
+});
+
+function viewOf(p: Preview): PreviewView {
+  return buildPreviewView({ fileName: p.fileName, size: p.size, sha256: p.sha256, result: p.result, changes: p.changes });
+}
+
+async function commit(ctx: UploadContext, bytes: Uint8Array, fileName: string): Promise<ActionResult> {
+  const outcome = await importReport(ctx.db, bytes, { fileName, uploadedBy: ctx.user.username, source: "web", maxBytes: ctx.maxBytes, uploadedAt: ctx.now });
+  if (!outcome.committed) return preview(viewOf(outcome.preview), null, 422);
+  const c = outcome.committed;
+  await recordAudit(
+    ctx.db,
+    {
+      actor: ctx.user.username,
+      action: "upload.commit",
+      target: String(c.uploadId),
+      detail: { file: fileName, sha256: outcome.preview.sha256, rows: c.rowCount, units: c.unitCount, periods: c.periods },
+      address: ctx.address,
+    },
+    ctx.now,
+  );
+  return redirect(`/uploads?done=${c.uploadId}`, { status: 303 });
+}
+
+async function fileAction(request: Request, ctx: UploadContext): Promise<ActionResult> {
+  const declared = Number(request.headers.get("Content-Length") ?? "NaN");
+  if (Number.isFinite(declared) && declared > ctx.maxBytes + MULTIPART_OVERHEAD) {
+    await drain(request.body, 10 * ctx.maxBytes);
+    return preview(failedView("", declared, tooLargeUploadIssue(ctx.maxBytes)), null, 413);
+  }
+  let form: FormData;
+  try {
+    form = await unstable_parseMultipartFormData(request, unstable_createMemoryUploadHandler({ maxPartSize: ctx.maxBytes }));
+  } catch (error) {
+    if (!(error instanceof MaxPartSizeExceededError)) throw error;
+    await drain(request.body, 10 * ctx.maxBytes);
+    return preview(failedView("", ctx.maxBytes, tooLargeUploadIssue(ctx.maxBytes)), null, 413);
+  }
+  const intent = intentSchema.safeParse(form.get("intent"));
+  if (!intent.success) return message("upload.error.badForm", 400);
+  // A form sent without a chosen file has an empty part, which the parser leaves out or keeps as "".
+  const file = form.get("file");
+  if (!(file instanceof Blob)) return message("upload.error.noFile", 400);
+  const fileName = cleanFileName("name" in file && typeof file.name === "string" ? file.name : "");
+  if (file.size === 0 && fileName === "") return message("upload.error.noFile", 400);
+  const bytes = new Uint8Array(await file.arrayBuffer());
+  if (intent.data === "commit-file") return commit(ctx, bytes, fileName);
+  const checked = await previewReport(ctx.db, bytes, fileName, ctx.maxBytes);
+  // Only a file that can be committed is kept for the commit step.
+  const token = checked.result.ok
+    ? await savePreview(ctx.db, { sessionHash: ctx.sessionHash, userId: ctx.user.id, fileName, sha256: checked.sha256, bytes }, ctx.now)
+    : null;
+  return preview(viewOf(checked), token);
+}
+
+async function tokenAction(request: Request, ctx: UploadContext): Promise<ActionResult> {
+  const declared = Number(request.headers.get("Content-Length") ?? "0");
+  if (declared > MAX_FORM_BYTES) {
+    await drain(request.body, 10 * MAX_FORM_BYTES);
+    return message("upload.error.badForm", 413);
+  }
+  const parsed = tokenFormSchema.safeParse(Object.fromEntries(await request.formData()));
+  if (!parsed.success) return message("upload.error.badForm", 400);
+  const { intent, token } = parsed.data;
+  if (intent === "discard") {
+    await deletePreview(ctx.db, token);
+    return redirect("/upload", { status: 303 });
+  }
+  const stored = await getPreview(ctx.db, token, ctx.sessionHash, ctx.now);
+  if (!stored) return message("upload.error.expired", 410);
+  const result = await commit(ctx, stored.bytes, stored.fileName);
+  await deletePreview(ctx.db, token);
+  return result;
+}
+
+export async function handleUploadAction(request: Request, ctx: UploadContext): Promise<ActionResult> {
+  const type = request.headers.get("Content-Type") ?? "";
+  if (type.startsWith("multipart/form-data")) return fileAction(request, ctx);
+  return tokenAction(request, ctx);
+}

@@ -1,0 +1,151 @@
+/**
+ * The upload without JavaScript, through the real server: a multipart post gives a server-rendered
+ * preview; a commit button posts only the preview's token; the history offers a confirmed rollback.
+ */
+import fs from "node:fs";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { z } from "zod";
+import { startServer, type TestServer } from "../helpers/http-server";
+import { ALL_USERS, USERS, csvFile, get, login, post, previewForm, tokenIn } from "./auth-helpers";
+
+const fixture = (name: string) => csvFile(fs.readFileSync(`tests/fixtures/upload/${name}`, "utf8"), name);
+
+let server: TestServer;
+let staff: string;
+beforeAll(async () => {
+  server = await startServer({ seed: true, users: ALL_USERS, env: { MAX_UPLOAD_BYTES: "50000" } });
+  staff = await login(server, USERS.staff.username, USERS.staff.password);
+});
+afterAll(async () => {
+  await server?.stop();
+});
+
+const rankingSchema = z.object({ rows: z.array(z.object({ commune_code: z.string(), indicator: z.string(), rank: z.number().nullable(), numerator: z.number().nullable() })) });
+
+async function digitisation(code: string) {
+  const report = rankingSchema.parse(await (await get(server, "/api/rankings?period=2024-Q4&indicator=digitization_rate")).json());
+  const row = report.rows.find((r) => r.commune_code === code);
+  return { rank: row?.rank, numerator: row?.numerator };
+}
+
+async function uploadIds(): Promise<number[]> {
+  const html = await (await get(server, "/uploads", staff)).text();
+  return [...html.matchAll(/<tr(?: class="is-rolled-back")?><td class="num">(\d+)<\/td>/g)].map((m) => Number(m[1]));
+}
+
+/** The visible text of the HTML, tags dropped and React's comment separators removed. */
+function text(html: string): string {
+  return html.replace(/<!-- -->/g, "").replace(/<[^>]+>/g, " ").replace(/&quot;/g, '"').replace(/\s+/g, " ");
+}
+
+describe("an upload with errors", () => {
+  it("lists every error with its line, column and value, offers no commit, and saves nothing", async () => {
+    const before = await uploadIds();
+    const res = await post(server, "/upload", previewForm(fixture("errors-2024-Q4.csv")), { cookie: staff });
+    expect(res.status).toBe(200);
+    const html = await res.text();
+    const shown = text(html);
+    expect(shown).toContain("Tệp có 3 lỗi nên không thể lưu");
+    expect(shown).toMatch(/3 dossiers_digitized 12,5 Cần một số nguyên ≥ 0/);
+    expect(shown).toMatch(/4 commune_code 99999 Mã đơn vị không có trong danh mục/);
+    expect(shown).toMatch(/5 dossiers_online 900 Không được lớn hơn "dossiers_received" của cùng dòng \(756\)/);
+    expect(html).toMatch(/href="data:text\/csv;charset=utf-8,[^"]+" download="loi-errors-2024-Q4.csv"/);
+    expect(tokenIn(html)).toBeNull();
+    expect(await uploadIds()).toEqual(before);
+  });
+});
+
+describe("a correct upload, committed and rolled back", () => {
+  it("previews the changes, commits on the token, changes the ranks, and a rollback restores them", async () => {
+    const before = await digitisation("11161");
+    expect(before.numerator).toBe(537);
+    expect(before.rank).toBeGreaterThan(1);
+
+    const res = await post(server, "/upload", previewForm(fixture("correction-2024-Q4.csv")), { cookie: staff });
+    const html = await res.text();
+    const shown = text(html);
+    expect(shown).toContain("Tệp hợp lệ, không có lỗi");
+    expect(shown).toContain("UTF-8 (có BOM)");
+    expect(shown).toContain("dấu chấm phẩy (;)");
+    expect(shown).toMatch(/Xã Ứng Hoè 11161 Số hồ sơ được số hóa: 537 → 626/);
+    expect(shown).toMatch(/Xã Nghĩa An 11164 Số hồ sơ tiếp nhận trực tuyến: 606 → 640 Số hồ sơ được số hóa: 609 → 700/);
+    expect(shown).toMatch(/Thị trấn Ninh Giang 11155 Không đổi/);
+    expect(shown).toMatch(/Quý 4\/2024 0 2 1/);
+    // Still nothing saved: a preview is only a preview.
+    expect((await digitisation("11161")).numerator).toBe(537);
+
+    const token = tokenIn(html);
+    expect(token).not.toBeNull();
+    // Another user's session cannot commit this preview.
+    const admin = await login(server, USERS.admin.username, USERS.admin.password);
+    expect((await post(server, "/upload", new URLSearchParams({ intent: "commit", token: token ?? "" }), { cookie: admin })).status).toBe(410);
+
+    const commit = await post(server, "/upload", new URLSearchParams({ intent: "commit", token: token ?? "" }), { cookie: staff });
+    expect(commit.status).toBe(303);
+    const location = commit.headers.get("location") ?? "";
+    const id = Number(/done=(\d+)/.exec(location)?.[1]);
+    const after = await digitisation("11161");
+    expect(after).toEqual({ rank: 1, numerator: 626 });
+
+    const history = text(await (await get(server, location, staff)).text());
+    expect(history).toContain(`Đã lưu lần tải #${id} (correction-2024-Q4.csv): 3 dòng, 3 đơn vị.`);
+    expect(history).toMatch(new RegExp(`${id} .* staff1 qua trang web correction-2024-Q4.csv SHA-256 [0-9a-f]{10}… [0-9a-f]{64} Quý 4/2024 3`));
+
+    const confirm = text(await (await get(server, `/uploads/${id}/rollback`, staff)).text());
+    expect(confirm).toContain(`Hoàn tác lần tải #${id}`);
+    expect(confirm).toMatch(/Quý 4\/2024 3 3 \(từ lần tải #12\) 0 0/);
+
+    const rollback = await post(server, `/uploads/${id}/rollback`, new URLSearchParams({ confirm: "yes" }), { cookie: staff });
+    expect([rollback.status, rollback.headers.get("location")]).toEqual([303, `/uploads?rolledBack=${id}`]);
+    expect(await digitisation("11161")).toEqual(before);
+    const again = await post(server, `/uploads/${id}/rollback`, new URLSearchParams({ confirm: "yes" }), { cookie: staff });
+    expect(again.status).toBe(409);
+    expect(text(await again.text())).toContain("Lần tải này đã được hoàn tác trước đó.");
+
+    const audit = text(await (await get(server, "/admin/audit", admin)).text());
+    expect(audit).toMatch(new RegExp(`staff1 Hoàn tác lần tải ${id}`));
+    expect(audit).toMatch(new RegExp(`staff1 Tải lên số liệu ${id} file: correction-2024-Q4.csv`));
+  });
+});
+
+describe("a unit name that is HTML", () => {
+  it("is escaped in the preview and, once committed, on every page; never markup", async () => {
+    const html = await (await post(server, "/upload", previewForm(fixture("html-name-2024-Q4.csv")), { cookie: staff })).text();
+    expect(html).toContain("&lt;img src=x onerror=alert(1)&gt;");
+    expect(html).not.toMatch(/<img\b/);
+    // Committed, the name is kept in report_rows.commune_name; no page may turn it into markup.
+    const commit = await post(server, "/upload", new URLSearchParams({ intent: "commit", token: tokenIn(html) ?? "" }), { cookie: staff });
+    expect(commit.status).toBe(303);
+    const id = Number(/done=(\d+)/.exec(commit.headers.get("location") ?? "")?.[1]);
+    for (const path of ["/", "/units/11161", "/units/11161?period=2024-Q4", "/compare", "/contest", "/data", "/uploads", `/uploads/${id}/rollback`, "/admin/audit"]) {
+      const page = await (await get(server, path, path === "/admin/audit" ? await login(server, USERS.admin.username, USERS.admin.password) : staff)).text();
+      expect(page, path).not.toMatch(/<img\b/);
+    }
+    const exported = await (await get(server, "/export/rankings.csv?period=2024-Q4")).text();
+    expect(exported).not.toMatch(/^[=+\-@]/m);
+    expect((await post(server, `/uploads/${id}/rollback`, new URLSearchParams({ confirm: "yes" }), { cookie: staff })).status).toBe(303);
+  });
+});
+
+describe("a file over MAX_UPLOAD_BYTES", () => {
+  it("is refused with a translated message, by its Content-Length and while it streams", async () => {
+    const big = csvFile(`${"x".repeat(200_000)}\n`, "big.csv");
+    const res = await post(server, "/upload", previewForm(big), { cookie: staff });
+    expect(res.status).toBe(413);
+    expect(text(await res.text())).toContain("Tệp vượt quá dung lượng tối đa cho phép (0,05 MB)");
+    // Just over the limit but within the multipart allowance: caught while streaming.
+    const near = csvFile(`${"x".repeat(60_000)}\n`, "near.csv");
+    const streamed = await post(server, "/upload", previewForm(near), { cookie: staff });
+    expect(streamed.status).toBe(413);
+    expect(text(await streamed.text())).toContain("Tệp vượt quá dung lượng tối đa cho phép");
+  });
+
+  it("asks for a file when none was chosen", async () => {
+    const form = new FormData();
+    form.append("intent", "preview");
+    form.append("file", new File([], ""));
+    const res = await post(server, "/upload", form, { cookie: staff });
+    expect(res.status).toBe(400);
+    expect(text(await res.text())).toContain("Chưa chọn tệp.");
+  });
+});
