@@ -5,7 +5,8 @@
 import { z } from "zod";
 import { INDICATORS, type IndicatorId } from "~/domain/indicators";
 import type { PeriodKind } from "~/domain/period";
-import { COUNT_FIELDS, countsShape } from "~/domain/report-fields";
+import { COUNT_FIELDS } from "~/domain/report-fields";
+import { countsShape } from "./counts-shape.server";
 import type { Db } from "./instance.server";
 
 const PERIOD_EXPR: Record<PeriodKind, string> = { quarter: "period", year: "CAST(year AS VARCHAR)" };

@@ -5,7 +5,8 @@
  */
 import { DuckDBDataChunk, INTEGER, SMALLINT, TINYINT, VARCHAR, type DuckDBType, type DuckDBValue } from "@duckdb/node-api";
 import { z } from "zod";
-import { COUNT_FIELDS, countsShape, type Counts } from "~/domain/report-fields";
+import { COUNT_FIELDS, type Counts } from "~/domain/report-fields";
+import { countsShape } from "./counts-shape.server";
 import type { CurrentReport, IngestResult } from "~/ingest/types";
 import type { Db } from "./instance.server";
 

@@ -1,5 +1,3 @@
-import { z } from "zod";
-
 /**
  * The columns of a quarterly report (spec §1). One entry per column; the ingest, the database layer,
  * the template and the docs all read this list.
@@ -64,5 +62,3 @@ export const FIELD_INFO: Record<ReportField, FieldInfo> = {
 
 export type Counts = Record<CountField, number>;
 
-/** Zod shape of the counts, one non-negative integer per field: for rows read back from the database. */
-export const countsShape = Object.fromEntries(COUNT_FIELDS.map((f) => [f, z.number().int().nonnegative()])) as Record<CountField, z.ZodNumber>;

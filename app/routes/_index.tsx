@@ -20,7 +20,7 @@ import { getScoring } from "~/config/scoring.server";
 import { NoDataForPeriodError, getOverviewPage } from "~/db/overview-page.server";
 import { getAppDb } from "~/db/setup.server";
 import { COMPOSITE_ID, RANKED_IDS } from "~/domain/indicators";
-import { parseOverviewParams } from "~/domain/overview";
+import { parseOverviewParams } from "~/domain/overview-params.server";
 import { getEnv } from "~/env.server";
 import { getLang } from "~/i18n/lang.server";
 import { t } from "~/i18n/translate";

@@ -16,7 +16,7 @@ import { getAppDb } from "~/db/setup.server";
 import { UnknownUnitError } from "~/db/unit-page.server";
 import { rateDomain } from "~/domain/unit-charts";
 import { formatFigure, formatTick, periodInText, valueUnitOf } from "~/domain/unit-format";
-import { canonicalCompareSearch, parseCompareParams } from "~/domain/unit-params";
+import { canonicalCompareSearch, parseCompareParams } from "~/domain/unit-params.server";
 import { getEnv } from "~/env.server";
 import { formatPeriod } from "~/i18n/format";
 import { getLang } from "~/i18n/lang.server";

@@ -16,7 +16,7 @@ import { getScoring } from "~/config/scoring.server";
 import { NoDataForYearError, getContestPage } from "~/db/contest-page.server";
 import { getAppDb } from "~/db/setup.server";
 import { RANKED_IDS } from "~/domain/indicators";
-import { parseContestParams } from "~/domain/overview";
+import { parseContestParams } from "~/domain/overview-params.server";
 import { getEnv } from "~/env.server";
 import { getLang } from "~/i18n/lang.server";
 import { t } from "~/i18n/translate";

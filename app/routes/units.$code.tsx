@@ -16,7 +16,7 @@ import { UnknownPeriodError } from "~/db/ranking-report.server";
 import { getAppDb } from "~/db/setup.server";
 import { UnknownUnitError, getUnitPage } from "~/db/unit-page.server";
 import { periodInText, valueUnitOf } from "~/domain/unit-format";
-import { parseUnitPageParams, unitCodeSchema } from "~/domain/unit-params";
+import { parseUnitPageParams, unitCodeSchema } from "~/domain/unit-params.server";
 import { getEnv } from "~/env.server";
 import { formatPeriod } from "~/i18n/format";
 import { getLang } from "~/i18n/lang.server";

@@ -3,14 +3,13 @@ import {
   byRankThenCode,
   latestPeriod,
   missingUnits,
-  parseContestParams,
-  parseOverviewParams,
   periodsUpTo,
   pickMovers,
   sumReported,
   valuesByQuarter,
   type RankedUnit,
 } from "~/domain/overview";
+import { parseContestParams, parseOverviewParams } from "~/domain/overview-params.server";
 
 function params(query: string) {
   return parseOverviewParams(new URLSearchParams(query));

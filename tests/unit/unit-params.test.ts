@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { canonicalCompareSearch, parseCompareParams, parseUnitPageParams } from "~/domain/unit-params";
+import { canonicalCompareSearch, parseCompareParams, parseUnitPageParams } from "~/domain/unit-params.server";
 
 const url = (search: string) => new URL(`http://localhost/x${search}`);
 
