@@ -67,14 +67,15 @@ export function ErrorBoundary() {
   const lang = useLang();
   const status = isRouteErrorResponse(error) ? error.status : 500;
   const detail = isRouteErrorResponse(error) && typeof error.data === "string" && status !== 403 ? error.data : null;
+  // Inside the shell, so that an error page keeps the navigation and the language switch.
   return (
-    <main className="page" id="main">
+    <AppShell>
       <h1>{t(lang, errorTitleKey(status))}</h1>
       {status === 403 ? <p>{t(lang, "auth.forbidden.text")}</p> : null}
       {detail ? <p>{detail}</p> : null}
       <p>
         <a href="/">{t(lang, "nav.home")}</a>
       </p>
-    </main>
+    </AppShell>
   );
 }

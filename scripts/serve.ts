@@ -3,6 +3,7 @@
  * first request so that a locked or broken database stops the start with one clear sentence.
  * `npm start` runs it on an existing build; `npm run demo` builds, seeds the sample data and runs it.
  */
+import { randomBytes } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
@@ -15,6 +16,7 @@ import { getLoadContext, privateGate, refuseCrossSite, resolveSession, withSecur
 import { DatabaseLockedError, closeDb, type Db } from "~/db/instance.server";
 import { openAppDb } from "~/db/setup.server";
 import { countActiveAdmins } from "~/db/users.server";
+import { getScoring } from "~/config/scoring.server";
 import { EnvError, getEnv, type Env } from "~/env.server";
 
 const BUILD_PATH = path.resolve("build/index.js");
@@ -50,7 +52,13 @@ async function announceAccounts(db: Db, env: Env): Promise<void> {
 }
 
 async function main(): Promise<void> {
+  if (process.env.PARBOARD_DEMO === "1" && !process.env.SESSION_SECRET) {
+    // A demo runs in production mode with a secret of its own: sessions last as long as this run.
+    process.env.SESSION_SECRET = randomBytes(32).toString("base64url");
+  }
   const env = getEnv();
+  // A broken scoring configuration stops the start, not the first page that needs a score.
+  getScoring(env.DATA_DIR);
   if (!fs.existsSync(BUILD_PATH)) {
     console.error("There is no build yet: run `npm run build` first (or `npm run demo`).");
     process.exit(1);

@@ -20,9 +20,11 @@ export async function getPeriodCoverage(db: Db): Promise<PeriodCoverage[]> {
      )
      SELECT c.period,
             (SELECT count(*) FROM current_reports r WHERE r.period = c.period) AS unit_count,
-            list({'id': u.id, 'file_name': u.file_name, 'uploaded_by': u.uploaded_by,
+            list({'id': u.id, 'file_name': u.file_name, 'uploaded_by': coalesce(us.display_name, u.uploaded_by),
                   'uploaded_at': strftime(u.uploaded_at AT TIME ZONE 'UTC', '%Y-%m-%dT%H:%M:%SZ')} ORDER BY u.id) AS uploads
      FROM used c JOIN uploads u ON u.id = c.upload_id
+     -- The account's display name, not its login name: this page is public by default.
+     LEFT JOIN users us ON us.username = u.uploaded_by
      GROUP BY c.period
      ORDER BY c.period`,
     [],

@@ -3,6 +3,7 @@ import { json, useLoaderData } from "@remix-run/react";
 import { getPeriodCoverage, getUnitCoverage } from "~/db/coverage.server";
 import { getAppDb } from "~/db/setup.server";
 import { getLang } from "~/i18n/lang.server";
+import { formatDateTime } from "~/i18n/format";
 import { t } from "~/i18n/translate";
 import { useLang } from "~/i18n/use-lang";
 
@@ -41,7 +42,7 @@ export default function Index() {
                 <td>
                   {p.uploads.map((u) => (
                     <div key={u.id}>
-                      {t(lang, "home.uploadBy", { id: u.id, file: u.file_name, user: u.uploaded_by, time: u.uploaded_at })}
+                      {t(lang, "home.uploadBy", { id: u.id, file: u.file_name, user: u.uploaded_by, time: formatDateTime(lang, u.uploaded_at) })}
                     </div>
                   ))}
                 </td>
