@@ -6,7 +6,7 @@
  */
 import { z } from "zod";
 import { computeGap } from "~/domain/gap";
-import { COMPOSITE_ID, INDICATORS, getIndicator, type RankedId } from "~/domain/indicators";
+import { COMPOSITE_ID, INDICATORS, RANKED_IDS, getIndicator, type RankedId } from "~/domain/indicators";
 import { formatPeriodId, parsePeriodId, previousPeriod, type PeriodKind } from "~/domain/period";
 import { COUNT_FIELDS } from "~/domain/report-fields";
 import type { VersionedScoring } from "~/domain/scoring";
@@ -26,6 +26,7 @@ function sqlString(s: string): string {
 
 export function buildRankingSql(kind: PeriodKind, weightCount: number): string {
   const pid = PERIOD_EXPR[kind];
+  const indicatorList = `[${RANKED_IDS.map(sqlString).join(", ")}]`;
   const sums = COUNT_FIELDS.map((f) => `sum(${f}) AS ${f}`).join(", ");
   const long = INDICATORS.map(
     (i) =>
@@ -76,25 +77,26 @@ above AS (
 periods(pid, prev_pid) AS (
   SELECT * FROM (SELECT unnest(string_split($2, ',')) AS pid, unnest(string_split($3, ',')) AS prev_pid)
 )
--- Integers leave as DOUBLE (exact below 2^53) or INTEGER: reading HUGEINT into JavaScript costs more than the query.
-SELECT r.pid AS period, r.commune_code, un.name AS commune_name, r.indicator,
+-- Only numbers cross into JavaScript: strings cost most to convert at national scale. The period and the
+-- indicator leave as their positions in the request and the registry, unit codes (5 digits, checked on the
+-- way in) as integers; names are joined in the data layer. Sums leave as DOUBLE (exact below 2^53).
+SELECT list_position(string_split($2, ','), r.pid)::INTEGER AS period_index,
+       list_position(${indicatorList}, r.indicator)::INTEGER AS indicator_index,
+       r.commune_code::INTEGER AS code,
        r.num::DOUBLE AS numerator, r.den::DOUBLE AS denominator, r.value, r.rank::INTEGER AS rank, r.ranked::INTEGER AS ranked, r.quarters,
        p.rank::INTEGER AS previous_rank, p.value AS previous_value,
-       a.pass_code, pu.name AS pass_name, a.pass_tied::INTEGER AS pass_tied, a.pass_num::DOUBLE AS pass_num, a.pass_den::DOUBLE AS pass_den
+       a.pass_code::INTEGER AS pass_code, a.pass_tied::INTEGER AS pass_tied, a.pass_num::DOUBLE AS pass_num, a.pass_den::DOUBLE AS pass_den
 FROM ranked r
 JOIN periods pe ON pe.pid = r.pid
 LEFT JOIN ranked p ON p.pid = pe.prev_pid AND p.commune_code = r.commune_code AND p.indicator = r.indicator
 LEFT JOIN above a ON a.pid = r.pid AND a.indicator = r.indicator AND a.drank = r.drank - 1
-LEFT JOIN units un ON un.code = r.commune_code
-LEFT JOIN units pu ON pu.code = a.pass_code
 ORDER BY r.pid, r.indicator, r.rank NULLS LAST, r.commune_code`;
 }
 
 const sqlRowSchema = z.object({
-  period: z.string(),
-  commune_code: z.string(),
-  commune_name: z.string().nullable(),
-  indicator: z.string(),
+  period_index: z.number().int().positive(),
+  indicator_index: z.number().int().positive(),
+  code: z.number().int().nonnegative(),
   numerator: z.number().nullable(),
   denominator: z.number().nullable(),
   value: z.number().nullable(),
@@ -103,12 +105,17 @@ const sqlRowSchema = z.object({
   quarters: z.number().int(),
   previous_rank: z.number().int().nullable(),
   previous_value: z.number().nullable(),
-  pass_code: z.string().nullable(),
-  pass_name: z.string().nullable(),
+  pass_code: z.number().int().nullable(),
   pass_tied: z.number().int().nullable(),
   pass_num: z.number().nullable(),
   pass_den: z.number().nullable(),
 });
+type SqlRow = z.infer<typeof sqlRowSchema>;
+
+/** A unit code back from its integer form: codes are exactly 5 digits (registry and ingest check it). */
+function unitCode(n: number): string {
+  return String(n).padStart(5, "0");
+}
 
 export const gapSchema = z.union([
   z.object({
@@ -146,10 +153,10 @@ export const rankingRowSchema = z.object({
 });
 export type RankingRow = z.infer<typeof rankingRowSchema>;
 
-function toGap(row: z.infer<typeof sqlRowSchema>): Gap | null {
+function toGap(row: SqlRow, indicatorId: string, names: ReadonlyMap<string, string>): Gap | null {
   if (row.rank === null || row.rank === 1 || row.pass_code === null || row.pass_num === null || row.numerator === null) return null;
-  if (row.indicator === COMPOSITE_ID) return null;
-  const indicator = getIndicator(row.indicator);
+  if (indicatorId === COMPOSITE_ID) return null;
+  const indicator = getIndicator(indicatorId);
   const result = computeGap({
     unit: indicator.unit,
     direction: indicator.direction,
@@ -158,7 +165,8 @@ function toGap(row: z.infer<typeof sqlRowSchema>): Gap | null {
     aboveNumerator: row.pass_num,
     aboveDenominator: row.pass_den,
   });
-  const pass = { pass_code: row.pass_code, pass_name: row.pass_name ?? row.pass_code, pass_tied: row.pass_tied ?? 1 };
+  const passCode = unitCode(row.pass_code);
+  const pass = { pass_code: passCode, pass_name: names.get(passCode) ?? passCode, pass_tied: row.pass_tied ?? 1 };
   return result.reachable ? { reachable: true, change: result.change, ...pass } : { reachable: false, ...pass };
 }
 
@@ -176,14 +184,21 @@ export async function getRankingsFor(db: Db, kind: PeriodKind, periodIds: readon
   const all = [...new Set([...periodIds, ...prevIds])];
   const weights = Object.entries(scoring.config.indicators);
   const params = [all.join(","), periodIds.join(","), prevIds.join(","), ...weights.flatMap(([id, w]) => [id, w.weight, w.fullAt])];
-  const rows = await db.query(buildRankingSql(kind, weights.length), params, sqlRowSchema);
-  // The rows were parsed by sqlRowSchema in db.query; what is built from them here is typed already.
-  return rows.map(
-    (row): RankingRow => ({
-      period: row.period,
-      commune_code: row.commune_code,
-      commune_name: row.commune_name ?? row.commune_code,
-      indicator: row.indicator,
+  const [rows, units] = await Promise.all([
+    db.query(buildRankingSql(kind, weights.length), params, sqlRowSchema),
+    db.query("SELECT code, name FROM units", [], unitNameSchema),
+  ]);
+  const names = new Map(units.map((u) => [u.code, u.name]));
+  return rows.map((row): RankingRow => {
+    const code = unitCode(row.code);
+    const indicator = RANKED_IDS[row.indicator_index - 1];
+    const period = periodIds[row.period_index - 1];
+    if (!indicator || !period) throw new Error(`ranking row out of range: indicator ${row.indicator_index}, period ${row.period_index}`);
+    return {
+      period,
+      commune_code: code,
+      commune_name: names.get(code) ?? code,
+      indicator,
       numerator: row.numerator,
       denominator: row.denominator,
       value: row.value,
@@ -193,9 +208,11 @@ export async function getRankingsFor(db: Db, kind: PeriodKind, periodIds: readon
       previous_value: row.previous_value,
       quarters: row.quarters,
       incomplete: kind === "year" && row.quarters < 4,
-      gap: toGap(row),
-    }),
-  );
+      gap: toGap(row, indicator, names),
+    };
+  });
 }
+
+const unitNameSchema = z.object({ code: z.string(), name: z.string() });
 
 export type { RankedId };
