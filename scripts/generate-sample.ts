@@ -7,8 +7,7 @@
  */
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { fileURLToPath, pathToFileURL } from "node:url";
-import Papa from "papaparse";
-import { z } from "zod";
+import { parseRegistryCsv } from "../app/db/registry.server";
 import { formatQuarter } from "../app/domain/period";
 import { COUNT_FIELDS, FIELD_INFO, REPORT_FIELDS } from "../app/domain/report-fields";
 import {
@@ -21,30 +20,6 @@ import {
 } from "./sample/model";
 import { plantEdgeCases, type UnitSource } from "./sample/plants";
 import { STORY_UNIT, checkStory, tellStory, type StoryFigures } from "./sample/story";
-
-const registryRowSchema = z.object({
-  code: z.string().regex(/^\d{5}$/, "a unit code has 5 digits"),
-  name: z
-    .string()
-    .trim()
-    .min(1)
-    .transform((s) => s.normalize("NFC")),
-  kind: z.enum(["town", "ward", "commune"]),
-});
-
-/** Reads data/communes.csv (code,name,kind). */
-export function parseRegistry(csvText: string): RegistryUnit[] {
-  const parsed = Papa.parse<unknown>(csvText.replace(/^\uFEFF/, ""), { header: true, skipEmptyLines: true });
-  if (parsed.errors.length > 0) {
-    const e = parsed.errors[0];
-    throw new Error(`unit registry: ${e?.message} (row ${e?.row})`);
-  }
-  return parsed.data.map((row, i) => {
-    const result = registryRowSchema.safeParse(row);
-    if (!result.success) throw new Error(`unit registry line ${i + 2}: ${result.error.message}`);
-    return result.data;
-  });
-}
 
 /** Problems of one row against the spec's rules (§1): whole counts ≥ 0, numerators ≤ denominators. */
 function rowProblems(row: SampleRow): string[] {
@@ -148,7 +123,7 @@ function describeStory(story: StoryFigures, registry: readonly RegistryUnit[]): 
 function main(): void {
   const registryUrl = new URL("../data/communes.csv", import.meta.url);
   const outDir = fileURLToPath(new URL("../data/sample/", import.meta.url));
-  const registry = parseRegistry(readFileSync(registryUrl, "utf8"));
+  const registry = parseRegistryCsv(readFileSync(registryUrl, "utf8"), fileURLToPath(registryUrl));
   const { rows, story } = buildSample(registry);
   mkdirSync(outDir, { recursive: true });
   for (const [period, list] of rows) writeFileSync(`${outDir}${period}.csv`, formatSampleCsv(list), "utf8");

@@ -7,7 +7,8 @@
 import { readFileSync, readdirSync } from "node:fs";
 import Papa from "papaparse";
 import { describe, expect, it } from "vitest";
-import { generateSample, parseRegistry } from "../../scripts/generate-sample";
+import { parseRegistryCsv } from "~/db/registry.server";
+import { generateSample } from "../../scripts/generate-sample";
 
 const ROOT = new URL("../../", import.meta.url);
 const SAMPLE_DIR = new URL("data/sample/", ROOT);
@@ -226,7 +227,7 @@ describe("sample data files", () => {
   });
 
   it("is reproduced byte for byte by the generator", () => {
-    const files = generateSample(parseRegistry(registryText));
+    const files = generateSample(parseRegistryCsv(registryText, "data/communes.csv"));
     expect([...files.keys()].sort()).toEqual(sampleFiles());
     for (const [file, text] of files) {
       expect(Buffer.from(text, "utf8").equals(readBytes(file)), file).toBe(true);
