@@ -1,8 +1,9 @@
 import type { LinksFunction, LoaderFunctionArgs } from "@remix-run/node";
-import { Links, Meta, Outlet, Scripts, ScrollRestoration, isRouteErrorResponse, json, useRouteError } from "@remix-run/react";
+import { Links, Meta, Outlet, isRouteErrorResponse, json, useRouteError } from "@remix-run/react";
 import { getSessionUser } from "~/auth/guards.server";
 import { useNonce } from "~/auth/nonce";
 import { AppShell } from "~/components/app-shell";
+import { PageScripts } from "~/components/page-scripts";
 import { getShellData } from "~/db/shell.server";
 import { getEnv } from "~/env.server";
 import { getLang, langCookieHeader } from "~/i18n/lang.server";
@@ -40,8 +41,7 @@ export function Layout({ children }: { children: React.ReactNode }) {
       </head>
       <body>
         {children}
-        <ScrollRestoration nonce={nonce} />
-        <Scripts nonce={nonce} />
+        <PageScripts nonce={nonce} />
       </body>
     </html>
   );

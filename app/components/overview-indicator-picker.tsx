@@ -2,7 +2,7 @@
  * The indicator selector: a GET form like the period picker, so it works without JavaScript (the button
  * submits it); with JavaScript it submits as soon as an indicator is chosen. The period rides along.
  */
-import { Form, useSubmit } from "@remix-run/react";
+import { Form } from "@remix-run/react";
 import { RANKED_IDS, type RankedId } from "~/domain/indicators";
 import { t } from "~/i18n/translate";
 import { useLang } from "~/i18n/use-lang";
@@ -17,9 +17,8 @@ export interface IndicatorPickerProps {
 
 export function IndicatorPicker({ value, keep = {}, id = "indicator-picker" }: IndicatorPickerProps) {
   const lang = useLang();
-  const submit = useSubmit();
   return (
-    <Form method="get" className="indicator-picker" onChange={(e) => submit(e.currentTarget)}>
+    <Form method="get" className="indicator-picker" data-autosubmit="">
       {Object.entries(keep).map(([name, v]) => (v === undefined || v === "" ? null : <input key={name} type="hidden" name={name} value={v} />))}
       <label htmlFor={id}>{t(lang, "overview.indicator.label")}</label>
       <select id={id} name="indicator" defaultValue={value}>

@@ -2,7 +2,7 @@
  * The period picker: a GET form, so it works without JavaScript (a button submits it); with JavaScript it
  * submits as soon as a period is chosen. Other URL state (indicator, units, sort) rides along as hidden fields.
  */
-import { Form, useSubmit } from "@remix-run/react";
+import { Form } from "@remix-run/react";
 import { formatPeriod } from "~/i18n/format";
 import { t } from "~/i18n/translate";
 import { useLang } from "~/i18n/use-lang";
@@ -21,11 +21,10 @@ export interface PeriodPickerProps {
 export function PeriodPicker({ value, keep = {}, only, id = "period-picker" }: PeriodPickerProps) {
   const lang = useLang();
   const shell = useShellData();
-  const submit = useSubmit();
   const quarters = only === "year" ? [] : [...(shell?.periods.quarters ?? [])].reverse();
   const years = only === "quarter" ? [] : [...(shell?.periods.years ?? [])].reverse();
   return (
-    <Form method="get" className="period-picker" onChange={(e) => submit(e.currentTarget)}>
+    <Form method="get" className="period-picker" data-autosubmit="">
       {Object.entries(keep).map(([name, v]) => (v === undefined || v === "" ? null : <input key={name} type="hidden" name={name} value={v} />))}
       <label htmlFor={id}>{t(lang, "picker.period")}</label>
       <select id={id} name={only === "year" ? "year" : "period"} defaultValue={value}>

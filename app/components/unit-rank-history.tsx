@@ -3,7 +3,7 @@
  * `?indicator=`), each in its own bump chart, so that the two lines meeting at one rank is never drawn as a
  * tie between units. The table beneath gives every period's ranks and where its figures came from.
  */
-import { Form, useSubmit } from "@remix-run/react";
+import { Form } from "@remix-run/react";
 import { BumpChart, BumpChartTable, isBumpChartEmpty, type BumpChartData } from "~/charts/bump-chart";
 import { ChartFrame } from "~/charts/chart-frame";
 import { COMPOSITE_ID, INDICATORS, type IndicatorId } from "~/domain/indicators";
@@ -55,7 +55,6 @@ function RankCell({ point, valueUnit }: { point: RankPointView; valueUnit: Value
 
 export function UnitRankHistory(props: UnitRankHistoryProps) {
   const lang = useLang();
-  const submit = useSubmit();
   const labels = props.periods.map((p) => formatPeriod(lang, p));
   const indicatorName = t(lang, `indicator.${props.indicator}`);
   const compositeName = t(lang, `indicator.${COMPOSITE_ID}`);
@@ -65,7 +64,7 @@ export function UnitRankHistory(props: UnitRankHistoryProps) {
   ];
   return (
     <>
-      <Form method="get" className="unit-indicator-picker" onChange={(e) => submit(e.currentTarget, { preventScrollReset: true })}>
+      <Form method="get" className="unit-indicator-picker" data-autosubmit="">
         <input type="hidden" name="period" value={props.period} />
         <label htmlFor="rank-indicator">{t(lang, "unit.history.pick")}</label>
         <select id="rank-indicator" name="indicator" defaultValue={props.indicator} key={props.indicator}>

@@ -29,6 +29,9 @@ import overviewStyles from "~/styles/overview.css";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: overviewStyles }];
 
+/** Complete as server-rendered HTML: no hydration, only public/enhance.js (docs/decisions/007). */
+export const handle = { hydrate: false };
+
 export async function loader({ request }: LoaderFunctionArgs) {
   const lang = getLang(request);
   const parsed = parseOverviewParams(new URL(request.url).searchParams);

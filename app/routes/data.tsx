@@ -7,6 +7,9 @@ import { formatDateTime } from "~/i18n/format";
 import { t } from "~/i18n/translate";
 import { useLang } from "~/i18n/use-lang";
 
+/** Complete as server-rendered HTML: no hydration, only public/enhance.js (docs/decisions/007). */
+export const handle = { hydrate: false };
+
 export async function loader({ request }: LoaderFunctionArgs) {
   const db = await getAppDb();
   const [units, periods] = await Promise.all([getUnitCoverage(db), getPeriodCoverage(db)]);

@@ -16,6 +16,9 @@ import { getLang } from "~/i18n/lang.server";
 import { t } from "~/i18n/translate";
 import { useLang } from "~/i18n/use-lang";
 
+/** A plain form that works without JavaScript: no hydration (docs/decisions/007). */
+export const handle = { hydrate: false };
+
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const { session } = getRequestAuth(context);
   const redirectTo = new URL(request.url).searchParams.get("redirectTo");

@@ -26,6 +26,9 @@ import unitStyles from "~/styles/unit.css";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: unitStyles }];
 
+/** Complete as server-rendered HTML: no hydration, only public/enhance.js (docs/decisions/007). */
+export const handle = { hydrate: false };
+
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const lang = getLang(request);
   const parsed = parseUnitPageParams(new URL(request.url), lang);

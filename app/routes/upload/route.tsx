@@ -87,15 +87,26 @@ export default function UploadPage() {
   }, [actionData]);
 
   const busy = navigation.state === "submitting";
-  const startCheck = (file: File | undefined) => {
-    if (!file) return;
+  // The file last sent to the check: React may replay a change made before hydration as well as the
+  // effect below seeing the same file, and one file is checked once.
+  const checkedRef = useRef<File | null>(null);
+  const startCheck = (file: File | undefined, again = false) => {
+    if (!file || (file === checkedRef.current && !again)) return;
+    checkedRef.current = file;
     setSource("client");
     void client.check(file);
   };
+  // A file picked before the page's JavaScript was ready (the dashboard pages link here with a full page
+  // load) would otherwise wait for the button: check it as soon as the page is hydrated.
+  useEffect(() => {
+    startCheck(inputRef.current?.files?.[0]);
+    // Once, at hydration; later picks go through onChange.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, []);
   const onSubmit = (event: FormEvent<HTMLFormElement>) => {
     // With JavaScript the file is checked here first; the server still checks it again on commit.
     event.preventDefault();
-    startCheck(inputRef.current?.files?.[0]);
+    startCheck(inputRef.current?.files?.[0], true);
   };
   const onDrop = (event: DragEvent<HTMLDivElement>) => {
     event.preventDefault();
