@@ -6,7 +6,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { stdout } from "node:process";
-import { build } from "esbuild";
+import { build, stop } from "esbuild";
 
 const OUT_DIR = "public/build";
 fs.mkdirSync(OUT_DIR, { recursive: true });
@@ -33,3 +33,5 @@ if (!output) throw new Error("esbuild produced no worker bundle");
 const url = `/build/${path.basename(output)}`;
 fs.writeFileSync(path.join(OUT_DIR, "ingest-worker.json"), `${JSON.stringify({ url })}\n`);
 stdout.write(`ingest worker: ${url} (${(fs.statSync(output).size / 1024).toFixed(0)} KB)\n`);
+// Shut esbuild's service down before Node exits; left running it sometimes dies noisily ("deadlock").
+await stop();
