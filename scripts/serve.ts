@@ -12,7 +12,7 @@ import { broadcastDevReady, type ServerBuild } from "@remix-run/node";
 import compression from "compression";
 import express from "express";
 import { ensureDemoAccounts } from "~/auth/demo.server";
-import { getLoadContext, privateGate, refuseCrossSite, resolveSession, withSecurityHeaders } from "~/auth/express.server";
+import { getLoadContext, limitRequestBody, privateGate, refuseCrossSite, resolveSession, withSecurityHeaders } from "~/auth/express.server";
 import { DatabaseLockedError, closeDb, type Db } from "~/db/instance.server";
 import { openAppDb } from "~/db/setup.server";
 import { countActiveAdmins } from "~/db/users.server";
@@ -80,10 +80,12 @@ async function main(): Promise<void> {
 
   const app = express();
   app.disable("x-powered-by");
-  if (env.TRUST_PROXY) app.set("trust proxy", true);
+  // One proxy hop: the client address is the one the proxy saw, not whatever a client writes in X-Forwarded-For.
+  if (env.TRUST_PROXY) app.set("trust proxy", 1);
   // Security headers (with this response's CSP nonce) on everything, static files included.
   app.use(withSecurityHeaders(env));
   app.use(refuseCrossSite(env));
+  app.use(limitRequestBody());
   app.use(compression());
   app.use("/build", express.static("public/build", { immutable: true, maxAge: "1y" }));
   app.use(express.static("public", { maxAge: "1h" }));

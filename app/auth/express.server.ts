@@ -11,6 +11,7 @@ import { getActiveSession } from "~/db/sessions.server";
 import type { Env } from "~/env.server";
 import { getLang } from "~/i18n/lang.server";
 import { t } from "~/i18n/translate";
+import { checkRequestBody } from "./request-body";
 import { checkRequestOrigin } from "./csrf";
 import { loginUrl } from "./redirect";
 import type { SessionUser } from "./roles";
@@ -67,6 +68,23 @@ export function refuseCrossSite(env: Pick<Env, "TRUST_PROXY">): RequestHandler {
     // Read and drop the body, so the browser sees the answer rather than a reset connection.
     req.resume();
     res.status(403).type("text/plain; charset=utf-8").send(t(langOf(req), "auth.crossSite"));
+  };
+}
+
+/** Refuses bodies that are not a form of a known, bounded length (see request-body.ts). */
+export function limitRequestBody(): RequestHandler {
+  return (req, res, next) => {
+    const verdict = checkRequestBody({
+      method: req.method,
+      path: req.path,
+      contentType: req.get("content-type"),
+      contentLength: req.get("content-length"),
+      transferEncoding: req.get("transfer-encoding"),
+    });
+    if (verdict.ok) return next();
+    res.set("Connection", "close");
+    const key = verdict.status === 415 ? "auth.body.type" : verdict.status === 411 ? "auth.body.length" : "auth.body.tooLarge";
+    res.status(verdict.status).type("text/plain; charset=utf-8").send(t(langOf(req), key));
   };
 }
 

@@ -7,6 +7,7 @@ import type { Db } from "~/db/instance.server";
 import { LOGIN_LIMITS, checkLoginAllowed, recordLoginAttempt, type LoginLimits } from "~/db/login-attempts.server";
 import { createSession, deleteSession, type NewSession } from "~/db/sessions.server";
 import { getCredentials } from "~/db/users.server";
+import { createKeyedQueue } from "./keyed-queue";
 import { verifyAgainstNothing, verifyPassword } from "./password.server";
 import type { SessionUser } from "./roles";
 
@@ -22,7 +23,20 @@ export interface LoginInput {
   userAgent: string | null;
 }
 
-export async function attemptLogin(db: Db, input: LoginInput, now: Date, limits: LoginLimits = LOGIN_LIMITS): Promise<LoginOutcome> {
+const loginQueue = createKeyedQueue();
+
+/**
+ * Attempts for one account, and from one address, run one at a time (account first, then address: always
+ * in that order, so two attempts never wait for each other), each seeing the failures recorded before it.
+ * `now` is read when the attempt's turn comes, unless a fixed time is given (tests).
+ */
+export function attemptLogin(db: Db, input: LoginInput, now?: Date, limits: LoginLimits = LOGIN_LIMITS): Promise<LoginOutcome> {
+  return loginQueue(`account:${input.username}`, () =>
+    loginQueue(`address:${input.address}`, () => attemptLoginNow(db, input, now ?? new Date(), limits)),
+  );
+}
+
+async function attemptLoginNow(db: Db, input: LoginInput, now: Date, limits: LoginLimits): Promise<LoginOutcome> {
   const { username, address } = input;
   const gate = await checkLoginAllowed(db, username, address, now, limits);
   if (!gate.allowed) {

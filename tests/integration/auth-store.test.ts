@@ -86,6 +86,17 @@ describe("login", () => {
     expect((await tryLogin(staff.password, at(3))).kind).toBe("ok");
   });
 
+  it("counts a burst of parallel guesses one by one: 40 at once, 5 checked, 35 blocked", async () => {
+    // All at the same moment, from several addresses: without serialising, all 40 would pass the check
+    // before any failure was recorded.
+    const outcomes = await Promise.all(
+      Array.from({ length: 40 }, (_, i) => tryLogin(`wrong-${i}`, at(1), `10.0.0.${i % 3}`)),
+    );
+    const kinds = outcomes.map((o) => o.kind);
+    expect(kinds.filter((k) => k === "invalid")).toHaveLength(5);
+    expect(kinds.filter((k) => k === "blocked")).toHaveLength(35);
+  });
+
   it("blocks an account after 5 failures for 15 minutes, then lets it try again", async () => {
     for (let i = 0; i < 5; i++) expect((await tryLogin("wrong-password", at(i))).kind).toBe("invalid");
     // Even the right password is refused while blocked: the check comes before the password.

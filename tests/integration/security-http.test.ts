@@ -115,6 +115,18 @@ describe("cross-site requests", () => {
   });
 });
 
+describe("request bodies", () => {
+  it("answer 415 for a body that is not a form and 413 for an oversized one, never 500", async () => {
+    const post = (body: string, type: string) =>
+      fetch(`${server.url}/login`, { method: "POST", body, headers: { "Content-Type": type, Origin: server.url }, redirect: "manual" });
+    expect((await post("username=a&password=b", "text/plain")).status).toBe(415);
+    expect((await post('{"username":"a"}', "application/json")).status).toBe(415);
+    expect((await post(`username=${"a".repeat(70 * 1024)}`, "application/x-www-form-urlencoded")).status).toBe(413);
+    // A real login form still reaches the login page, which refuses these credentials with 401.
+    expect((await post("username=nobody&password=nothing-at-all", "application/x-www-form-urlencoded")).status).toBe(401);
+  });
+});
+
 describe("the API stays as it was for anonymous readers", () => {
   it("answers /api/rankings without a login on a public dashboard", async () => {
     const res = await get(server, "/api/rankings?period=2023");
