@@ -1,11 +1,12 @@
 /**
  * `npm run import -- FILE.csv [FILE.csv …]`: the same validation as the web upload. Every file is checked
- * before anything is saved; if any has an error, every error is printed and nothing is saved (exit 1).
- * Otherwise each file is committed as one upload and summarised in one line.
+ * before anything is saved; if any has an error (or two files hold the same unit and period), every error
+ * is printed and nothing is saved (exit 1). Otherwise all files are committed in one transaction, one
+ * upload each, and each is summarised in one line.
  */
 import fs from "node:fs";
 import path from "node:path";
-import { commitUpload } from "~/db/uploads.server";
+import { commitUploads } from "~/db/uploads.server";
 import { previewReport, type Preview } from "~/db/import-report.server";
 import { formatIssue } from "~/ingest/format-issue";
 import { summarizeChanges } from "~/ingest/diff";
@@ -45,12 +46,32 @@ await runCli(async (env) => {
       for (const e of p.result.errors) console.error(`  ${formatIssue(e, lang)}`);
     }
   }
+  // The same unit and period in two files would leave one silently shadowing the other.
+  const seen = new Map<string, { file: string; line: number }>();
+  for (const p of previews) {
+    for (const row of p.result.rows) {
+      const key = `${row.communeCode}|${row.period}`;
+      const first = seen.get(key);
+      if (first) {
+        failed = true;
+        console.error(
+          t(lang, "cli.crossFileDuplicate", { file: p.fileName, line: row.line, code: row.communeCode, period: row.period, otherFile: first.file, otherLine: first.line }),
+        );
+      } else seen.set(key, { file: p.fileName, line: row.line });
+    }
+  }
   if (failed) {
     console.error(t(lang, "cli.nothingSaved"));
     return 1;
   }
-  for (const p of previews) {
-    const summary = await commitUpload(db, p.result, { fileName: p.fileName, sha256: p.sha256, uploadedBy: args.user, source: "cli" });
+  // One transaction for all the files: every file is saved, or none.
+  const summaries = await commitUploads(
+    db,
+    previews.map((p) => ({ result: p.result, meta: { fileName: p.fileName, sha256: p.sha256, uploadedBy: args.user, source: "cli" as const } })),
+  );
+  previews.forEach((p, i) => {
+    const summary = summaries[i];
+    if (!summary) return;
     const changes = summarizeChanges(p.changes);
     console.log(
       t(lang, "cli.committed", {
@@ -64,6 +85,6 @@ await runCli(async (env) => {
         unchanged: changes.unchanged,
       }),
     );
-  }
+  });
   return 0;
 });

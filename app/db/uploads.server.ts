@@ -3,7 +3,7 @@
  * current data that an upload would replace. Old versions are never overwritten: a newer upload shadows
  * them in the current view, and a rollback lets them show again.
  */
-import { DuckDBDataChunk, INTEGER, SMALLINT, TINYINT, VARCHAR, type DuckDBType, type DuckDBValue } from "@duckdb/node-api";
+import { DuckDBDataChunk, type DuckDBConnection, INTEGER, SMALLINT, TINYINT, VARCHAR, type DuckDBType, type DuckDBValue } from "@duckdb/node-api";
 import { z } from "zod";
 import { COUNT_FIELDS, type Counts } from "~/domain/report-fields";
 import { countsShape } from "./counts-shape.server";
@@ -74,38 +74,58 @@ function appendRows(appender: { appendDataChunk(c: DuckDBDataChunk): void }, upl
   }
 }
 
-/** Commits a validated file in one transaction: the upload record and all its rows, or nothing. */
-export async function commitUpload(db: Db, result: IngestResult, meta: UploadMeta): Promise<CommitSummary> {
+function checkCommittable(result: IngestResult): void {
   if (!result.ok || result.errors.length > 0) {
     throw new UploadNotCommittableError(`a file with ${result.errors.length} error(s) cannot be committed`);
   }
   if (result.rows.length === 0) throw new UploadNotCommittableError("a file without rows cannot be committed");
+}
+
+/** Writes one upload record and its rows on a connection that is inside a transaction. */
+async function insertUpload(conn: DuckDBConnection, result: IngestResult, meta: UploadMeta): Promise<CommitSummary> {
   const unitCount = new Set(result.rows.map((r) => r.communeCode)).size;
   const periods = [...new Set(result.rows.map((r) => r.period))].sort();
+  const idReader = await conn.runAndReadAll("SELECT nextval('upload_id_seq') AS id");
+  const uploadId = Number(idReader.getRows()[0]?.[0]);
+  await conn.run(
+    `INSERT INTO uploads (id, uploaded_at, uploaded_by, source, file_name, sha256, encoding, periods, row_count, unit_count, status)
+     VALUES ($1, COALESCE($2::TIMESTAMPTZ, current_timestamp), $3, $4, $5, $6, $7, string_split($8, ','), $9, $10, 'committed')`,
+    [
+      uploadId,
+      meta.uploadedAt ? meta.uploadedAt.toISOString() : null,
+      meta.uploadedBy,
+      meta.source,
+      meta.fileName,
+      meta.sha256,
+      result.encoding,
+      periods.join(","),
+      result.rows.length,
+      unitCount,
+    ],
+  );
+  const appender = await conn.createAppender("report_rows");
+  appendRows(appender, uploadId, result);
+  appender.flushSync();
+  appender.closeSync();
+  return { uploadId, rowCount: result.rows.length, unitCount, periods };
+}
+
+/** Commits a validated file in one transaction: the upload record and all its rows, or nothing. */
+export async function commitUpload(db: Db, result: IngestResult, meta: UploadMeta): Promise<CommitSummary> {
+  checkCommittable(result);
+  return db.transaction((conn) => insertUpload(conn, result, meta));
+}
+
+/**
+ * Commits several validated files as one upload each, all in one transaction: every file is saved, or
+ * none (`npm run import -- A.csv B.csv`).
+ */
+export async function commitUploads(db: Db, files: readonly { result: IngestResult; meta: UploadMeta }[]): Promise<CommitSummary[]> {
+  for (const f of files) checkCommittable(f.result);
   return db.transaction(async (conn) => {
-    const idReader = await conn.runAndReadAll("SELECT nextval('upload_id_seq') AS id");
-    const uploadId = Number(idReader.getRows()[0]?.[0]);
-    await conn.run(
-      `INSERT INTO uploads (id, uploaded_at, uploaded_by, source, file_name, sha256, encoding, periods, row_count, unit_count, status)
-       VALUES ($1, COALESCE($2::TIMESTAMPTZ, current_timestamp), $3, $4, $5, $6, $7, string_split($8, ','), $9, $10, 'committed')`,
-      [
-        uploadId,
-        meta.uploadedAt ? meta.uploadedAt.toISOString() : null,
-        meta.uploadedBy,
-        meta.source,
-        meta.fileName,
-        meta.sha256,
-        result.encoding,
-        periods.join(","),
-        result.rows.length,
-        unitCount,
-      ],
-    );
-    const appender = await conn.createAppender("report_rows");
-    appendRows(appender, uploadId, result);
-    appender.flushSync();
-    appender.closeSync();
-    return { uploadId, rowCount: result.rows.length, unitCount, periods };
+    const summaries: CommitSummary[] = [];
+    for (const f of files) summaries.push(await insertUpload(conn, f.result, f.meta));
+    return summaries;
   });
 }
 

@@ -85,6 +85,20 @@ describe("npm run import", () => {
     ]);
   });
 
+  it("commits several files together, and refuses all of them when two hold the same unit and period", async () => {
+    const clash = runImport(["--lang", "en", "data/sample/2023-Q3.csv", "data/sample/2023-Q4.csv", "data/sample/2023-Q4.csv"]);
+    expect(clash.code).toBe(1);
+    expect(clash.stderr).toMatch(/2023-Q4\.csv, line 2: unit 11155, period 2023-Q4 is also in 2023-Q4\.csv \(line 2\)/);
+    expect(clash.stderr).toContain("Nothing was saved");
+    expect((await dump()).uploads).toEqual([]);
+    const both = runImport(["--lang", "en", "data/sample/2023-Q3.csv", "data/sample/2023-Q4.csv"]);
+    expect(both.code).toBe(0);
+    expect(both.stdout.trim().split("\n")).toEqual([
+      "2023-Q3.csv: committed as upload #1 — 20 rows, 20 units, periods 2023-Q3 (20 new, 0 changed, 0 unchanged).",
+      "2023-Q4.csv: committed as upload #2 — 20 rows, 20 units, periods 2023-Q4 (20 new, 0 changed, 0 unchanged).",
+    ]);
+  });
+
   it("reads a Vietnamese Excel file (BOM, semicolons, Vietnamese headers, thousands separators)", () => {
     const res = runImport(["--lang", "en", "tests/fixtures/ingest/excel-vi-semicolon-bom.csv"]);
     expect(res.stderr).toBe("");

@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { z } from "zod";
 import { getDb, closeDb } from "~/db/instance.server";
 import { MIGRATIONS } from "~/db/migrations.server";
-import { commitUpload, getCurrentReports, getUploads, rollbackUpload, UploadNotCommittableError, UploadStateError } from "~/db/uploads.server";
+import { commitUpload, commitUploads, getCurrentReports, getUploads, rollbackUpload, UploadNotCommittableError, UploadStateError } from "~/db/uploads.server";
 import { counts, createTestDb, resultOf, type TestDb } from "../helpers/test-db";
 
 let t: TestDb;
@@ -79,6 +79,17 @@ describe("uploads", () => {
     const next = await commitUpload(t.db, resultOf([{ code: "00003", period: "2023-Q1", counts: counts() }]), meta("next.csv"));
     expect((await getUploads(t.db)).map((u) => u.file_name)).toEqual(["next.csv", "ok.csv"]);
     expect(next.uploadId).toBeGreaterThan(1);
+  });
+
+  it("commits several files in one transaction: when the second fails, the first is not saved either", async () => {
+    const before = await snapshot();
+    const good = resultOf([{ code: "00001", period: "2023-Q1", counts: counts({ dossiers_received: 5 }) }]);
+    const broken = resultOf([{ code: "00002", period: "2023-Q1", counts: counts({ dossiers_received: -1 }) }]);
+    await expect(commitUploads(t.db, [{ result: good, meta: meta("a.csv") }, { result: broken, meta: meta("b.csv") }])).rejects.toThrow();
+    expect(await snapshot()).toEqual(before);
+    const saved = await commitUploads(t.db, [{ result: good, meta: meta("a.csv") }, { result: good, meta: meta("c.csv") }]);
+    expect(saved.map((s) => s.rowCount)).toEqual([1, 1]);
+    expect((await getUploads(t.db)).map((u) => u.file_name)).toEqual(["c.csv", "a.csv"]);
   });
 
   it("records two commits started at once, one after the other", async () => {
