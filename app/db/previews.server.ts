@@ -50,8 +50,21 @@ export async function savePreview(
 }
 
 /** The previewed file for a token, if it belongs to this session and has not expired. */
-export async function getPreview(db: Db, token: string, sessionHash: string, now: Date): Promise<StoredPreview | null> {
-  return db.withConnection(async (conn) => {
+function storedPreviewOf(row: readonly unknown[]): StoredPreview {
+  const [fileName, sha256, bytes] = row;
+  // BLOBs are read here, not through Db.query, whose plain-value conversion is for JSON-like values.
+  if (typeof fileName !== "string" || typeof sha256 !== "string" || !(bytes instanceof DuckDBBlobValue)) {
+    throw new Error("upload_previews row has an unexpected shape");
+  }
+  return { fileName, sha256, bytes: bytes.bytes };
+}
+
+/**
+ * Reads a stored preview and deletes it in one queued write, so that two clicks on "commit" (or two tabs)
+ * cannot both commit the same file: the second finds nothing.
+ */
+export async function takePreview(db: Db, token: string, sessionHash: string, now: Date): Promise<StoredPreview | null> {
+  return db.transaction(async (conn) => {
     const reader = await conn.runAndReadAll(
       `SELECT file_name, sha256, bytes FROM upload_previews
        WHERE token_hash = $1 AND session_hash = $2 AND expires_at > $3::TIMESTAMPTZ`,
@@ -59,12 +72,8 @@ export async function getPreview(db: Db, token: string, sessionHash: string, now
     );
     const row = reader.getRows()[0];
     if (!row) return null;
-    const [fileName, sha256, bytes] = row;
-    // BLOBs are read here, not through Db.query, whose plain-value conversion is for JSON-like values.
-    if (typeof fileName !== "string" || typeof sha256 !== "string" || !(bytes instanceof DuckDBBlobValue)) {
-      throw new Error("upload_previews row has an unexpected shape");
-    }
-    return { fileName, sha256, bytes: bytes.bytes };
+    await conn.run("DELETE FROM upload_previews WHERE token_hash = $1", [hashToken(token)]);
+    return storedPreviewOf(row);
   });
 }
 

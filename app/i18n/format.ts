@@ -27,10 +27,16 @@ export function formatNumber(lang: Lang, value: number | null, digits = 1): stri
   return value === null ? NO_VALUE : numberFormat(lang, digits).format(value);
 }
 
-/** A rate given as a fraction (0.955) as a percentage: `95,5 %` (vi, with a no-break space) or `95.5%` (en). */
+/**
+ * A rate given as a fraction (0.955) as a percentage: `95,5 %` (vi, with a no-break space) or `95.5%` (en).
+ * "100 %" only when the rate is whole: 9,996 satisfied of 10,000 shows as 99,9 %, not as a 100 % that
+ * would sit ranked behind a real 100 %.
+ */
 export function formatPercent(lang: Lang, fraction: number | null, digits = 1): string {
   if (fraction === null) return NO_VALUE;
-  const n = numberFormat(lang, digits).format(fraction * 100);
+  const step = 10 ** -digits;
+  const percent = fraction < 1 && Math.round(fraction * 100 * 10 ** digits) * step >= 100 ? 100 - step : fraction * 100;
+  const n = numberFormat(lang, digits).format(percent);
   return lang === "vi" ? `${n}\u00A0%` : `${n}%`;
 }
 

@@ -16,7 +16,7 @@ import { z } from "zod";
 import { recordAudit } from "~/db/audit.server";
 import { importReport, previewReport, type Preview } from "~/db/import-report.server";
 import type { Db } from "~/db/instance.server";
-import { deletePreview, getPreview, savePreview } from "~/db/previews.server";
+import { deletePreview, savePreview, takePreview } from "~/db/previews.server";
 import type { SessionUser } from "~/auth/roles";
 import { buildPreviewView, failedView, tooLargeUploadIssue, type PreviewView } from "./preview-model";
 
@@ -143,11 +143,10 @@ async function tokenAction(request: Request, ctx: UploadContext): Promise<Action
     await deletePreview(ctx.db, token);
     return redirect("/upload", { status: 303 });
   }
-  const stored = await getPreview(ctx.db, token, ctx.sessionHash, ctx.now);
+  // Taken (read and deleted) at once: a second click finds nothing instead of committing the file again.
+  const stored = await takePreview(ctx.db, token, ctx.sessionHash, ctx.now);
   if (!stored) return message("upload.error.expired", 410);
-  const result = await commit(ctx, stored.bytes, stored.fileName);
-  await deletePreview(ctx.db, token);
-  return result;
+  return commit(ctx, stored.bytes, stored.fileName);
 }
 
 export async function handleUploadAction(request: Request, ctx: UploadContext): Promise<ActionResult> {
