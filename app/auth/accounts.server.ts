@@ -4,7 +4,7 @@
 import { z } from "zod";
 import { recordAudit } from "~/db/audit.server";
 import type { Db } from "~/db/instance.server";
-import { countActiveAdmins, createUser, getUserByUsername, setDisabled, setPasswordHash, type UserRecord } from "~/db/users.server";
+import { LastAdminError, countActiveAdmins, createUser, getUserByUsername, setDisabled, setPasswordHash, type UserRecord } from "~/db/users.server";
 import type { NewUser } from "./forms";
 import { hashPassword } from "./password.server";
 
@@ -62,7 +62,13 @@ export async function disableAccount(db: Db, username: string, actor: Actor, now
   if (user.username === actor.name) throw new AccountError("self", username);
   if (user.role === "admin" && user.disabledAt === null && (await countActiveAdmins(db)) <= 1) throw new AccountError("lastAdmin", username);
   if (user.disabledAt === null) {
-    await setDisabled(db, user.id, true, actor.name, now);
+    try {
+      await setDisabled(db, user.id, true, actor.name, now);
+    } catch (error) {
+      // Checked again inside the write: another admin may have been disabled since the check above.
+      if (error instanceof LastAdminError) throw new AccountError("lastAdmin", username);
+      throw error;
+    }
     await recordAudit(db, { actor: actor.name, action: "user.disable", target: user.username, address: actor.address }, now);
   }
   return user;

@@ -130,10 +130,24 @@ export async function setPasswordHash(db: Db, userId: number, passwordHash: stri
   });
 }
 
-/** Disables an account (its sessions end at once) or enables it again. */
+export class LastAdminError extends Error {
+  override name = "LastAdminError";
+}
+
+/**
+ * Disables an account (its sessions end at once) or enables it again. Disabling the last active
+ * administrator is refused inside the same queued write, so two admins disabling each other at the same
+ * moment cannot leave none.
+ */
 export async function setDisabled(db: Db, userId: number, disabled: boolean, by: string, now: Date): Promise<void> {
   await db.transaction(async (conn) => {
     if (disabled) {
+      const reader = await conn.runAndReadAll(
+        `SELECT (SELECT role FROM users WHERE id = $1) = 'admin'
+            AND (SELECT count(*) FROM users WHERE role = 'admin' AND disabled_at IS NULL AND id <> $1) = 0`,
+        [userId],
+      );
+      if (reader.getRows()[0]?.[0] === true) throw new LastAdminError(`user ${userId} is the last active administrator`);
       await conn.run("UPDATE users SET disabled_at = $2::TIMESTAMPTZ, disabled_by = $3 WHERE id = $1", [userId, now.toISOString(), by]);
       await revokeSessions(conn, userId);
     } else {

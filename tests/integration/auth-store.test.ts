@@ -56,6 +56,18 @@ describe("accounts", () => {
     await disableAccount(t.db, "root", cli, T0);
     expect((await getUsers(t.db)).find((u) => u.username === "root")?.disabledAt).toBe(T0.toISOString().replace(".000", ""));
   });
+
+  it("leaves one administrator when two disable each other at the same moment", async () => {
+    await createAccount(t.db, { ...staff, username: "ada", role: "admin" }, cli, T0);
+    await createAccount(t.db, { ...staff, username: "bao", role: "admin" }, cli, T0);
+    const results = await Promise.allSettled([
+      disableAccount(t.db, "bao", { name: "ada", address: null }, T0),
+      disableAccount(t.db, "ada", { name: "bao", address: null }, T0),
+    ]);
+    expect(results.map((r) => r.status).sort()).toEqual(["fulfilled", "rejected"]);
+    const active = (await getUsers(t.db)).filter((u) => u.role === "admin" && u.disabledAt === null);
+    expect(active).toHaveLength(1);
+  });
 });
 
 describe("login", () => {
