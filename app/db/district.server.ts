@@ -8,8 +8,8 @@ import type { PeriodKind } from "~/domain/period";
 import { COUNT_FIELDS } from "~/domain/report-fields";
 import { countsShape } from "./counts-shape.server";
 import type { Db } from "./instance.server";
+import { PERIOD_EXPR } from "./periods.server";
 
-const PERIOD_EXPR: Record<PeriodKind, string> = { quarter: "period", year: "CAST(year AS VARCHAR)" };
 
 const totalsRowSchema = z.object({ period: z.string(), units: z.number().int(), ...countsShape });
 

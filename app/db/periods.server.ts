@@ -2,7 +2,17 @@
  * Which periods have data: the quarters in the current data and the years they make up.
  */
 import { z } from "zod";
+import type { PeriodKind } from "~/domain/period";
 import type { Db } from "./instance.server";
+
+/**
+ * How a current_reports row names its period for each kind (`2023-Q4`, `2023`): SQL text chosen from this
+ * list by the kind, never from a request. The ranking and the district totals group by it.
+ */
+export const PERIOD_EXPR: Record<PeriodKind, string> = {
+  quarter: "period",
+  year: "CAST(year AS VARCHAR)",
+};
 
 export interface LoadedPeriods {
   /** Quarter ids, oldest first. */

@@ -11,12 +11,8 @@ import { formatPeriodId, parsePeriodId, previousPeriod, type PeriodKind } from "
 import { COUNT_FIELDS } from "~/domain/report-fields";
 import type { VersionedScoring } from "~/domain/scoring";
 import type { Db } from "./instance.server";
+import { PERIOD_EXPR } from "./periods.server";
 
-/** How the period of a current_reports row is named for each kind; chosen from this list, never from a request. */
-const PERIOD_EXPR: Record<PeriodKind, string> = {
-  quarter: "period",
-  year: "CAST(year AS VARCHAR)",
-};
 
 function sqlString(s: string): string {
   // Only registry identifiers reach this (ids are [a-z_]); quoting keeps them literals all the same.
@@ -24,7 +20,7 @@ function sqlString(s: string): string {
   return `'${s}'`;
 }
 
-export function buildRankingSql(kind: PeriodKind, weightCount: number): string {
+function buildRankingSql(kind: PeriodKind, weightCount: number): string {
   const pid = PERIOD_EXPR[kind];
   const indicatorList = `[${RANKED_IDS.map(sqlString).join(", ")}]`;
   const sums = COUNT_FIELDS.map((f) => `sum(${f}) AS ${f}`).join(", ");
@@ -117,41 +113,39 @@ function unitCode(n: number): string {
   return String(n).padStart(5, "0");
 }
 
-export const gapSchema = z.union([
-  z.object({
-    reachable: z.literal(true),
-    /** How many more (higher is better) or fewer (lower is better) of the numerator would pass. */
-    change: z.number().int().positive(),
-    pass_code: z.string(),
-    pass_name: z.string(),
-    /** How many units share the value to pass (the one named is the first by code). */
-    pass_tied: z.number().int().positive(),
-  }),
-  z.object({ reachable: z.literal(false), pass_code: z.string(), pass_name: z.string(), pass_tied: z.number().int().positive() }),
-]);
-export type Gap = z.infer<typeof gapSchema>;
+/** The row parsed from the database is checked by sqlRowSchema; these are the shapes built from it. */
+export type Gap =
+  | {
+      reachable: true;
+      /** How many more (higher is better) or fewer (lower is better) of the numerator would pass. */
+      change: number;
+      pass_code: string;
+      pass_name: string;
+      /** How many units share the value to pass (the one named is the first by code). */
+      pass_tied: number;
+    }
+  | { reachable: false; pass_code: string; pass_name: string; pass_tied: number };
 
-export const rankingRowSchema = z.object({
-  period: z.string(),
-  commune_code: z.string(),
-  commune_name: z.string(),
-  indicator: z.string(),
-  numerator: z.number().nullable(),
-  denominator: z.number().nullable(),
+export interface RankingRow {
+  period: string;
+  commune_code: string;
+  commune_name: string;
+  indicator: string;
+  numerator: number | null;
+  denominator: number | null;
   /** Rates as fractions 0–1, counts as counts, the composite as 0–100; null where there is no value. */
-  value: z.number().nullable(),
-  rank: z.number().int().nullable(),
+  value: number | null;
+  rank: number | null;
   /** Units ranked on this indicator in this period (those with a value): the "20" of "4/20". */
-  ranked: z.number().int(),
-  previous_rank: z.number().int().nullable(),
-  previous_value: z.number().nullable(),
+  ranked: number;
+  previous_rank: number | null;
+  previous_value: number | null;
   /** Quarters the unit reported in the period (1 for a quarter, up to 4 for a year). */
-  quarters: z.number().int(),
+  quarters: number;
   /** A year with fewer than four quarters reported. */
-  incomplete: z.boolean(),
-  gap: gapSchema.nullable(),
-});
-export type RankingRow = z.infer<typeof rankingRowSchema>;
+  incomplete: boolean;
+  gap: Gap | null;
+}
 
 function toGap(row: SqlRow, indicatorId: string, names: ReadonlyMap<string, string>): Gap | null {
   if (row.rank === null || row.rank === 1 || row.pass_code === null || row.pass_num === null || row.numerator === null) return null;

@@ -151,7 +151,3 @@ export function getIndicator(id: string): Indicator {
   if (!indicator) throw new Error(`unknown indicator: ${id}`);
   return indicator;
 }
-
-export function isIndicatorId(id: string): id is IndicatorId {
-  return byId.has(id);
-}

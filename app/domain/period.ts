@@ -65,8 +65,3 @@ export function previousPeriod(p: Period): Period {
   const q = ((p.quarter ?? 1) - 1) as 1 | 2 | 3;
   return { kind: "quarter", year: p.year, quarter: q };
 }
-
-/** Sort key that orders quarters chronologically: year * 10 + quarter. */
-export function quarterOrdinal(q: Quarter): number {
-  return q.year * 10 + q.quarter;
-}
