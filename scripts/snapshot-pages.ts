@@ -45,8 +45,10 @@ function mask(text: string): string {
     .replace(/nonce="[^"]*"/g, 'nonce="N"')
     .replace(/name="(csrf|token)" value="[^"]*"/g, 'name="$1" value="T"')
     .replace(/\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?Z?/g, "TIME")
-    .replace(/\d{2}:\d{2}(:\d{2})? \d{2}\/\d{2}\/\d{4}|\d{2}\/\d{2}\/\d{4},? \d{1,2}:\d{2}(:\d{2})?( [AP]M)?/g, "TIME")
-    .replace(/(?:[A-Z][a-z]{2} \d{1,2}, \d{4},? \d{1,2}:\d{2}(:\d{2})?( [AP]M)?)/g, "TIME");
+    .replace(/\b\d{1,2}:\d{2}(:\d{2})?\b/g, "HH:MM")
+    // Built assets are named by their content hash: a moved module changes the name, not the page.
+    .replace(/\/build\/[\w./-]+-[A-Z0-9]{8}\.(js|css)/g, "/build/ASSET")
+    .replace(/"version":\s*"[0-9a-f]{8}"/g, '"version": "V"');
 }
 
 async function snapshot(out: string): Promise<void> {

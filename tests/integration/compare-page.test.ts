@@ -5,9 +5,9 @@
  * 0, 2, 5, 5, 1 → 1, 3, 4, 4, 2. 2023-Q3 has 00001 and 00002 only. 00006 is registered but never reported.
  */
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { getComparePage } from "~/db/compare-page.server";
+import { getComparePage } from "~/routes/compare/view.server";
 import { UnknownPeriodError } from "~/db/ranking-report.server";
-import { UnknownUnitError } from "~/db/unit-page.server";
+import { UnknownUnitError } from "~/routes/units.$code/view.server";
 import { commitUpload } from "~/db/uploads.server";
 import type { Counts } from "~/domain/report-fields";
 import type { VersionedScoring } from "~/domain/scoring";

@@ -3,7 +3,7 @@
  * competition ranks with ties ("1 1 3 3 5"), incomplete years and units that sent nothing.
  */
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { NoDataForYearError, getContestPage, type ContestData, type ContestPage } from "~/db/contest-page.server";
+import { NoDataForYearError, getContestPage, type ContestData, type ContestPage } from "~/routes/contest/view.server";
 import { commitUpload } from "~/db/uploads.server";
 import type { VersionedScoring } from "~/domain/scoring";
 import { counts, createTestDb, resultOf, type TestDb } from "../helpers/test-db";

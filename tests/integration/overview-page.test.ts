@@ -6,7 +6,7 @@
  * (denominator 0), and the composite = 100 × (22·D/100 + 12·D/100) / (22 + 12) = D.
  */
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { NoDataForPeriodError, getOverviewPage, type OverviewData, type OverviewPage } from "~/db/overview-page.server";
+import { NoDataForPeriodError, getOverviewPage, type OverviewData, type OverviewPage } from "~/routes/_index/view.server";
 import { commitUpload, rollbackUpload } from "~/db/uploads.server";
 import type { VersionedScoring } from "~/domain/scoring";
 import { startServer, type TestServer } from "../helpers/http-server";

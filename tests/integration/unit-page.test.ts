@@ -10,7 +10,7 @@
  * 00002 = 100 × (22 × 0.75 + 12 × 0.995) / 34 = 83.647…, 00003 = 100 × (22 × 0.6 + 12 × 0.5) / 34 = 56.470….
  */
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { getUnitPage, UnknownUnitError } from "~/db/unit-page.server";
+import { getUnitPage, UnknownUnitError } from "~/routes/units.$code/view.server";
 import { UnknownPeriodError } from "~/db/ranking-report.server";
 import { commitUpload } from "~/db/uploads.server";
 import { gapSentence } from "~/domain/gap-sentence";

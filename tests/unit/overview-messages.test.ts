@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { formatChange } from "~/components/overview-totals";
+import { formatChange } from "~/routes/_index/totals";
 import {
   formatCounts,
   formatIndicatorValue,

@@ -10,12 +10,12 @@ import { valueUnitOf, type ValueUnit } from "~/domain/unit-format";
 import { MAX_COMPARE, MIN_COMPARE, selectionStatus, type SelectionStatus } from "~/domain/unit-compare";
 import { resolvePagePeriod } from "~/domain/unit-period";
 import { bestCodes } from "~/domain/unit-ranks";
-import type { Db } from "./instance.server";
-import { getLoadedPeriods } from "./periods.server";
-import { UnknownPeriodError } from "./ranking-report.server";
-import { getRankingsFor, type RankingRow } from "./rankings.server";
-import { getUnits } from "./registry.server";
-import { getUnitsByCode, type UnitInfo } from "./unit-page.server";
+import type { Db } from "~/db/instance.server";
+import { getLoadedPeriods } from "~/db/periods.server";
+import { UnknownPeriodError } from "~/db/ranking-report.server";
+import { getRankingsFor, type RankingRow } from "~/db/rankings.server";
+import { getUnits } from "~/db/registry.server";
+import { getUnitsByCode, type UnitInfo } from "~/routes/units.$code/view.server";
 
 export interface CompareCell {
   code: string;

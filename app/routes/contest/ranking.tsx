@@ -6,8 +6,8 @@ import type { ContestUnit } from "~/domain/overview";
 import { formatCount } from "~/i18n/format";
 import { t } from "~/i18n/translate";
 import { useLang } from "~/i18n/use-lang";
-import { unitHref } from "./overview-leaderboard";
-import { RankBadge } from "./rank-badge";
+import { unitHref } from "~/routes/_index/leaderboard";
+import { RankBadge } from "~/components/rank-badge";
 
 export function ContestRanking({ units, year, caption }: { units: readonly ContestUnit[]; year: string; caption: string }) {
   const lang = useLang();

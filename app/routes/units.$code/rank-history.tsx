@@ -11,7 +11,7 @@ import { formatFigure, formatRank, type ValueUnit } from "~/domain/unit-format";
 import { formatPeriod } from "~/i18n/format";
 import { t } from "~/i18n/translate";
 import { useLang } from "~/i18n/use-lang";
-import { SourceList, type Source } from "./unit-sources";
+import { SourceList, type Source } from "./sources";
 
 export interface RankPointView {
   rank: number | null;

@@ -6,14 +6,14 @@ import { redirect, type LinksFunction, type LoaderFunctionArgs, type MetaFunctio
 import { json, useLoaderData } from "@remix-run/react";
 import { ChartFrame } from "~/charts/chart-frame";
 import { SmallMultiples, SmallMultiplesTable, isSmallMultiplesEmpty, type SmallMultiplesData } from "~/charts/small-multiples";
-import { CompareForm } from "~/components/compare-form";
-import { CompareTable } from "~/components/compare-table";
+import { CompareForm } from "./form";
+import { CompareTable } from "./table";
 import { PeriodPicker } from "~/components/period-picker";
 import { getScoring } from "~/config/scoring.server";
-import { getComparePage } from "~/db/compare-page.server";
+import { getComparePage } from "./view.server";
 import { UnknownPeriodError } from "~/db/ranking-report.server";
 import { getAppDb } from "~/db/setup.server";
-import { UnknownUnitError } from "~/db/unit-page.server";
+import { UnknownUnitError } from "~/routes/units.$code/view.server";
 import { rateDomain } from "~/domain/unit-charts";
 import { formatFigure, formatTick, periodInText, valueUnitOf } from "~/domain/unit-format";
 import { canonicalCompareSearch, parseCompareParams } from "~/domain/unit-params.server";

@@ -8,7 +8,7 @@ import type { RankedId } from "~/domain/indicators";
 import { formatFigure, type ValueUnit } from "~/domain/unit-format";
 import { t } from "~/i18n/translate";
 import { useLang } from "~/i18n/use-lang";
-import { unitHref } from "./unit-gap";
+import { unitHref } from "~/routes/units.$code/gap";
 
 export interface CompareTableProps {
   units: readonly { code: string; name: string }[];

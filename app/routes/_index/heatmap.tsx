@@ -8,8 +8,8 @@ import { COMPOSITE_ID, INDICATOR_IDS } from "~/domain/indicators";
 import type { OverviewRow, OverviewUnit } from "~/domain/overview";
 import { t } from "~/i18n/translate";
 import { useLang } from "~/i18n/use-lang";
-import { formatIndicatorValue, indicatorLabel, markedName, shortLabel } from "./overview-format";
-import { ScrollRegion } from "./overview-scroll";
+import { formatIndicatorValue, indicatorLabel, markedName, shortLabel } from "~/components/overview-format";
+import { ScrollRegion } from "~/components/scroll-region";
 
 export const HEATMAP_COLUMNS = [COMPOSITE_ID, ...INDICATOR_IDS] as const;
 

@@ -11,8 +11,8 @@ import type { DistrictTotalSeries } from "~/domain/overview";
 import { NO_VALUE, formatCount, formatNumber, formatPeriod } from "~/i18n/format";
 import { t, type Lang } from "~/i18n/translate";
 import { useLang } from "~/i18n/use-lang";
-import { formatCounts, formatIndicatorValue, indicatorLabel, periodInSentence, shortLabel } from "./overview-format";
-import { ScrollRegion } from "./overview-scroll";
+import { formatCounts, formatIndicatorValue, indicatorLabel, periodInSentence, shortLabel } from "~/components/overview-format";
+import { ScrollRegion } from "~/components/scroll-region";
 
 /** "+2,3 điểm %" for a rate (percentage points), "−4" for a count; null without both values. */
 export function formatChange(lang: Lang, unit: "rate" | "count", current: number | null, previous: number | null): string | null {

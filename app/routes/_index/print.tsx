@@ -9,8 +9,8 @@ import { formatDateTime } from "~/i18n/format";
 import { t } from "~/i18n/translate";
 import { useLang } from "~/i18n/use-lang";
 import { sortLeaderboardRows } from "~/charts/rank-leaderboard";
-import { formatCounts, formatIndicatorValue, indicatorLabel, markedName, valueKind } from "./overview-format";
-import { RankBadge } from "./rank-badge";
+import { formatCounts, formatIndicatorValue, indicatorLabel, markedName, valueKind } from "~/components/overview-format";
+import { RankBadge } from "~/components/rank-badge";
 
 export function PrintRankTable({ rows, indicator, incomplete, caption }: { rows: readonly OverviewRow[]; indicator: string; incomplete: readonly string[]; caption: string }) {
   const lang = useLang();

@@ -10,7 +10,7 @@ import type { ScoreGap } from "~/domain/unit-ranks";
 import { formatNumber } from "~/i18n/format";
 import { t } from "~/i18n/translate";
 import { useLang } from "~/i18n/use-lang";
-import { GapSentenceText } from "./unit-gap";
+import { GapSentenceText } from "./gap";
 
 export interface RankTableRow {
   indicator: RankedId;

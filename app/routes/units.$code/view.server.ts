@@ -10,12 +10,12 @@ import { computeScore, type VersionedScoring } from "~/domain/scoring";
 import { valueUnitOf, type ValueUnit } from "~/domain/unit-format";
 import { resolvePagePeriod } from "~/domain/unit-period";
 import { countTiedWith, scoreGapFor, type ScoreGap } from "~/domain/unit-ranks";
-import { getDistrictTotals, type DistrictTotal } from "./district.server";
-import type { Db } from "./instance.server";
-import { getLoadedPeriods } from "./periods.server";
-import { getUnitProvenance, type Provenance } from "./provenance.server";
-import { UnknownPeriodError } from "./ranking-report.server";
-import { getRankingsFor, type Gap, type RankingRow } from "./rankings.server";
+import { getDistrictTotals, type DistrictTotal } from "~/db/district.server";
+import type { Db } from "~/db/instance.server";
+import { getLoadedPeriods } from "~/db/periods.server";
+import { getUnitProvenance, type Provenance } from "~/db/provenance.server";
+import { UnknownPeriodError } from "~/db/ranking-report.server";
+import { getRankingsFor, type Gap, type RankingRow } from "~/db/rankings.server";
 
 export class UnknownUnitError extends Error {
   override name = "UnknownUnitError";

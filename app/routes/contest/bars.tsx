@@ -8,7 +8,7 @@ import { byRankThenCode, type ContestUnit } from "~/domain/overview";
 import { formatCount } from "~/i18n/format";
 import { t } from "~/i18n/translate";
 import { useLang } from "~/i18n/use-lang";
-import { ScrollRegion } from "./overview-scroll";
+import { ScrollRegion } from "~/components/scroll-region";
 
 /** One bar per unit, in the order of its rank on what the chart shows (ties by code), stacked Q1–Q4. */
 export function contestBarData(units: readonly ContestUnit[], which: "entries" | "initiatives", quarterLabel: (q: number) => string): StackedBarData {

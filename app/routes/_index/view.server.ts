@@ -18,10 +18,10 @@ import {
 } from "~/domain/overview";
 import { formatPeriodId, parsePeriodId, previousPeriod, type PeriodKind } from "~/domain/period";
 import type { VersionedScoring } from "~/domain/scoring";
-import { getDistrictTotals } from "./district.server";
-import type { Db } from "./instance.server";
-import { getLoadedPeriods, type LoadedPeriods } from "./periods.server";
-import { getRankingsFor } from "./rankings.server";
+import { getDistrictTotals } from "~/db/district.server";
+import type { Db } from "~/db/instance.server";
+import { getLoadedPeriods, type LoadedPeriods } from "~/db/periods.server";
+import { getRankingsFor } from "~/db/rankings.server";
 
 /** A well-formed period that has no data, while other periods do: the route answers 404 with the list. */
 export class NoDataForPeriodError extends Error {

@@ -13,11 +13,11 @@ import {
   type NamedUnit,
 } from "~/domain/overview";
 import type { VersionedScoring } from "~/domain/scoring";
-import { getContestQuarters } from "./contest.server";
-import type { Db } from "./instance.server";
-import { getRegistry } from "./overview-page.server";
-import { getLoadedPeriods } from "./periods.server";
-import { getRankingsFor } from "./rankings.server";
+import { getContestQuarters } from "~/db/contest.server";
+import type { Db } from "~/db/instance.server";
+import { getRegistry } from "~/routes/_index/view.server";
+import { getLoadedPeriods } from "~/db/periods.server";
+import { getRankingsFor } from "~/db/rankings.server";
 
 export class NoDataForYearError extends Error {
   override name = "NoDataForYearError";

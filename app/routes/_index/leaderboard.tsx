@@ -18,9 +18,9 @@ import {
   periodInSentence,
   valueDomainMax,
   valueKind,
-} from "./overview-format";
-import { ScrollRegion } from "./overview-scroll";
-import { RankBadge } from "./rank-badge";
+} from "~/components/overview-format";
+import { ScrollRegion } from "~/components/scroll-region";
+import { RankBadge } from "~/components/rank-badge";
 
 /** Layout widths of the two drawings; the narrow one fits a 360 px phone at about 1:1. */
 export const WIDE = { width: 520, options: { labelWidth: 150 } } as const;

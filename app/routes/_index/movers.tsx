@@ -5,9 +5,9 @@
 import type { Mover } from "~/domain/overview";
 import { t } from "~/i18n/translate";
 import { useLang } from "~/i18n/use-lang";
-import { unitHref } from "./overview-leaderboard";
-import { periodInSentence } from "./overview-format";
-import { RankBadge } from "./rank-badge";
+import { unitHref } from "./leaderboard";
+import { periodInSentence } from "~/components/overview-format";
+import { RankBadge } from "~/components/rank-badge";
 
 export interface MoversProps {
   risers: readonly Mover[];
