@@ -4,7 +4,10 @@ import { getSessionUser } from "~/auth/guards.server";
 import { useNonce } from "~/auth/nonce";
 import { AppShell } from "~/components/app-shell";
 import { PageScripts } from "~/components/page-scripts";
-import { getShellData } from "~/db/shell.server";
+import type { ShellData } from "~/components/use-shell-data";
+import { getDistrict } from "~/config/registry.server";
+import { getLoadedPeriods } from "~/db/periods.server";
+import { getAppDb } from "~/db/setup.server";
 import { getEnv } from "~/env.server";
 import { getLang, langCookieHeader } from "~/i18n/lang.server";
 import { t } from "~/i18n/translate";
@@ -22,10 +25,11 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const lang = getLang(request);
   const cookie = langCookieHeader(request);
   const user = getSessionUser(context);
-  const shell = await getShellData();
+  const env = getEnv();
   // A private dashboard shows an anonymous reader (on the login page) nothing about its data.
-  const periods = getEnv().PARBOARD_PRIVATE && !user ? { quarters: [], years: [] } : shell.periods;
-  return json({ lang, ...shell, periods, user }, cookie ? { headers: { "Set-Cookie": cookie } } : undefined);
+  const periods = env.PARBOARD_PRIVATE && !user ? { quarters: [], years: [] } : await getLoadedPeriods(await getAppDb());
+  const shell: ShellData = { lang, district: getDistrict(env.DATA_DIR), periods, user };
+  return json(shell, cookie ? { headers: { "Set-Cookie": cookie } } : undefined);
 }
 
 export function Layout({ children }: { children: React.ReactNode }) {

@@ -8,7 +8,7 @@ import os from "node:os";
 import path from "node:path";
 import { closeDb, getDb } from "~/db/instance.server";
 import { getUnitMap } from "~/db/import-report.server";
-import { syncUnits } from "~/db/registry.server";
+import { syncUnits } from "~/db/units.server";
 import { commitUpload } from "~/db/uploads.server";
 import { validateReport } from "~/ingest/validate";
 import { syntheticCsv, syntheticQuarters, syntheticResult, syntheticUnits } from "./bench/synthetic";

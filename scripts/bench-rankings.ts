@@ -9,8 +9,8 @@ import os from "node:os";
 import path from "node:path";
 import { getScoring } from "~/config/scoring.server";
 import { closeDb, getDb } from "~/db/instance.server";
-import { getRankingReport } from "~/db/ranking-report.server";
-import { syncUnits } from "~/db/registry.server";
+import { getRankingReport } from "~/db/rankings.server";
+import { syncUnits } from "~/db/units.server";
 import { commitUpload } from "~/db/uploads.server";
 import { syntheticQuarters, syntheticResult, syntheticUnits } from "./bench/synthetic";
 
@@ -49,7 +49,7 @@ try {
       t0 = performance.now();
       const yr = await getRankingReport(db, "2024", scoring);
       y.push(performance.now() - t0);
-      if (qr.units !== scale.units || yr.units !== scale.units) throw new Error("wrong unit count");
+      if (qr?.units !== scale.units || yr?.units !== scale.units) throw new Error("wrong unit count");
     }
     results.push({ name: scale.name, units: scale.units, rows: data.rows.length, quarterMs: median(q), yearMs: median(y) });
     await closeDb(file);

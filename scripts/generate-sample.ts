@@ -7,7 +7,7 @@
  */
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { fileURLToPath, pathToFileURL } from "node:url";
-import { parseRegistryCsv } from "../app/db/registry.server";
+import { parseRegistryCsv } from "~/config/registry.server";
 import { formatQuarter } from "../app/domain/period";
 import { COUNT_FIELDS, FIELD_INFO, REPORT_FIELDS } from "../app/domain/report-fields";
 import {

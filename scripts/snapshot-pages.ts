@@ -47,7 +47,7 @@ function mask(text: string): string {
     .replace(/\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?Z?/g, "TIME")
     .replace(/\b\d{1,2}:\d{2}(:\d{2})?\b/g, "HH:MM")
     // Built assets are named by their content hash: a moved module changes the name, not the page.
-    .replace(/\/build\/[\w./-]+-[A-Z0-9]{8}\.(js|css)/g, "/build/ASSET")
+    .replace(/\/build\/[\w.$/-]+-[A-Z0-9]{8}\.(js|css)/g, "/build/ASSET")
     .replace(/"version":\s*"[0-9a-f]{8}"/g, '"version": "V"');
 }
 

@@ -5,7 +5,7 @@
  * printed passwords are the only way in.
  */
 import type { Db } from "~/db/instance.server";
-import { getUnits } from "~/db/registry.server";
+import { getUnits } from "~/db/units.server";
 import { getUserByUsername } from "~/db/users.server";
 import { createAccount, resetPassword } from "./accounts.server";
 import { randomPassword } from "./password.server";

@@ -2,10 +2,10 @@
  * The page-level states shared by the overview and contest pages: nothing loaded yet (how to load it),
  * units that have not reported in the period, and years with fewer than four quarters.
  */
-import type { NamedUnit } from "~/domain/overview";
+import type { NamedUnit } from "~/domain/ranks";
 import { t } from "~/i18n/translate";
 import { useLang } from "~/i18n/use-lang";
-import { joinNames } from "./overview-format";
+import { joinNames } from "~/i18n/format";
 
 export function EmptyState() {
   const lang = useLang();

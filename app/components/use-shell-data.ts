@@ -1,7 +1,18 @@
 import { useRouteLoaderData } from "@remix-run/react";
-import type { loader } from "~/root";
+import type { SessionUser } from "~/auth/roles";
+import type { District } from "~/config/registry.server";
+import type { LoadedPeriods } from "~/domain/period";
+import type { Lang } from "~/i18n/translate";
 
-/** The root loader's data (language, district, loaded periods); undefined only inside the root error boundary. */
+/** What the root loader gives every page's frame (app/root.tsx returns exactly this). */
+export interface ShellData {
+  lang: Lang;
+  district: District;
+  periods: LoadedPeriods;
+  user: SessionUser | null;
+}
+
+/** The root loader's data; undefined only inside the root error boundary. */
 export function useShellData() {
-  return useRouteLoaderData<typeof loader>("root");
+  return useRouteLoaderData<ShellData>("root");
 }

@@ -7,7 +7,7 @@ import { diffAgainstCurrent } from "~/ingest/diff";
 import type { IngestResult, RowChange } from "~/ingest/types";
 import { validateReport } from "~/ingest/validate";
 import type { Db } from "./instance.server";
-import { getUnits } from "./registry.server";
+import { getUnits } from "~/db/units.server";
 import { commitUpload, getCurrentReports, type CommitSummary, type UploadSource } from "./uploads.server";
 
 export interface Preview {

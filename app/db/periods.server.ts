@@ -2,7 +2,7 @@
  * Which periods have data: the quarters in the current data and the years they make up.
  */
 import { z } from "zod";
-import type { PeriodKind } from "~/domain/period";
+import type { LoadedPeriods, PeriodKind } from "~/domain/period";
 import type { Db } from "./instance.server";
 
 /**
@@ -14,13 +14,7 @@ export const PERIOD_EXPR: Record<PeriodKind, string> = {
   year: "CAST(year AS VARCHAR)",
 };
 
-export interface LoadedPeriods {
-  /** Quarter ids, oldest first. */
-  quarters: string[];
-  /** Year ids, oldest first. */
-  years: string[];
-}
-
+/** The quarters in the current data and the years they make up, each oldest first. */
 export async function getLoadedPeriods(db: Db): Promise<LoadedPeriods> {
   const rows = await db.query("SELECT DISTINCT period, year FROM current_reports ORDER BY period", [], z.object({ period: z.string(), year: z.number() }));
   return { quarters: rows.map((r) => r.period), years: [...new Set(rows.map((r) => String(r.year)))] };

@@ -1,6 +1,7 @@
 /**
- * Where a unit's figures came from: for each period, the upload that holds its current row (who, when,
- * which file, which line), and the older versions that upload replaced. "Who" is the account's display
+ * Where the figures came from: for a unit, per period, the upload that holds its current row (who, when,
+ * which file, which line) and the older versions that upload replaced; per period, the uploads its current
+ * rows came from; and when the current figures were last uploaded. "Who" is the account's display
  * name: login names stay on the staff-only upload history, since these pages are public by default.
  */
 import { z } from "zod";
@@ -30,4 +31,45 @@ export async function getUnitProvenance(db: Db, communeCode: string): Promise<Pr
     [communeCode],
     provenanceSchema,
   );
+}
+
+const periodCoverageSchema = z.object({
+  period: z.string(),
+  unit_count: z.number().int(),
+  uploads: z.array(
+    z.object({ id: z.number().int(), file_name: z.string(), uploaded_by: z.string(), uploaded_at: z.string() }),
+  ),
+});
+export type PeriodCoverage = z.infer<typeof periodCoverageSchema>;
+
+export async function getPeriodCoverage(db: Db): Promise<PeriodCoverage[]> {
+  return db.query(
+    `WITH used AS (
+       SELECT period, upload_id, count(*) AS n FROM current_reports GROUP BY period, upload_id
+     )
+     SELECT c.period,
+            (SELECT count(*) FROM current_reports r WHERE r.period = c.period) AS unit_count,
+            list({'id': u.id, 'file_name': u.file_name, 'uploaded_by': coalesce(us.display_name, u.uploaded_by),
+                  'uploaded_at': strftime(u.uploaded_at AT TIME ZONE 'UTC', '%Y-%m-%dT%H:%M:%SZ')} ORDER BY u.id) AS uploads
+     FROM used c JOIN uploads u ON u.id = c.upload_id
+     -- The account's display name, not its login name: this page is public by default.
+     LEFT JOIN users us ON us.username = u.uploaded_by
+     GROUP BY c.period
+     ORDER BY c.period`,
+    [],
+    periodCoverageSchema,
+  );
+}
+
+const lastUploadSchema = z.object({ last: z.string().nullable() });
+
+/** When the current figures were last uploaded: the newest upload that still supplies a current row. */
+export async function getLastUploadAt(db: Db): Promise<string | null> {
+  const [row] = await db.query(
+    `SELECT strftime(max(u.uploaded_at) AT TIME ZONE 'UTC', '%Y-%m-%dT%H:%M:%SZ') AS last
+     FROM uploads u WHERE u.id IN (SELECT DISTINCT upload_id FROM current_reports)`,
+    [],
+    lastUploadSchema,
+  );
+  return row?.last ?? null;
 }

@@ -4,54 +4,36 @@
  * the previous period's rank and value, the composite score, and what is needed to pass the next value.
  * The SQL is generated from the indicator registry; request values reach it only as bound parameters.
  */
+import { listValue } from "@duckdb/node-api";
 import { z } from "zod";
-import { computeGap } from "~/domain/gap";
-import { COMPOSITE_ID, INDICATORS, RANKED_IDS, getIndicator, type RankedId } from "~/domain/indicators";
-import { formatPeriodId, parsePeriodId, previousPeriod, type PeriodKind } from "~/domain/period";
+import { computeGap, type Gap } from "~/domain/gap";
+import { COMPOSITE_ID, RANKED_IDS, getIndicator, type RankedId } from "~/domain/indicators";
+import { parsePeriodId, previousPeriodId, type PeriodKind } from "~/domain/period";
 import { COUNT_FIELDS } from "~/domain/report-fields";
 import type { VersionedScoring } from "~/domain/scoring";
+import { VALUE_SQL, compositeSql, idListSql, indicatorRowsSql, weightsSql } from "./indicator-sql.server";
 import type { Db } from "./instance.server";
 import { PERIOD_EXPR } from "./periods.server";
 
-
-function sqlString(s: string): string {
-  // Only registry identifiers reach this (ids are [a-z_]); quoting keeps them literals all the same.
-  if (!/^[a-z_]+$/.test(s)) throw new Error(`not a registry identifier: ${s}`);
-  return `'${s}'`;
-}
-
-function buildRankingSql(kind: PeriodKind, weightCount: number): string {
+function buildRankingSql(kind: PeriodKind, weights: string): string {
   const pid = PERIOD_EXPR[kind];
-  const indicatorList = `[${RANKED_IDS.map(sqlString).join(", ")}]`;
   const sums = COUNT_FIELDS.map((f) => `sum(${f}) AS ${f}`).join(", ");
-  const long = INDICATORS.map(
-    (i) =>
-      `SELECT pid, commune_code, quarters, ${sqlString(i.id)} AS indicator, ${sqlString(i.direction)} AS direction, ` +
-      `${i.numerator}::HUGEINT AS num, ${"denominator" in i ? `${i.denominator}::HUGEINT` : "NULL::HUGEINT"} AS den FROM base`,
-  ).join("\n  UNION ALL ");
-  const weightRows = Array.from({ length: weightCount }, (_, k) => `($${4 + 3 * k}, $${5 + 3 * k}::DOUBLE, $${6 + 3 * k}::DOUBLE)`).join(", ");
   return `
 WITH base AS MATERIALIZED (
   SELECT ${pid} AS pid, commune_code, count(*)::INTEGER AS quarters, ${sums}
   FROM current_reports
-  WHERE list_contains(string_split($1, ','), ${pid})
+  WHERE list_contains($1::VARCHAR[], ${pid})
   GROUP BY ALL
 ),
 long AS (
-  ${long}
+  ${indicatorRowsSql("base", "pid, commune_code, quarters")}
 ),
 valued AS (
-  SELECT *, CASE WHEN den IS NULL THEN num::DOUBLE WHEN den > 0 THEN num::DOUBLE / den::DOUBLE END AS value FROM long
+  SELECT *, ${VALUE_SQL} AS value FROM long
 ),
-weights(indicator, weight, full_at) AS (VALUES ${weightRows}),
+${weights},
 composite AS (
-  SELECT v.pid, v.commune_code, any_value(v.quarters) AS quarters, '${COMPOSITE_ID}' AS indicator, 'higher' AS direction,
-         NULL::HUGEINT AS num, NULL::HUGEINT AS den,
-         -- Rounded so that float summation order can never split units with equal rates.
-         round(100 * sum(w.weight * least(1, v.value / w.full_at)) FILTER (WHERE v.value IS NOT NULL)
-               / sum(w.weight) FILTER (WHERE v.value IS NOT NULL), 9) AS value
-  FROM valued v JOIN weights w ON w.indicator = v.indicator
-  GROUP BY v.pid, v.commune_code
+  ${compositeSql("valued", ["pid", "commune_code"], ["quarters"])}
 ),
 everything AS (
   SELECT * FROM valued UNION ALL BY NAME SELECT * FROM composite
@@ -71,13 +53,13 @@ above AS (
   GROUP BY pid, indicator, drank
 ),
 periods(pid, prev_pid) AS (
-  SELECT * FROM (SELECT unnest(string_split($2, ',')) AS pid, unnest(string_split($3, ',')) AS prev_pid)
+  SELECT unnest($2::VARCHAR[]), unnest($3::VARCHAR[])
 )
 -- Only numbers cross into JavaScript: strings cost most to convert at national scale. The period and the
 -- indicator leave as their positions in the request and the registry, unit codes (5 digits, checked on the
 -- way in) as integers; names are joined in the data layer. Sums leave as DOUBLE (exact below 2^53).
-SELECT list_position(string_split($2, ','), r.pid)::INTEGER AS period_index,
-       list_position(${indicatorList}, r.indicator)::INTEGER AS indicator_index,
+SELECT list_position($2::VARCHAR[], r.pid)::INTEGER AS period_index,
+       list_position(${idListSql(RANKED_IDS)}, r.indicator)::INTEGER AS indicator_index,
        r.commune_code::INTEGER AS code,
        r.num::DOUBLE AS numerator, r.den::DOUBLE AS denominator, r.value, r.rank::INTEGER AS rank, r.ranked::INTEGER AS ranked, r.quarters,
        p.rank::INTEGER AS previous_rank, p.value AS previous_value,
@@ -113,24 +95,12 @@ function unitCode(n: number): string {
   return String(n).padStart(5, "0");
 }
 
-/** The row parsed from the database is checked by sqlRowSchema; these are the shapes built from it. */
-export type Gap =
-  | {
-      reachable: true;
-      /** How many more (higher is better) or fewer (lower is better) of the numerator would pass. */
-      change: number;
-      pass_code: string;
-      pass_name: string;
-      /** How many units share the value to pass (the one named is the first by code). */
-      pass_tied: number;
-    }
-  | { reachable: false; pass_code: string; pass_name: string; pass_tied: number };
-
+/** The row parsed from the database is checked by sqlRowSchema; this is the shape built from it. */
 export interface RankingRow {
   period: string;
   commune_code: string;
   commune_name: string;
-  indicator: string;
+  indicator: RankedId;
   numerator: number | null;
   denominator: number | null;
   /** Rates as fractions 0–1, counts as counts, the composite as 0–100; null where there is no value. */
@@ -171,15 +141,14 @@ function toGap(row: SqlRow, indicatorId: string, names: ReadonlyMap<string, stri
 export async function getRankingsFor(db: Db, kind: PeriodKind, periodIds: readonly string[], scoring: VersionedScoring): Promise<RankingRow[]> {
   if (periodIds.length === 0) return [];
   const prevIds = periodIds.map((id) => {
-    const p = parsePeriodId(id);
-    if (!p || p.kind !== kind) throw new Error(`not a ${kind}: ${id}`);
-    return formatPeriodId(previousPeriod(p));
+    if (parsePeriodId(id)?.kind !== kind) throw new Error(`not a ${kind}: ${id}`);
+    return previousPeriodId(id);
   });
   const all = [...new Set([...periodIds, ...prevIds])];
-  const weights = Object.entries(scoring.config.indicators);
-  const params = [all.join(","), periodIds.join(","), prevIds.join(","), ...weights.flatMap(([id, w]) => [id, w.weight, w.fullAt])];
+  const weights = weightsSql(scoring, 4);
+  const params = [listValue(all), listValue([...periodIds]), listValue(prevIds), ...weights.params];
   const [rows, units] = await Promise.all([
-    db.query(buildRankingSql(kind, weights.length), params, sqlRowSchema),
+    db.query(buildRankingSql(kind, weights.sql), params, sqlRowSchema),
     db.query("SELECT code, name FROM units", [], unitNameSchema),
   ]);
   const names = new Map(units.map((u) => [u.code, u.name]));
@@ -209,4 +178,28 @@ export async function getRankingsFor(db: Db, kind: PeriodKind, periodIds: readon
 
 const unitNameSchema = z.object({ code: z.string(), name: z.string() });
 
-export type { RankedId };
+
+/** One period's rankings as the API and the export give them (spec §6). */
+export interface RankingReport {
+  period: string;
+  kind: PeriodKind;
+  /** Units with data in the period. */
+  units: number;
+  scoring: { name: string; hash: string };
+  rows: RankingRow[];
+}
+
+/** The report of one period (optionally one indicator); null when no unit reported in the period. */
+export async function getRankingReport(db: Db, periodId: string, scoring: VersionedScoring, indicator?: RankedId): Promise<RankingReport | null> {
+  const period = parsePeriodId(periodId);
+  if (!period) return null;
+  const all = await getRankingsFor(db, period.kind, [periodId], scoring);
+  if (all.length === 0) return null;
+  return {
+    period: periodId,
+    kind: period.kind,
+    units: new Set(all.map((r) => r.commune_code)).size,
+    scoring: { name: scoring.name, hash: scoring.hash },
+    rows: indicator ? all.filter((r) => r.indicator === indicator) : all,
+  };
+}

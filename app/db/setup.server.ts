@@ -3,7 +3,8 @@
  */
 import { getEnv, type Env } from "~/env.server";
 import { getDb, type Db } from "./instance.server";
-import { readRegistry, syncUnits } from "./registry.server";
+import { readRegistry } from "~/config/registry.server";
+import { syncUnits } from "~/db/units.server";
 
 const SYNCED_KEY = Symbol.for("parboard.registrySynced");
 

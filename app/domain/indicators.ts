@@ -151,3 +151,56 @@ export function getIndicator(id: string): Indicator {
   if (!indicator) throw new Error(`unknown indicator: ${id}`);
   return indicator;
 }
+
+export function isRankedId(id: string): id is RankedId {
+  return id === COMPOSITE_ID || byId.has(id);
+}
+
+/** What a value is: a rate (a fraction 0–1), a count, or the composite's 0–100 score. */
+export type ValueKind = "rate" | "count" | "score";
+
+/**
+ * Named number formats (Evidence's built-in formats are the model): the registry says which one each use of
+ * a value takes, and app/i18n/format.ts renders each name in the reader's language. So "6.948/8.153" and
+ * "95,5 %" read the same on every page, chart, tooltip and printout.
+ */
+export type FormatName =
+  /** A fraction as a percentage with one decimal: 95,5 % (vi), 95.5% (en). */
+  | "percent1"
+  /** Whole percentages, for axis ticks: 95 %. */
+  | "percent0"
+  /** A whole number with the locale's grouping: 1.234 (vi), 1,234 (en). */
+  | "integer"
+  /** One decimal: 87,3. */
+  | "decimal1"
+  /** Whole numbers for axis ticks. */
+  | "decimal0"
+  /** Machine form for the long CSV and the API: the value as stored (fractions for rates). */
+  | "raw";
+
+export interface ValueFormats {
+  kind: ValueKind;
+  /** Tables, tooltips, sentences. */
+  table: FormatName;
+  /** Axis ticks. */
+  axis: FormatName;
+  /** The long CSV export. */
+  csv: FormatName;
+  /** The full scale of a bar: rates 0–1, scores 0–100, counts from the data (null). */
+  domainMax: number | null;
+}
+
+const FORMATS: Record<ValueKind, ValueFormats> = {
+  rate: { kind: "rate", table: "percent1", axis: "percent0", csv: "raw", domainMax: 1 },
+  count: { kind: "count", table: "integer", axis: "integer", csv: "raw", domainMax: null },
+  score: { kind: "score", table: "decimal1", axis: "decimal0", csv: "raw", domainMax: 100 },
+};
+
+/** Rates and counts come from the registry; the composite is a 0–100 score. */
+export function valueKind(id: string): ValueKind {
+  return id === COMPOSITE_ID ? "score" : getIndicator(id).unit;
+}
+
+export function formatsOf(id: string): ValueFormats {
+  return FORMATS[valueKind(id)];
+}

@@ -65,3 +65,49 @@ export function previousPeriod(p: Period): Period {
   const q = ((p.quarter ?? 1) - 1) as 1 | 2 | 3;
   return { kind: "quarter", year: p.year, quarter: q };
 }
+
+/** The periods that have data, each kind oldest first (ids sort chronologically as strings). */
+export interface LoadedPeriods {
+  quarters: readonly string[];
+  years: readonly string[];
+}
+
+export type ResolvedPeriod =
+  | { status: "ok"; period: string; kind: PeriodKind; /** Periods of the same kind with data, oldest first. */ periods: string[] }
+  /** Nothing is loaded yet. */
+  | { status: "empty" }
+  /** A period without data (or not a period at all), while others have data. */
+  | { status: "unknown"; period: string; /** The loaded periods of the asked kind, for the sentence. */ loaded: string[] };
+
+/**
+ * Which period a page shows: the one asked for, or by default the latest period of `defaultKind` with data
+ * (the latest quarter on most pages, the latest year on the contest page). Every page resolves its period
+ * here, so "no data for that period" means the same everywhere.
+ */
+export function resolvePeriod(loaded: LoadedPeriods, requested: string | undefined, defaultKind: PeriodKind = "quarter"): ResolvedPeriod {
+  // Before the first upload every page says so, whatever period its address names.
+  if (loaded.quarters.length === 0 && loaded.years.length === 0) return { status: "empty" };
+  if (requested === undefined) {
+    const periods = [...(defaultKind === "year" ? loaded.years : loaded.quarters)];
+    const latest = periods.at(-1);
+    if (latest === undefined) return { status: "empty" };
+    return { status: "ok", period: latest, kind: defaultKind, periods };
+  }
+  const parsed = parsePeriodId(requested);
+  const kind = parsed?.kind ?? defaultKind;
+  const periods = [...(kind === "year" ? loaded.years : loaded.quarters)];
+  if (!parsed || !periods.includes(requested)) return { status: "unknown", period: requested, loaded: periods };
+  return { status: "ok", period: requested, kind, periods };
+}
+
+/** The periods of one series up to and including `period` (the trend a reader of that period sees). */
+export function periodsUpTo(ids: readonly string[], period: string): string[] {
+  return [...ids].sort().filter((id) => id <= period);
+}
+
+/** The id of the period before `id`, of the same kind. */
+export function previousPeriodId(id: string): string {
+  const parsed = parsePeriodId(id);
+  if (!parsed) throw new Error(`not a period id: ${id}`);
+  return formatPeriodId(previousPeriod(parsed));
+}

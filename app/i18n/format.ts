@@ -1,11 +1,15 @@
 /**
- * Numbers, percentages and dates in the reader's locale: `95,5 %` and `1.234` in Vietnamese, `95.5%` and
- * `1,234` in English. Times are shown in Vietnam's time zone, where the district works.
+ * Numbers, figures, ranks, periods and dates in the reader's locale: `95,5 %` and `1.234` in Vietnamese,
+ * `95.5%` and `1,234` in English. The indicator registry names the format of each value
+ * (app/domain/indicators.ts `formatsOf`); this module renders the names, so a figure reads the same on every
+ * page. Times are shown in Vietnam's time zone, where the district works.
  */
-import type { Lang } from "./translate";
+import { formatsOf, type FormatName, type ValueKind } from "~/domain/indicators";
+import { t, type Lang } from "./translate";
 
 const LOCALE: Record<Lang, string> = { vi: "vi-VN", en: "en-GB" };
 export const TIME_ZONE = "Asia/Ho_Chi_Minh";
+/** The one mark for "no value", in every table, chart and sentence. */
 export const NO_VALUE = "—";
 
 const numberFormats = new Map<string, Intl.NumberFormat>();
@@ -40,10 +44,49 @@ export function formatPercent(lang: Lang, fraction: number | null, digits = 1): 
   return lang === "vi" ? `${n}\u00A0%` : `${n}%`;
 }
 
-export function formatValue(lang: Lang, unit: "rate" | "count" | "score", value: number | null): string {
-  if (unit === "rate") return formatPercent(lang, value);
-  if (unit === "score") return formatNumber(lang, value, 1);
-  return formatCount(lang, value);
+/** Renders one of the registry's named formats. */
+export function formatNamed(lang: Lang, name: FormatName, value: number | null): string {
+  switch (name) {
+    case "percent1":
+      return formatPercent(lang, value, 1);
+    case "percent0":
+      return formatPercent(lang, value, 0);
+    case "integer":
+      return formatCount(lang, value);
+    case "decimal1":
+      return formatNumber(lang, value, 1);
+    case "decimal0":
+      return formatNumber(lang, value, 0);
+    case "raw":
+      return value === null ? "" : String(value);
+  }
+}
+
+/** An indicator's (or the composite's) value as tables, tooltips and sentences show it. */
+export function formatIndicatorValue(lang: Lang, indicator: string, value: number | null): string {
+  return formatNamed(lang, formatsOf(indicator).table, value);
+}
+
+/** An axis tick of an indicator's chart: whole percentages and scores. */
+export function formatIndicatorTick(lang: Lang, indicator: string, value: number): string {
+  return formatNamed(lang, formatsOf(indicator).axis, value);
+}
+
+/** A value of a known kind, where a chart or table holds values of one kind but no indicator id. */
+export function formatValue(lang: Lang, kind: ValueKind, value: number | null): string {
+  return formatNamed(lang, kind === "rate" ? "percent1" : kind === "score" ? "decimal1" : "integer", value);
+}
+
+/** "6.948/8.153" for a rate; null for a count or the composite, whose value is the whole story. */
+export function formatCounts(lang: Lang, numerator: number | null, denominator: number | null): string | null {
+  if (numerator === null || denominator === null) return null;
+  return `${formatCount(lang, numerator)}/${formatCount(lang, denominator)}`;
+}
+
+/** The rank as leaders write it, "4/20", or the no-value mark when the unit is not ranked. */
+export function formatRank(rank: number | null, ranked: number | null): string {
+  if (rank === null) return NO_VALUE;
+  return ranked === null ? String(rank) : `${rank}/${ranked}`;
 }
 
 export function formatDateTime(lang: Lang, iso: string): string {
@@ -52,9 +95,46 @@ export function formatDateTime(lang: Lang, iso: string): string {
   return new Intl.DateTimeFormat(LOCALE[lang], { dateStyle: "medium", timeStyle: "short", timeZone: TIME_ZONE }).format(date);
 }
 
-/** A period id for reading: `Quý 4/2023` or `Q4 2023`; a year stays as it is. */
+/** A period id as a label: `Quý 4/2023` or `Q4 2023`; a year: `Năm 2023` or `2023`. */
 export function formatPeriod(lang: Lang, periodId: string): string {
   const m = /^(\d{4})-Q([1-4])$/.exec(periodId);
   if (!m) return lang === "vi" ? `Năm ${periodId}` : periodId;
   return lang === "vi" ? `Quý ${m[2]}/${m[1]}` : `Q${m[2]} ${m[1]}`;
+}
+
+/**
+ * A period inside a sentence: Vietnamese writes "năm 2023", "quý 4/2023" in lower case there ("Năm 2023"
+ * starts a label); English is the same either way.
+ */
+export function periodInSentence(lang: Lang, periodId: string): string {
+  const label = formatPeriod(lang, periodId);
+  return lang === "vi" ? label.charAt(0).toLocaleLowerCase("vi") + label.slice(1) : label;
+}
+
+/** Rank movement in words, for chart tables and tooltips. */
+export function movementText(lang: Lang, delta: number): string {
+  if (delta > 0) return t(lang, "overview.move.up", { n: delta });
+  if (delta < 0) return t(lang, "overview.move.down", { n: -delta });
+  return t(lang, "overview.move.same");
+}
+
+export function indicatorLabel(lang: Lang, indicator: string): string {
+  return t(lang, `indicator.${indicator}`);
+}
+
+/** A short label for narrow column headers; an indicator without one falls back to its full label. */
+export function shortLabel(lang: Lang, indicator: string): string {
+  const key = `overview.short.${indicator}`;
+  const short = t(lang, key);
+  return short === key ? indicatorLabel(lang, indicator) : short;
+}
+
+/** A unit's name as charts show it: an incomplete year carries "*" (explained in a footnote). */
+export function markedName(name: string, incomplete: boolean): string {
+  return incomplete ? `${name} *` : name;
+}
+
+/** Vietnamese lists use ", " too; a list of names reads the same in both languages. */
+export function joinNames(names: readonly string[]): string {
+  return names.join(", ");
 }

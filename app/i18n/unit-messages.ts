@@ -77,13 +77,6 @@ export const unitMessages: { vi: Dictionary; en: Dictionary } = {
     "unit.source.versions": "{n} phiên bản",
     "unit.source.none": "Không có số liệu của đơn vị trong {period}.",
     "unit.source.allUploads": "Xem tất cả các lần tải dữ liệu",
-    "unit.error.unknownUnit":
-      "Không có đơn vị mã \u201C{code}\u201D trong danh mục đơn vị. Kiểm tra lại mã (5 chữ số) hoặc chọn đơn vị từ trang Tổng quan.",
-    "unit.error.noDataForPeriod": "Chưa có số liệu {period}. Hãy chọn một kỳ đã có số liệu.",
-    "unit.params.badPeriod": "Tham số period=\u201C{value}\u201D không hợp lệ: kỳ phải có dạng 2023-Q4 (quý) hoặc 2023 (năm).",
-    "unit.params.badIndicator": "Tham số indicator=\u201C{value}\u201D không hợp lệ: hãy dùng một trong các mã {allowed}.",
-    "unit.params.badUnits":
-      "Tham số units=\u201C{value}\u201D không hợp lệ: mỗi mã đơn vị gồm 5 chữ số, các mã cách nhau bằng dấu phẩy, ví dụ 11155,11161.",
     "unit.gap.first": "Đang đứng đầu",
     "unit.gap.firstTied.one": "Đang đứng đầu, đồng hạng với {k} đơn vị khác",
     "unit.gap.firstTied.other": "Đang đứng đầu, đồng hạng với {k} đơn vị khác",
@@ -119,8 +112,6 @@ export const unitMessages: { vi: Dictionary; en: Dictionary } = {
     "compare.multiples.titleYears": "Diễn biến từng chỉ tiêu qua các năm",
     "compare.multiples.description": "Giá trị của {units} theo từng chỉ tiêu qua các kỳ",
     "compare.multiples.unit": "Đơn vị",
-    "compare.error.unknownUnits":
-      "Không có đơn vị mã {codes} trong danh mục đơn vị. Hãy bỏ mã này khỏi địa chỉ trang hoặc chọn đơn vị trong danh sách.",
   },
   en: {
     "unit.code": "Code {code}",
@@ -171,11 +162,6 @@ export const unitMessages: { vi: Dictionary; en: Dictionary } = {
     "unit.source.versions": "{n} versions",
     "unit.source.none": "This unit has no figures in {period}.",
     "unit.source.allUploads": "See all uploads",
-    "unit.error.unknownUnit": "There is no unit with code \u201C{code}\u201D in the unit registry. Check the code (5 digits) or pick a unit on the Overview page.",
-    "unit.error.noDataForPeriod": "There is no data for {period} yet. Choose a period that has data.",
-    "unit.params.badPeriod": "period=\u201C{value}\u201D is not valid: write a quarter as 2023-Q4 or a year as 2023.",
-    "unit.params.badIndicator": "indicator=\u201C{value}\u201D is not valid: use one of {allowed}.",
-    "unit.params.badUnits": "units=\u201C{value}\u201D is not valid: give 5-digit unit codes separated by commas, e.g. 11155,11161.",
     "unit.gap.first": "Ranked first",
     "unit.gap.firstTied.one": "Ranked first, tied with {k} other unit",
     "unit.gap.firstTied.other": "Ranked first, tied with {k} other units",
@@ -209,6 +195,5 @@ export const unitMessages: { vi: Dictionary; en: Dictionary } = {
     "compare.multiples.titleYears": "Each indicator by year",
     "compare.multiples.description": "Values of {units} on each indicator over the periods",
     "compare.multiples.unit": "Unit",
-    "compare.error.unknownUnits": "There is no unit with code {codes} in the unit registry. Remove it from the address or choose units from the list.",
   },
 };

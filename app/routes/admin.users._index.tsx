@@ -8,7 +8,7 @@ import { MIN_PASSWORD_LENGTH, fieldErrors, newUserSchema } from "~/auth/forms";
 import { requirePermission } from "~/auth/guards.server";
 import { getRequestAuth } from "~/auth/load-context";
 import { ROLES } from "~/auth/roles";
-import { getUnits } from "~/db/registry.server";
+import { getUnits } from "~/db/units.server";
 import { getAppDb } from "~/db/setup.server";
 import { getUsers } from "~/db/users.server";
 import { formatDateTime } from "~/i18n/format";

@@ -1,20 +1,16 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { getScoring } from "~/config/scoring.server";
-import { UnknownPeriodError, getRankingReport } from "~/db/ranking-report.server";
+import { getRankingReport } from "~/db/rankings.server";
 import { getAppDb } from "~/db/setup.server";
-import { parseRankingParams } from "~/domain/ranking-params";
 import { getEnv } from "~/env.server";
+import { reportRequest } from "~/http/report-request.server";
 
 /** GET /api/rankings?period=2023-Q4|2023[&indicator=ID] (spec §6). */
 export async function loader({ request }: LoaderFunctionArgs) {
-  const parsed = parseRankingParams(new URL(request.url));
+  const parsed = reportRequest(request);
   if (!parsed.ok) return json({ error: parsed.message }, { status: 400 });
-  try {
-    const report = await getRankingReport(await getAppDb(), parsed.params.period, getScoring(getEnv().DATA_DIR), parsed.params.indicator);
-    return json(report, { headers: { "Cache-Control": "no-store" } });
-  } catch (error) {
-    if (error instanceof UnknownPeriodError) return json({ error: error.message }, { status: 400 });
-    throw error;
-  }
+  const report = await getRankingReport(await getAppDb(), parsed.period, getScoring(getEnv().DATA_DIR), parsed.indicator);
+  if (!report) return json({ error: parsed.noData }, { status: 400 });
+  return json(report, { headers: { "Cache-Control": "no-store" } });
 }

@@ -1,5 +1,5 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { getUnits } from "~/db/registry.server";
+import { getUnits } from "~/db/units.server";
 import { getAppDb } from "~/db/setup.server";
 import { buildTemplateRows } from "~/domain/template";
 import { toCsv } from "~/domain/csv-export";

@@ -7,7 +7,7 @@
 import { readFileSync, readdirSync } from "node:fs";
 import Papa from "papaparse";
 import { describe, expect, it } from "vitest";
-import { parseRegistryCsv } from "~/db/registry.server";
+import { parseRegistryCsv } from "~/config/registry.server";
 import { generateSample } from "../../scripts/generate-sample";
 
 const ROOT = new URL("../../", import.meta.url);

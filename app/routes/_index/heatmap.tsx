@@ -5,10 +5,10 @@
 import { ChartFrame } from "~/charts/chart-frame";
 import { RankHeatmap, RankHeatmapTable, isRankHeatmapEmpty, type RankHeatmapData } from "~/charts/rank-heatmap";
 import { COMPOSITE_ID, INDICATOR_IDS } from "~/domain/indicators";
-import type { OverviewRow, OverviewUnit } from "~/domain/overview";
+import type { OverviewRow, OverviewUnit } from "./view.server";
 import { t } from "~/i18n/translate";
 import { useLang } from "~/i18n/use-lang";
-import { formatIndicatorValue, indicatorLabel, markedName, shortLabel } from "~/components/overview-format";
+import { formatIndicatorValue, indicatorLabel, markedName, shortLabel } from "~/i18n/format";
 import { ScrollRegion } from "~/components/scroll-region";
 
 export const HEATMAP_COLUMNS = [COMPOSITE_ID, ...INDICATOR_IDS] as const;

@@ -6,7 +6,7 @@ import { Form } from "@remix-run/react";
 import { RANKED_IDS, type RankedId } from "~/domain/indicators";
 import { t } from "~/i18n/translate";
 import { useLang } from "~/i18n/use-lang";
-import { indicatorLabel } from "~/components/overview-format";
+import { indicatorLabel } from "~/i18n/format";
 
 export interface IndicatorPickerProps {
   value: RankedId;

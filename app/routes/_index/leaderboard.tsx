@@ -5,8 +5,8 @@
  */
 import { ChartFrame } from "~/charts/chart-frame";
 import { RankLeaderboard, isRankLeaderboardEmpty, sortLeaderboardRows, type LeaderboardRow, type RankLeaderboardOptions } from "~/charts/rank-leaderboard";
-import type { OverviewRow } from "~/domain/overview";
-import { getIndicator } from "~/domain/indicators";
+import type { OverviewRow } from "./view.server";
+import { formatsOf, getIndicator, valueKind } from "~/domain/indicators";
 import { t, type Lang } from "~/i18n/translate";
 import { useLang } from "~/i18n/use-lang";
 import {
@@ -16,11 +16,10 @@ import {
   markedName,
   movementText,
   periodInSentence,
-  valueDomainMax,
-  valueKind,
-} from "~/components/overview-format";
+} from "~/i18n/format";
 import { ScrollRegion } from "~/components/scroll-region";
 import { RankBadge } from "~/components/rank-badge";
+import { unitHref } from "~/components/unit-link";
 
 /** Layout widths of the two drawings; the narrow one fits a 360 px phone at about 1:1. */
 export const WIDE = { width: 520, options: { labelWidth: 150 } } as const;
@@ -78,7 +77,7 @@ export function Leaderboard({ id, indicator, period, previousPeriod, rows, incom
       formatValue={formatValue}
       formatTick={formatTick}
       width={size.width}
-      options={{ ...size.options, domainMax: valueDomainMax(indicator), rankedCount: field }}
+      options={{ ...size.options, domainMax: formatsOf(indicator).domainMax, rankedCount: field }}
     />
   );
   return (
@@ -100,10 +99,6 @@ export function Leaderboard({ id, indicator, period, previousPeriod, rows, incom
       }
     />
   );
-}
-
-export function unitHref(code: string, period: string): string {
-  return `/units/${encodeURIComponent(code)}?period=${encodeURIComponent(period)}`;
 }
 
 /** The leaderboard's numbers: rank with movement, unit (a link), value, the counts behind a rate, notes. */

@@ -2,11 +2,11 @@
  * The three units that gained and the three that lost the most places on the composite since the previous
  * period. The order (movement, then unit code) is decided in app/domain/overview.ts.
  */
-import type { Mover } from "~/domain/overview";
+import type { Mover } from "~/domain/ranks";
 import { t } from "~/i18n/translate";
 import { useLang } from "~/i18n/use-lang";
-import { unitHref } from "./leaderboard";
-import { periodInSentence } from "~/components/overview-format";
+import { unitHref } from "~/components/unit-link";
+import { periodInSentence } from "~/i18n/format";
 import { RankBadge } from "~/components/rank-badge";
 
 export interface MoversProps {

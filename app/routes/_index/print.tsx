@@ -3,13 +3,13 @@
  * composite) and the source line. Screens have the charts' own tables instead (in their <details>, which
  * a browser does not print when closed).
  */
-import { COMPOSITE_ID } from "~/domain/indicators";
-import type { OverviewRow } from "~/domain/overview";
+import { COMPOSITE_ID, valueKind } from "~/domain/indicators";
+import type { OverviewRow } from "./view.server";
 import { formatDateTime } from "~/i18n/format";
 import { t } from "~/i18n/translate";
 import { useLang } from "~/i18n/use-lang";
 import { sortLeaderboardRows } from "~/charts/rank-leaderboard";
-import { formatCounts, formatIndicatorValue, indicatorLabel, markedName, valueKind } from "~/components/overview-format";
+import { formatCounts, formatIndicatorValue, indicatorLabel, markedName } from "~/i18n/format";
 import { RankBadge } from "~/components/rank-badge";
 
 export function PrintRankTable({ rows, indicator, incomplete, caption }: { rows: readonly OverviewRow[]; indicator: string; incomplete: readonly string[]; caption: string }) {

@@ -6,26 +6,27 @@
 import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
-import { Leaderboard } from "./leaderboard";
-import { IndicatorPicker } from "./indicator-picker";
 import { CoverageNotice, EmptyState } from "~/components/coverage-notices";
-import { HEATMAP_COLUMNS, OverviewHeatmap } from "./heatmap";
-import { Movers } from "./movers";
-import { PrintRankTable, SourceLine } from "./print";
-import { DistrictTotals } from "./totals";
-import { indicatorLabel, noDataMessage, paramProblemMessage, periodInSentence } from "~/components/overview-format";
 import { PeriodPicker } from "~/components/period-picker";
 import { useShellData } from "~/components/use-shell-data";
 import { getScoring } from "~/config/scoring.server";
-import { NoDataForPeriodError, getOverviewPage } from "./view.server";
 import { getAppDb } from "~/db/setup.server";
-import { COMPOSITE_ID, RANKED_IDS } from "~/domain/indicators";
-import { parseOverviewParams } from "~/domain/overview-params.server";
+import { COMPOSITE_ID } from "~/domain/indicators";
 import { getEnv } from "~/env.server";
+import { badRequest, orNotFound } from "~/http/page-errors.server";
+import { parseParams } from "~/http/params.server";
+import { indicatorLabel, periodInSentence } from "~/i18n/format";
 import { getLang } from "~/i18n/lang.server";
 import { t } from "~/i18n/translate";
 import { useLang } from "~/i18n/use-lang";
 import overviewStyles from "~/styles/overview.css";
+import { HEATMAP_COLUMNS, OverviewHeatmap } from "./heatmap";
+import { IndicatorPicker } from "./indicator-picker";
+import { Leaderboard } from "./leaderboard";
+import { Movers } from "./movers";
+import { PrintRankTable, SourceLine } from "./print";
+import { DistrictTotals } from "./totals";
+import { loadOverview } from "./view.server";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: overviewStyles }];
 
@@ -34,18 +35,10 @@ export const handle = { hydrate: false };
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const lang = getLang(request);
-  const parsed = parseOverviewParams(new URL(request.url).searchParams);
-  if (!parsed.ok) throw new Response(paramProblemMessage(lang, parsed.problem, RANKED_IDS), { status: 400 });
-  try {
-    const page = await getOverviewPage(await getAppDb(), parsed.params, getScoring(getEnv().DATA_DIR));
-    return json({ lang, page });
-  } catch (error) {
-    if (error instanceof NoDataForPeriodError) {
-      const loaded = /^\d{4}$/.test(error.period) ? error.loaded.years : error.loaded.quarters;
-      throw new Response(noDataMessage(lang, error.period, loaded), { status: 404 });
-    }
-    throw error;
-  }
+  const parsed = parseParams(new URL(request.url).searchParams, ["period", "indicator"]);
+  if (!parsed.ok) throw badRequest(lang, parsed.problem);
+  const page = await orNotFound(lang, loadOverview(await getAppDb(), parsed.params, getScoring(getEnv().DATA_DIR)));
+  return json({ lang, page });
 }
 
 export default function Overview() {

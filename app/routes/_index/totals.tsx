@@ -7,11 +7,11 @@ import { ChartDataTable, type DataTableModel } from "~/charts/chart-data-table";
 import { ChartFrame } from "~/charts/chart-frame";
 import { Sparkline } from "~/charts/sparkline";
 import { getIndicator } from "~/domain/indicators";
-import type { DistrictTotalSeries } from "~/domain/overview";
+import type { TotalSeries } from "./view.server";
 import { NO_VALUE, formatCount, formatNumber, formatPeriod } from "~/i18n/format";
 import { t, type Lang } from "~/i18n/translate";
 import { useLang } from "~/i18n/use-lang";
-import { formatCounts, formatIndicatorValue, indicatorLabel, periodInSentence, shortLabel } from "~/components/overview-format";
+import { formatCounts, formatIndicatorValue, indicatorLabel, periodInSentence, shortLabel } from "~/i18n/format";
 import { ScrollRegion } from "~/components/scroll-region";
 
 /** "+2,3 điểm %" for a rate (percentage points), "−4" for a count; null without both values. */
@@ -24,7 +24,7 @@ export function formatChange(lang: Lang, unit: "rate" | "count", current: number
   return `${sign}${magnitude}`;
 }
 
-export function seriesTableModel(lang: Lang, totals: readonly DistrictTotalSeries[]): DataTableModel {
+export function seriesTableModel(lang: Lang, totals: readonly TotalSeries[]): DataTableModel {
   const periods = [...new Set(totals.flatMap((s) => s.points.map((p) => p.period)))].sort();
   return {
     caption: t(lang, "overview.totals.seriesTitle"),
@@ -41,7 +41,7 @@ export function seriesTableModel(lang: Lang, totals: readonly DistrictTotalSerie
   };
 }
 
-export function DistrictTotals({ totals, period, previousPeriod }: { totals: readonly DistrictTotalSeries[]; period: string; previousPeriod: string }) {
+export function DistrictTotals({ totals, period, previousPeriod }: { totals: readonly TotalSeries[]; period: string; previousPeriod: string }) {
   const lang = useLang();
   const caption = t(lang, "overview.totals.caption", { period: periodInSentence(lang, period) });
   return (

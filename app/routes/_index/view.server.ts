@@ -1,37 +1,52 @@
 /**
- * Everything the overview page shows for one period, in one call: every unit's rank on every indicator and
- * the composite, who has not reported, incomplete years, the district totals with their trend, the biggest
- * movers on the composite, and where the figures came from. Plain numbers and strings only.
+ * The overview's data: `loadOverview` runs the queries of one period (every unit's rank on every indicator
+ * and the composite, the body's totals, the registry), and `overviewView`, a pure function, turns their
+ * results into the page's props: units that have not reported, incomplete years, the totals' trend, the
+ * biggest movers on the composite.
  */
-import { z } from "zod";
-import { COMPOSITE_ID, INDICATORS, type RankedId } from "~/domain/indicators";
-import {
-  latestPeriod,
-  missingUnits,
-  pickMovers,
-  periodsUpTo,
-  type DistrictTotalSeries,
-  type Mover,
-  type NamedUnit,
-  type OverviewRow,
-  type OverviewUnit,
-} from "~/domain/overview";
-import { formatPeriodId, parsePeriodId, previousPeriod, type PeriodKind } from "~/domain/period";
-import type { VersionedScoring } from "~/domain/scoring";
-import { getDistrictTotals } from "~/db/district.server";
 import type { Db } from "~/db/instance.server";
-import { getLoadedPeriods, type LoadedPeriods } from "~/db/periods.server";
-import { getRankingsFor } from "~/db/rankings.server";
+import { getLoadedPeriods } from "~/db/periods.server";
+import { getLastUploadAt } from "~/db/provenance.server";
+import { getRankingsFor, type RankingRow } from "~/db/rankings.server";
+import { getBodyTotals, type BodyTotal } from "~/db/totals.server";
+import { getUnits } from "~/db/units.server";
+import { COMPOSITE_ID, INDICATORS, type IndicatorId, type RankedId } from "~/domain/indicators";
+import { periodsUpTo, previousPeriodId, resolvePeriod, type PeriodKind } from "~/domain/period";
+import type { VersionedScoring } from "~/domain/scoring";
+import { NotFoundError } from "~/http/page-errors.server";
+import { missingUnits, pickMovers, type Mover, type NamedUnit } from "~/domain/ranks";
 
-/** A well-formed period that has no data, while other periods do: the route answers 404 with the list. */
-export class NoDataForPeriodError extends Error {
-  override name = "NoDataForPeriodError";
-  constructor(
-    readonly period: string,
-    readonly loaded: LoadedPeriods,
-  ) {
-    super(`no data for period ${period}`);
-  }
+export interface OverviewRow {
+  code: string;
+  name: string;
+  indicator: RankedId;
+  numerator: number | null;
+  denominator: number | null;
+  value: number | null;
+  rank: number | null;
+  ranked: number;
+  previousRank: number | null;
+}
+
+export interface OverviewUnit extends NamedUnit {
+  /** Quarters reported in the period (1 for a quarter, up to 4 for a year). */
+  quarters: number;
+  /** A year with fewer than four quarters reported (spec §4). */
+  incomplete: boolean;
+}
+
+export interface TotalPoint {
+  period: string;
+  value: number | null;
+  numerator: number;
+  denominator: number | null;
+  units: number;
+}
+
+export interface TotalSeries {
+  indicator: IndicatorId;
+  /** Oldest first, up to and including the page's period. */
+  points: TotalPoint[];
 }
 
 export interface OverviewData {
@@ -50,7 +65,7 @@ export interface OverviewData {
   missing: NamedUnit[];
   /** Every unit's row on every indicator and the composite. */
   rows: OverviewRow[];
-  totals: DistrictTotalSeries[];
+  totals: TotalSeries[];
   movers: { risers: Mover[]; fallers: Mover[] };
   scoring: { name: string; hash: string };
   /** Time of the latest upload whose rows are current (ISO, UTC). */
@@ -59,104 +74,90 @@ export interface OverviewData {
 
 export type OverviewPage = { kind: "empty" } | OverviewData;
 
-const registrySchema = z.object({ code: z.string(), name: z.string() });
-const lastUploadSchema = z.object({ last: z.string().nullable() });
-
-/** The unit registry as synced into the database at start-up. */
-export async function getRegistry(db: Db): Promise<NamedUnit[]> {
-  return db.query("SELECT code, name FROM units ORDER BY code", [], registrySchema);
+export interface OverviewInput {
+  period: string;
+  kind: PeriodKind;
+  /** Periods of the same kind with data, oldest first. */
+  periods: readonly string[];
+  indicator: RankedId;
+  rankings: readonly RankingRow[];
+  totals: readonly BodyTotal[];
+  registry: readonly NamedUnit[];
+  scoring: { name: string; hash: string };
+  lastUploadAt: string | null;
 }
 
-/** When the current figures were last uploaded: the newest upload that still supplies a current row. */
-export async function getLastUploadAt(db: Db): Promise<string | null> {
-  const [row] = await db.query(
-    `SELECT strftime(max(u.uploaded_at) AT TIME ZONE 'UTC', '%Y-%m-%dT%H:%M:%SZ') AS last
-     FROM uploads u WHERE u.id IN (SELECT DISTINCT upload_id FROM current_reports)`,
-    [],
-    lastUploadSchema,
-  );
-  return row?.last ?? null;
-}
-
-function isRankedId(id: string): id is RankedId {
-  return id === COMPOSITE_ID || INDICATORS.some((i) => i.id === id);
-}
-
-/**
- * The overview of `period` (default: the latest quarter with data) with `indicator` selected. Throws
- * NoDataForPeriodError for a period without data; returns `{ kind: "empty" }` when nothing is loaded at all.
- */
-export async function getOverviewPage(
-  db: Db,
-  params: { period?: string; indicator: RankedId },
-  scoring: VersionedScoring,
-): Promise<OverviewPage> {
-  const loaded = await getLoadedPeriods(db);
-  if (loaded.quarters.length === 0) return { kind: "empty" };
-  const period = params.period ?? latestPeriod(loaded.quarters);
-  const parsed = period === null ? null : parsePeriodId(period);
-  if (period === null || parsed === null) throw new NoDataForPeriodError(String(params.period), loaded);
-  const sameKind = parsed.kind === "year" ? loaded.years : loaded.quarters;
-  if (!sameKind.includes(period)) throw new NoDataForPeriodError(period, loaded);
-  const previous = formatPeriodId(previousPeriod(parsed));
-
-  const [ranking, allTotals, registry, lastUploadAt] = await Promise.all([
-    getRankingsFor(db, parsed.kind, [period], scoring),
-    getDistrictTotals(db, parsed.kind),
-    getRegistry(db),
-    getLastUploadAt(db),
-  ]);
-
-  const rows: OverviewRow[] = ranking.flatMap((r) =>
-    isRankedId(r.indicator)
-      ? [
-          {
-            code: r.commune_code,
-            name: r.commune_name,
-            indicator: r.indicator,
-            numerator: r.numerator,
-            denominator: r.denominator,
-            value: r.value,
-            rank: r.rank,
-            ranked: r.ranked,
-            previousRank: r.previous_rank,
-          },
-        ]
-      : [],
-  );
+export function overviewView(input: OverviewInput): OverviewData {
+  const { period, rankings } = input;
+  const rows: OverviewRow[] = rankings.map((r) => ({
+    code: r.commune_code,
+    name: r.commune_name,
+    indicator: r.indicator,
+    numerator: r.numerator,
+    denominator: r.denominator,
+    value: r.value,
+    rank: r.rank,
+    ranked: r.ranked,
+    previousRank: r.previous_rank,
+  }));
 
   const unitsByCode = new Map<string, OverviewUnit>();
-  for (const r of ranking) {
+  for (const r of rankings) {
     if (!unitsByCode.has(r.commune_code)) {
       unitsByCode.set(r.commune_code, { code: r.commune_code, name: r.commune_name, quarters: r.quarters, incomplete: r.incomplete });
     }
   }
   const units = [...unitsByCode.values()].sort((a, b) => a.code.localeCompare(b.code));
 
-  const periods = periodsUpTo(sameKind, period);
-  const totals: DistrictTotalSeries[] = INDICATORS.map((indicator) => ({
+  const shown = periodsUpTo(input.periods, period);
+  const totals: TotalSeries[] = INDICATORS.map((indicator) => ({
     indicator: indicator.id,
-    points: periods.flatMap((p) => {
-      const t = allTotals.find((x) => x.period === p && x.indicator === indicator.id);
-      return t ? [{ period: p, value: t.value, numerator: t.numerator, denominator: t.denominator, units: t.units }] : [];
+    points: shown.flatMap((p) => {
+      const t = input.totals.find((x) => x.period === p && x.indicator === indicator.id);
+      return t && t.numerator !== null ? [{ period: p, value: t.value, numerator: t.numerator, denominator: t.denominator, units: t.units }] : [];
     }),
   }));
 
-  const composite = rows.filter((r) => r.indicator === COMPOSITE_ID);
+  const previous = previousPeriodId(period);
   return {
     kind: "ok",
     period,
-    periodKind: parsed.kind,
+    periodKind: input.kind,
     previousPeriod: previous,
-    hasPrevious: sameKind.includes(previous),
-    indicator: params.indicator,
-    registryCount: registry.length,
+    hasPrevious: input.periods.includes(previous),
+    indicator: input.indicator,
+    registryCount: input.registry.length,
     units,
-    missing: missingUnits(registry, unitsByCode.keys()),
+    missing: missingUnits(input.registry, unitsByCode.keys()).map(({ code, name }) => ({ code, name })),
     rows,
     totals,
-    movers: pickMovers(composite),
+    movers: pickMovers(rows.filter((r) => r.indicator === COMPOSITE_ID)),
+    scoring: input.scoring,
+    lastUploadAt: input.lastUploadAt,
+  };
+}
+
+/**
+ * The overview of `period` (default: the latest quarter with data) with `indicator` selected (default the
+ * composite). Throws NotFoundError for a period without data; `{ kind: "empty" }` when nothing is loaded.
+ */
+export async function loadOverview(db: Db, params: { period?: string; indicator?: RankedId }, scoring: VersionedScoring): Promise<OverviewPage> {
+  const resolved = resolvePeriod(await getLoadedPeriods(db), params.period);
+  if (resolved.status === "empty") return { kind: "empty" };
+  if (resolved.status === "unknown") throw new NotFoundError({ what: "period", ...resolved });
+  const [rankings, totals, registry, lastUploadAt] = await Promise.all([
+    getRankingsFor(db, resolved.kind, [resolved.period], scoring),
+    getBodyTotals(db, resolved.kind, scoring),
+    getUnits(db),
+    getLastUploadAt(db),
+  ]);
+  return overviewView({
+    ...resolved,
+    indicator: params.indicator ?? COMPOSITE_ID,
+    rankings,
+    totals,
+    registry,
     scoring: { name: scoring.name, hash: scoring.hash },
     lastUploadAt,
-  };
+  });
 }

@@ -6,23 +6,22 @@ import { redirect, type LinksFunction, type LoaderFunctionArgs, type MetaFunctio
 import { json, useLoaderData } from "@remix-run/react";
 import { ChartFrame } from "~/charts/chart-frame";
 import { SmallMultiples, SmallMultiplesTable, isSmallMultiplesEmpty, type SmallMultiplesData } from "~/charts/small-multiples";
-import { CompareForm } from "./form";
-import { CompareTable } from "./table";
 import { PeriodPicker } from "~/components/period-picker";
 import { getScoring } from "~/config/scoring.server";
-import { getComparePage } from "./view.server";
-import { UnknownPeriodError } from "~/db/ranking-report.server";
 import { getAppDb } from "~/db/setup.server";
-import { UnknownUnitError } from "~/routes/units.$code/view.server";
+import { formatsOf } from "~/domain/indicators";
 import { rateDomain } from "~/domain/unit-charts";
-import { formatFigure, formatTick, periodInText, valueUnitOf } from "~/domain/unit-format";
-import { canonicalCompareSearch, parseCompareParams } from "~/domain/unit-params.server";
 import { getEnv } from "~/env.server";
-import { formatPeriod } from "~/i18n/format";
+import { badRequest, orNotFound } from "~/http/page-errors.server";
+import { canonicalUnitsSearch, parseParams } from "~/http/params.server";
+import { formatIndicatorTick, formatIndicatorValue, formatPeriod, periodInSentence } from "~/i18n/format";
 import { getLang } from "~/i18n/lang.server";
 import { t } from "~/i18n/translate";
 import { useLang } from "~/i18n/use-lang";
 import unitStyles from "~/styles/unit.css";
+import { CompareForm } from "./form";
+import { CompareTable } from "./table";
+import { loadCompare } from "./view.server";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: unitStyles }];
 
@@ -32,29 +31,26 @@ export const handle = { hydrate: false };
 export async function loader({ request }: LoaderFunctionArgs) {
   const lang = getLang(request);
   const url = new URL(request.url);
-  const parsed = parseCompareParams(url, lang);
-  if (!parsed.ok) throw new Response(parsed.message, { status: 400 });
+  const parsed = parseParams(url.searchParams, ["period", "units"]);
+  if (!parsed.ok) throw badRequest(lang, parsed.problem);
   // A submitted form repeats `units`; the address people share names them once, comma-separated.
-  const canonical = canonicalCompareSearch(url, parsed.params.units);
+  const canonical = canonicalUnitsSearch(url.searchParams, parsed.params.units);
   if (canonical !== null) throw redirect(`${url.pathname}${canonical}`);
-  try {
-    const page = await getComparePage(await getAppDb(), { codes: parsed.params.units, period: parsed.params.period }, getScoring(getEnv().DATA_DIR));
-    return json({ ...page, lang });
-  } catch (error) {
-    if (error instanceof UnknownUnitError) {
-      throw new Response(t(lang, "compare.error.unknownUnits", { codes: error.codes.join(", ") }), { status: 400 });
-    }
-    if (error instanceof UnknownPeriodError) {
-      throw new Response(t(lang, "unit.error.noDataForPeriod", { period: periodInText(lang, error.period) }), { status: 404 });
-    }
-    throw error;
-  }
+  const compareRequest = { codes: parsed.params.units, period: parsed.params.period };
+  const page = await orNotFound(lang, loadCompare(await getAppDb(), compareRequest, getScoring(getEnv().DATA_DIR)));
+  return json({ ...page, lang });
+}
+
+/** A score's axis runs 0–100; a count's from the data. */
+function domainOf(indicator: string): [number, number] | undefined {
+  const max = formatsOf(indicator).domainMax;
+  return max === null ? undefined : [0, max];
 }
 
 export default function ComparePage() {
   const data = useLoaderData<typeof loader>();
   const lang = useLang();
-  const periodText = data.period ? periodInText(lang, data.period) : "";
+  const periodText = data.period ? periodInSentence(lang, data.period) : "";
   const message =
     data.status === "none"
       ? t(lang, "compare.status.none", { min: data.min, max: data.max })
@@ -70,7 +66,7 @@ export default function ComparePage() {
       id: s.indicator,
       label: t(lang, `indicator.${s.indicator}`),
       valueType: s.valueUnit === "rate" ? "rate" : "count",
-      yDomain: s.valueUnit === "score" ? ([0, 100] as [number, number]) : s.valueUnit === "rate" ? rateDomain(Object.values(s.values).flat()) : undefined,
+      yDomain: s.valueUnit === "rate" ? rateDomain(Object.values(s.values).flat()) : domainOf(s.indicator),
       values: s.values,
     })),
   };
@@ -80,7 +76,7 @@ export default function ComparePage() {
     unit: t(lang, "compare.multiples.unit"),
     noData: t(lang, "chart.noData"),
   };
-  const fmt = (n: number, panel: string) => formatFigure(lang, valueUnitOf(panel), n);
+  const fmt = (n: number, panel: string) => formatIndicatorValue(lang, panel, n);
   return (
     <>
       <h1>{t(lang, "compare.title")}</h1>
@@ -114,7 +110,7 @@ export default function ComparePage() {
                       data={multiples}
                       labels={multiplesLabels}
                       formatValue={fmt}
-                      formatTick={(n, panel) => formatTick(lang, valueUnitOf(panel), n)}
+                      formatTick={(n, panel) => formatIndicatorTick(lang, panel, n)}
                       panelWidth={320}
                       panelHeight={180}
                       options={{ minPanelWidth: 260, fontSize: 12 }}

@@ -4,11 +4,11 @@
  * words for screen readers, not by colour alone.
  */
 import { RankBadge } from "~/components/rank-badge";
-import type { RankedId } from "~/domain/indicators";
-import { formatFigure, type ValueUnit } from "~/domain/unit-format";
+import type { RankedId, ValueKind } from "~/domain/indicators";
+import { formatValue } from "~/i18n/format";
 import { t } from "~/i18n/translate";
 import { useLang } from "~/i18n/use-lang";
-import { unitHref } from "~/routes/units.$code/gap";
+import { unitHref } from "~/components/unit-link";
 
 export interface CompareTableProps {
   units: readonly { code: string; name: string }[];
@@ -17,7 +17,7 @@ export interface CompareTableProps {
   periodText: string;
   rows: readonly {
     indicator: RankedId;
-    valueUnit: ValueUnit;
+    valueUnit: ValueKind;
     cells: readonly {
       code: string;
       rank: number | null;
@@ -69,7 +69,7 @@ export function CompareTable({ units, period, periodText, rows }: CompareTablePr
                       ) : null}
                       {c.best ? <span className="visually-hidden"> {t(lang, "compare.best")}</span> : null}
                     </span>
-                    <span className="compare-value">{formatFigure(lang, row.valueUnit, c.value)}</span>
+                    <span className="compare-value">{formatValue(lang, row.valueUnit, c.value)}</span>
                   </td>
                 ))}
               </tr>

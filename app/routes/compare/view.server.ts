@@ -1,21 +1,18 @@
 /**
- * Everything the compare page shows, from one call: the registry's units (for the choice), and for 2 to 5
- * chosen units their rank and value on every indicator in one period, side by side, and their values over
- * all periods of the same kind.
+ * The compare page's view model: for 2 to 5 chosen units their rank and value on every indicator in one
+ * period, side by side, and their values over all periods of the same kind, from every unit's rankings over
+ * those periods. `loadCompare` runs the queries; `compareView` is pure.
  */
-import { RANKED_IDS, type RankedId } from "~/domain/indicators";
-import type { PeriodKind } from "~/domain/period";
-import type { VersionedScoring } from "~/domain/scoring";
-import { valueUnitOf, type ValueUnit } from "~/domain/unit-format";
-import { MAX_COMPARE, MIN_COMPARE, selectionStatus, type SelectionStatus } from "~/domain/unit-compare";
-import { resolvePagePeriod } from "~/domain/unit-period";
-import { bestCodes } from "~/domain/unit-ranks";
 import type { Db } from "~/db/instance.server";
 import { getLoadedPeriods } from "~/db/periods.server";
-import { UnknownPeriodError } from "~/db/ranking-report.server";
 import { getRankingsFor, type RankingRow } from "~/db/rankings.server";
-import { getUnits } from "~/db/registry.server";
-import { getUnitsByCode, type UnitInfo } from "~/routes/units.$code/view.server";
+import { getUnits, getUnitsByCode, type UnitInfo } from "~/db/units.server";
+import { RANKED_IDS, valueKind, type RankedId, type ValueKind } from "~/domain/indicators";
+import { resolvePeriod, type PeriodKind } from "~/domain/period";
+import type { VersionedScoring } from "~/domain/scoring";
+import { NotFoundError } from "~/http/page-errors.server";
+import { bestCodes } from "~/domain/ranks";
+import { MAX_COMPARE, MIN_COMPARE, selectionStatus, type SelectionStatus } from "~/domain/unit-compare";
 
 export interface CompareCell {
   code: string;
@@ -32,13 +29,13 @@ export interface CompareCell {
 
 export interface CompareRow {
   indicator: RankedId;
-  valueUnit: ValueUnit;
+  valueUnit: ValueKind;
   cells: CompareCell[];
 }
 
 export interface ComparePageData {
   /** Every unit of the registry, by code, for the choice. */
-  allUnits: { code: string; name: string; kind: string }[];
+  allUnits: UnitInfo[];
   /** The codes asked for, in the order asked. */
   selected: string[];
   status: SelectionStatus;
@@ -53,36 +50,40 @@ export interface ComparePageData {
   units: UnitInfo[];
   rows: CompareRow[];
   /** Each indicator's values per unit over `periods`. */
-  series: { indicator: RankedId; valueUnit: ValueUnit; values: Record<string, (number | null)[]> }[];
-}
-
-export interface ComparePageRequest {
-  codes: readonly string[];
-  period?: string;
+  series: { indicator: RankedId; valueUnit: ValueKind; values: Record<string, (number | null)[]> }[];
 }
 
 function index(rows: readonly RankingRow[]): Map<string, RankingRow> {
   return new Map(rows.map((r) => [`${r.period}|${r.indicator}|${r.commune_code}`, r]));
 }
 
-export async function getComparePage(db: Db, request: ComparePageRequest, scoring: VersionedScoring): Promise<ComparePageData> {
-  const chosen = await getUnitsByCode(db, request.codes);
+export interface CompareInput {
+  allUnits: UnitInfo[];
+  /** The chosen units, in the order asked. */
+  chosen: UnitInfo[];
+  scoring: { name: string; hash: string };
+  /** Null when nothing is loaded yet. */
+  resolved: { period: string; kind: PeriodKind; periods: string[] } | null;
+  /** Every unit's rankings over `resolved.periods` (empty unless 2 to 5 units are chosen). */
+  rankings: readonly RankingRow[];
+}
+
+export function compareView(input: CompareInput): ComparePageData {
+  const { chosen } = input;
   const status = selectionStatus(chosen.length);
-  const resolved = resolvePagePeriod(await getLoadedPeriods(db), request.period);
-  if (resolved.status === "unknown") throw new UnknownPeriodError(resolved.period);
   const base = {
-    allUnits: await getUnits(db),
+    allUnits: input.allUnits,
     selected: chosen.map((u) => u.code),
     status,
     min: MIN_COMPARE,
     max: MAX_COMPARE,
-    scoring: { name: scoring.name, hash: scoring.hash },
+    scoring: input.scoring,
   };
-  if (resolved.status === "empty") return { ...base, period: null, kind: "quarter", periods: [], units: [], rows: [], series: [] };
-  const { period, kind, periods } = resolved;
+  if (input.resolved === null) return { ...base, period: null, kind: "quarter", periods: [], units: [], rows: [], series: [] };
+  const { period, kind, periods } = input.resolved;
   if (status !== "ok") return { ...base, period, kind, periods, units: [], rows: [], series: [] };
 
-  const byKey = index(await getRankingsFor(db, kind, periods, scoring));
+  const byKey = index(input.rankings);
   const get = (p: string, id: string, code: string) => byKey.get(`${p}|${id}|${code}`);
   const fields = new Map<string, number>();
   for (const r of byKey.values()) if (r.period === period) fields.set(r.indicator, r.ranked);
@@ -103,14 +104,33 @@ export async function getComparePage(db: Db, request: ComparePageRequest, scorin
       };
     });
     const best = new Set(bestCodes(cells));
-    return { indicator: id, valueUnit: valueUnitOf(id), cells: cells.map((c) => ({ ...c, best: best.has(c.code) })) };
+    return { indicator: id, valueUnit: valueKind(id), cells: cells.map((c) => ({ ...c, best: best.has(c.code) })) };
   });
 
   const series = RANKED_IDS.map((id) => ({
     indicator: id,
-    valueUnit: valueUnitOf(id),
+    valueUnit: valueKind(id),
     values: Object.fromEntries(chosen.map((u) => [u.code, periods.map((p) => get(p, id, u.code)?.value ?? null)])),
   }));
 
   return { ...base, period, kind, periods, units: chosen, rows, series };
+}
+
+export interface ComparePageRequest {
+  codes: readonly string[];
+  period?: string;
+}
+
+/** The compare page; throws NotFoundError for codes the registry does not hold or a period without data. */
+export async function loadCompare(db: Db, request: ComparePageRequest, scoring: VersionedScoring): Promise<ComparePageData> {
+  const { units: chosen, missing } = await getUnitsByCode(db, request.codes);
+  if (missing.length > 0) throw new NotFoundError({ what: "units", codes: missing });
+  const resolved = resolvePeriod(await getLoadedPeriods(db), request.period);
+  if (resolved.status === "unknown") throw new NotFoundError({ what: "period", ...resolved });
+  const ok = resolved.status === "ok" ? resolved : null;
+  const [allUnits, rankings] = await Promise.all([
+    getUnits(db),
+    ok && selectionStatus(chosen.length) === "ok" ? getRankingsFor(db, ok.kind, ok.periods, scoring) : [],
+  ]);
+  return compareView({ allUnits, chosen, scoring: { name: scoring.name, hash: scoring.hash }, resolved: ok, rankings });
 }

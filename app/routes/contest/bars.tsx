@@ -4,7 +4,8 @@
  */
 import { ChartFrame } from "~/charts/chart-frame";
 import { StackedBar, StackedBarTable, isStackedBarEmpty, type StackedBarData } from "~/charts/stacked-bar";
-import { byRankThenCode, type ContestUnit } from "~/domain/overview";
+import { byRankThenCode } from "~/domain/ranks";
+import type { ContestUnit } from "./view.server";
 import { formatCount } from "~/i18n/format";
 import { t } from "~/i18n/translate";
 import { useLang } from "~/i18n/use-lang";

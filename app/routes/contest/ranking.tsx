@@ -2,11 +2,11 @@
  * The contest ranking for a year: competition ranks ("1/20", movement since the year before) on contest
  * entries and on initiatives, the totals, and the incomplete-year mark; unit names link to the unit page.
  */
-import type { ContestUnit } from "~/domain/overview";
+import type { ContestUnit } from "./view.server";
 import { formatCount } from "~/i18n/format";
 import { t } from "~/i18n/translate";
 import { useLang } from "~/i18n/use-lang";
-import { unitHref } from "~/routes/_index/leaderboard";
+import { unitHref } from "~/components/unit-link";
 import { RankBadge } from "~/components/rank-badge";
 
 export function ContestRanking({ units, year, caption }: { units: readonly ContestUnit[]; year: string; caption: string }) {

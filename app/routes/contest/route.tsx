@@ -5,23 +5,22 @@
 import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
-import { ContestBars } from "./bars";
-import { ContestRanking } from "./ranking";
-import { paramProblemMessage } from "~/components/overview-format";
 import { CoverageNotice, EmptyState } from "~/components/coverage-notices";
-import { ScrollRegion } from "~/components/scroll-region";
 import { PeriodPicker } from "~/components/period-picker";
+import { ScrollRegion } from "~/components/scroll-region";
 import { useShellData } from "~/components/use-shell-data";
 import { getScoring } from "~/config/scoring.server";
-import { NoDataForYearError, getContestPage } from "./view.server";
 import { getAppDb } from "~/db/setup.server";
-import { RANKED_IDS } from "~/domain/indicators";
-import { parseContestParams } from "~/domain/overview-params.server";
 import { getEnv } from "~/env.server";
+import { badRequest, orNotFound } from "~/http/page-errors.server";
+import { parseParams } from "~/http/params.server";
 import { getLang } from "~/i18n/lang.server";
 import { t } from "~/i18n/translate";
 import { useLang } from "~/i18n/use-lang";
 import overviewStyles from "~/styles/overview.css";
+import { ContestBars } from "./bars";
+import { ContestRanking } from "./ranking";
+import { loadContest } from "./view.server";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: overviewStyles }];
 
@@ -30,17 +29,10 @@ export const handle = { hydrate: false };
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const lang = getLang(request);
-  const parsed = parseContestParams(new URL(request.url).searchParams);
-  if (!parsed.ok) throw new Response(paramProblemMessage(lang, parsed.problem, RANKED_IDS), { status: 400 });
-  try {
-    const page = await getContestPage(await getAppDb(), parsed.params, getScoring(getEnv().DATA_DIR));
-    return json({ lang, page });
-  } catch (error) {
-    if (error instanceof NoDataForYearError) {
-      throw new Response(t(lang, "overview.error.noYear", { year: error.year, years: error.years.join(", ") }), { status: 404 });
-    }
-    throw error;
-  }
+  const parsed = parseParams(new URL(request.url).searchParams, ["year"]);
+  if (!parsed.ok) throw badRequest(lang, parsed.problem);
+  const page = await orNotFound(lang, loadContest(await getAppDb(), parsed.params, getScoring(getEnv().DATA_DIR)));
+  return json({ lang, page });
 }
 
 export default function Contest() {

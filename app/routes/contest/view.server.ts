@@ -1,39 +1,42 @@
 /**
- * The contest page for one year, in one call: per unit its contest entries and initiatives in each quarter,
- * the year's totals and competition ranks (from the year's summed counts, spec §4), incomplete years, and
- * the units that sent nothing that year.
+ * The contest page's view model for one year: per unit its contest entries and initiatives in each quarter,
+ * the year's totals and competition ranks (from the year's summed counts, spec §4), incomplete years, and the
+ * units that sent nothing that year. `loadContest` runs the queries; `contestView` is pure.
  */
-import {
-  byRankThenCode,
-  latestPeriod,
-  missingUnits,
-  sumReported,
-  valuesByQuarter,
-  type ContestUnit,
-  type NamedUnit,
-} from "~/domain/overview";
-import type { VersionedScoring } from "~/domain/scoring";
-import { getContestQuarters } from "~/db/contest.server";
+import { getContestQuarters, type ContestQuarter } from "~/db/contest.server";
 import type { Db } from "~/db/instance.server";
-import { getRegistry } from "~/routes/_index/view.server";
 import { getLoadedPeriods } from "~/db/periods.server";
-import { getRankingsFor } from "~/db/rankings.server";
+import { getRankingsFor, type RankingRow } from "~/db/rankings.server";
+import { getUnits } from "~/db/units.server";
+import { resolvePeriod } from "~/domain/period";
+import { byRankThenCode, missingUnits, type NamedUnit } from "~/domain/ranks";
+import type { VersionedScoring } from "~/domain/scoring";
+import { NotFoundError } from "~/http/page-errors.server";
 
-export class NoDataForYearError extends Error {
-  override name = "NoDataForYearError";
-  constructor(
-    readonly year: string,
-    readonly years: string[],
-  ) {
-    super(`no data for year ${year}`);
-  }
+export type QuarterValues = [number | null, number | null, number | null, number | null];
+
+export interface ContestRank {
+  /** The year's total (the sum of the quarters reported). */
+  total: number;
+  rank: number | null;
+  /** Units ranked (the "20" of "1/20"). */
+  ranked: number;
+  previousRank: number | null;
+  /** Per quarter; null where the unit sent no report that quarter. */
+  quarters: QuarterValues;
+}
+
+export interface ContestUnit extends NamedUnit {
+  entries: ContestRank;
+  initiatives: ContestRank;
+  /** Quarters reported in the year. */
+  quartersReported: number;
+  incomplete: boolean;
 }
 
 export interface ContestData {
   kind: "ok";
   year: string;
-  /** Years with data, oldest first. */
-  years: string[];
   registryCount: number;
   /** Units with data in the year, best on contest entries first (ties by code). */
   units: ContestUnit[];
@@ -42,49 +45,74 @@ export interface ContestData {
 
 export type ContestPage = { kind: "empty" } | ContestData;
 
-function rankOf(rows: Awaited<ReturnType<typeof getRankingsFor>>, code: string, indicator: string) {
-  return rows.find((r) => r.commune_code === code && r.indicator === indicator) ?? null;
+/**
+ * Per unit, its values in each quarter of a year (null where it sent no report), from rows of
+ * (unit, quarter, value). Quarters outside 1–4 are a bug upstream.
+ */
+export function valuesByQuarter<R extends { commune_code: string; quarter: number }>(
+  rows: readonly R[],
+  value: (row: R) => number,
+): Map<string, QuarterValues> {
+  const out = new Map<string, QuarterValues>();
+  for (const row of rows) {
+    if (!Number.isInteger(row.quarter) || row.quarter < 1 || row.quarter > 4) throw new Error(`bad quarter: ${row.quarter}`);
+    let values = out.get(row.commune_code);
+    if (!values) {
+      values = [null, null, null, null];
+      out.set(row.commune_code, values);
+    }
+    values[row.quarter - 1] = value(row);
+  }
+  return out;
 }
 
-/** The contest view of `year` (default: the latest year with data). */
-export async function getContestPage(db: Db, params: { year?: string }, scoring: VersionedScoring): Promise<ContestPage> {
-  const loaded = await getLoadedPeriods(db);
-  if (loaded.years.length === 0) return { kind: "empty" };
-  const year = params.year ?? latestPeriod(loaded.years);
-  if (year === null || !loaded.years.includes(year)) throw new NoDataForYearError(String(params.year), loaded.years);
+/** The sum of what was reported (a missing quarter adds nothing; the incomplete-year mark says so). */
+export function sumReported(values: readonly (number | null)[]): number {
+  return values.reduce<number>((sum, v) => sum + (v ?? 0), 0);
+}
 
-  const [quarters, ranking, registry] = await Promise.all([
-    getContestQuarters(db, Number(year)),
-    getRankingsFor(db, "year", [year], scoring),
-    getRegistry(db),
-  ]);
-  const entries = valuesByQuarter(quarters, (q) => q.contest_entries);
-  const initiatives = valuesByQuarter(quarters, (q) => q.initiatives);
-  const names = new Map(quarters.map((q) => [q.commune_code, q.commune_name]));
+export interface ContestInput {
+  year: string;
+  quarters: readonly ContestQuarter[];
+  /** The year's rankings (all indicators; contest entries and initiatives are read). */
+  rankings: readonly RankingRow[];
+  registry: readonly NamedUnit[];
+}
+
+export function contestView(input: ContestInput): ContestData {
+  const entries = valuesByQuarter(input.quarters, (q) => q.contest_entries);
+  const initiatives = valuesByQuarter(input.quarters, (q) => q.initiatives);
+  const names = new Map(input.quarters.map((q) => [q.commune_code, q.commune_name]));
+  const rankOf = (code: string, indicator: string) => input.rankings.find((r) => r.commune_code === code && r.indicator === indicator) ?? null;
+  const contestRank = (code: string, indicator: string, quarters: QuarterValues): ContestRank => {
+    const r = rankOf(code, indicator);
+    return { total: sumReported(quarters), rank: r?.rank ?? null, ranked: r?.ranked ?? 0, previousRank: r?.previous_rank ?? null, quarters };
+  };
 
   const units: ContestUnit[] = [...entries.keys()].map((code) => {
-    const e = rankOf(ranking, code, "contest_entries");
-    const i = rankOf(ranking, code, "initiatives");
     const eq = entries.get(code) ?? [null, null, null, null];
     const iq = initiatives.get(code) ?? [null, null, null, null];
     const quartersReported = eq.filter((v) => v !== null).length;
     return {
       code,
       name: names.get(code) ?? code,
-      entries: { total: sumReported(eq), rank: e?.rank ?? null, ranked: e?.ranked ?? 0, previousRank: e?.previous_rank ?? null, quarters: eq },
-      initiatives: { total: sumReported(iq), rank: i?.rank ?? null, ranked: i?.ranked ?? 0, previousRank: i?.previous_rank ?? null, quarters: iq },
+      entries: contestRank(code, "contest_entries", eq),
+      initiatives: contestRank(code, "initiatives", iq),
       quartersReported,
       incomplete: quartersReported < 4,
     };
   });
   units.sort((a, b) => byRankThenCode({ rank: a.entries.rank, code: a.code }, { rank: b.entries.rank, code: b.code }));
 
-  return {
-    kind: "ok",
-    year,
-    years: loaded.years,
-    registryCount: registry.length,
-    units,
-    missing: missingUnits(registry, entries.keys()),
-  };
+  return { kind: "ok", year: input.year, registryCount: input.registry.length, units, missing: missingUnits(input.registry, entries.keys()).map(({ code, name }) => ({ code, name })) };
+}
+
+/** The contest view of `year` (default: the latest year with data). Throws NotFoundError for a year without data. */
+export async function loadContest(db: Db, params: { year?: string }, scoring: VersionedScoring): Promise<ContestPage> {
+  const resolved = resolvePeriod(await getLoadedPeriods(db), params.year, "year");
+  if (resolved.status === "empty") return { kind: "empty" };
+  if (resolved.status === "unknown") throw new NotFoundError({ what: "period", ...resolved });
+  const year = resolved.period;
+  const [quarters, rankings, registry] = await Promise.all([getContestQuarters(db, Number(year)), getRankingsFor(db, "year", [year], scoring), getUnits(db)]);
+  return contestView({ year, quarters, rankings, registry });
 }

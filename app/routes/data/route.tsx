@@ -1,7 +1,8 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json, useLoaderData } from "@remix-run/react";
-import { getPeriodCoverage, getUnitCoverage } from "~/db/coverage.server";
+import { getPeriodCoverage } from "~/db/provenance.server";
 import { getAppDb } from "~/db/setup.server";
+import { getUnitCoverage } from "~/db/units.server";
 import { getLang } from "~/i18n/lang.server";
 import { formatDateTime } from "~/i18n/format";
 import { t } from "~/i18n/translate";

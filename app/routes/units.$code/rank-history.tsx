@@ -6,9 +6,8 @@
 import { Form } from "@remix-run/react";
 import { BumpChart, BumpChartTable, isBumpChartEmpty, type BumpChartData } from "~/charts/bump-chart";
 import { ChartFrame } from "~/charts/chart-frame";
-import { COMPOSITE_ID, INDICATORS, type IndicatorId } from "~/domain/indicators";
-import { formatFigure, formatRank, type ValueUnit } from "~/domain/unit-format";
-import { formatPeriod } from "~/i18n/format";
+import { COMPOSITE_ID, INDICATORS, type IndicatorId, type ValueKind } from "~/domain/indicators";
+import { formatPeriod, formatRank, formatValue } from "~/i18n/format";
 import { t } from "~/i18n/translate";
 import { useLang } from "~/i18n/use-lang";
 import { SourceList, type Source } from "./sources";
@@ -25,7 +24,7 @@ export interface UnitRankHistoryProps {
   period: string;
   periods: readonly string[];
   indicator: IndicatorId;
-  indicatorUnit: ValueUnit;
+  indicatorUnit: ValueKind;
   ranks: { composite: readonly RankPointView[]; indicator: readonly RankPointView[] };
   history: readonly {
     period: string;
@@ -41,14 +40,14 @@ function bumpData(labels: readonly string[], key: string, name: string, points: 
   return { periods: labels, series: [{ key, label: name, ranks: points.map((p) => p.rank), fields: points.map((p) => p.ranked) }] };
 }
 
-function RankCell({ point, valueUnit }: { point: RankPointView; valueUnit: ValueUnit }) {
+function RankCell({ point, valueUnit }: { point: RankPointView; valueUnit: ValueKind }) {
   const lang = useLang();
   if (point.rank === null) return <>—</>;
   return (
     <>
       <span className="rank-value">{formatRank(point.rank, point.ranked)}</span>
       {point.tiedWith > 0 ? <span className="unit-tie"> {t(lang, "unit.tie")}</span> : null}
-      <span className="unit-history-value"> · {formatFigure(lang, valueUnit, point.value)}</span>
+      <span className="unit-history-value"> · {formatValue(lang, valueUnit, point.value)}</span>
     </>
   );
 }

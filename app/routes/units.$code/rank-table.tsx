@@ -3,18 +3,17 @@
  * the previous period), value, counts, the district's figure, and what it would take to move up.
  */
 import { RankBadge } from "~/components/rank-badge";
-import { gapSentence, type SentenceGap } from "~/domain/gap-sentence";
-import type { RankedId } from "~/domain/indicators";
-import { formatFigure, formatFraction, formatRank, type ValueUnit } from "~/domain/unit-format";
-import type { ScoreGap } from "~/domain/unit-ranks";
-import { formatNumber } from "~/i18n/format";
+import type { Gap, ScoreGap } from "~/domain/gap";
+import type { RankedId, ValueKind } from "~/domain/indicators";
+import { NO_VALUE, formatCount, formatCounts, formatNumber, formatRank, formatValue } from "~/i18n/format";
+import { gapSentence } from "~/i18n/gap-sentence";
 import { t } from "~/i18n/translate";
 import { useLang } from "~/i18n/use-lang";
 import { GapSentenceText } from "./gap";
 
 export interface RankTableRow {
   indicator: RankedId;
-  valueUnit: ValueUnit;
+  valueUnit: ValueKind;
   value: number | null;
   numerator: number | null;
   denominator: number | null;
@@ -23,7 +22,7 @@ export interface RankTableRow {
   previousRank: number | null;
   tiedWith: number;
   district: { value: number | null; numerator: number | null; denominator: number | null; perUnit: number | null };
-  gap: SentenceGap | null;
+  gap: Gap | null;
   scoreGap: ScoreGap | null;
 }
 
@@ -82,10 +81,10 @@ export function UnitRankTable({ rows, period, periodText, incomplete, quarters }
                       </sup>
                     ) : null}
                   </td>
-                  <td className="num">{formatFigure(lang, row.valueUnit, row.value)}</td>
-                  <td className="num">{row.valueUnit === "score" ? "—" : formatFraction(lang, row.numerator, row.denominator)}</td>
+                  <td className="num">{formatValue(lang, row.valueUnit, row.value)}</td>
+                  <td className="num">{row.valueUnit === "score" ? NO_VALUE : (formatCounts(lang, row.numerator, row.denominator) ?? formatCount(lang, row.numerator))}</td>
                   <td className="num">
-                    {formatFigure(lang, row.valueUnit, row.district.value)}
+                    {formatValue(lang, row.valueUnit, row.district.value)}
                     {row.district.perUnit !== null ? (
                       <span className="unit-per-unit">{t(lang, "unit.perUnit", { value: formatNumber(lang, row.district.perUnit, 1) })}</span>
                     ) : null}

@@ -7,22 +7,22 @@ import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run
 import { json, useLoaderData } from "@remix-run/react";
 import { PeriodPicker } from "~/components/period-picker";
 import { useShellData } from "~/components/use-shell-data";
-import { UnitRankHistory } from "./rank-history";
-import { UnitRankTable } from "./rank-table";
-import { UnitSources } from "./sources";
-import { UnitTrends } from "./trends";
 import { getScoring } from "~/config/scoring.server";
-import { UnknownPeriodError } from "~/db/ranking-report.server";
 import { getAppDb } from "~/db/setup.server";
-import { UnknownUnitError, getUnitPage } from "./view.server";
-import { periodInText, valueUnitOf } from "~/domain/unit-format";
-import { parseUnitPageParams, unitCodeSchema } from "~/domain/unit-params.server";
+import { valueKind } from "~/domain/indicators";
 import { getEnv } from "~/env.server";
-import { formatPeriod } from "~/i18n/format";
+import { badRequest, notFound, orNotFound } from "~/http/page-errors.server";
+import { isUnitCode, parseParams } from "~/http/params.server";
+import { formatPeriod, periodInSentence } from "~/i18n/format";
 import { getLang } from "~/i18n/lang.server";
 import { t } from "~/i18n/translate";
 import { useLang } from "~/i18n/use-lang";
 import unitStyles from "~/styles/unit.css";
+import { UnitRankHistory } from "./rank-history";
+import { UnitRankTable } from "./rank-table";
+import { UnitSources } from "./sources";
+import { UnitTrends } from "./trends";
+import { loadUnitPage } from "./view.server";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: unitStyles }];
 
@@ -31,20 +31,13 @@ export const handle = { hydrate: false };
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const lang = getLang(request);
-  const parsed = parseUnitPageParams(new URL(request.url), lang);
-  if (!parsed.ok) throw new Response(parsed.message, { status: 400 });
+  const parsed = parseParams(new URL(request.url).searchParams, ["period", "registryIndicator"]);
+  if (!parsed.ok) throw badRequest(lang, parsed.problem);
   const code = params.code ?? "";
-  if (!unitCodeSchema.safeParse(code).success) throw new Response(t(lang, "unit.error.unknownUnit", { code }), { status: 404 });
-  try {
-    const page = await getUnitPage(await getAppDb(), { code, ...parsed.params }, getScoring(getEnv().DATA_DIR));
-    return json({ ...page, lang });
-  } catch (error) {
-    if (error instanceof UnknownUnitError) throw new Response(t(lang, "unit.error.unknownUnit", { code }), { status: 404 });
-    if (error instanceof UnknownPeriodError) {
-      throw new Response(t(lang, "unit.error.noDataForPeriod", { period: periodInText(lang, error.period) }), { status: 404 });
-    }
-    throw error;
-  }
+  if (!isUnitCode(code)) throw notFound(lang, { what: "units", codes: [code] });
+  const unitRequest = { code, period: parsed.params.period, indicator: parsed.params.registryIndicator };
+  const page = await orNotFound(lang, loadUnitPage(await getAppDb(), unitRequest, getScoring(getEnv().DATA_DIR)));
+  return json({ ...page, lang });
 }
 
 export default function UnitPage() {
@@ -52,7 +45,7 @@ export default function UnitPage() {
   const lang = useLang();
   const { unit, period } = data;
   const periodLabel = period ? formatPeriod(lang, period) : "";
-  const periodText = period ? periodInText(lang, period) : "";
+  const periodText = period ? periodInSentence(lang, period) : "";
   const district = useShellData()?.district;
   const compareHref = `/compare?units=${unit.code}${period ? `&period=${period}` : ""}`;
   return (
@@ -95,7 +88,7 @@ export default function UnitPage() {
               period={period}
               periods={data.periods}
               indicator={data.indicator}
-              indicatorUnit={valueUnitOf(data.indicator)}
+              indicatorUnit={valueKind(data.indicator)}
               ranks={data.ranks}
               history={data.history}
             />

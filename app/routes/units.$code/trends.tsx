@@ -5,17 +5,16 @@
  */
 import { ChartFrame } from "~/charts/chart-frame";
 import { TrendLine, TrendLineTable, isTrendLineEmpty, type TrendLineData } from "~/charts/trend-line";
-import type { RankedId } from "~/domain/indicators";
+import type { RankedId, ValueKind } from "~/domain/indicators";
 import { rateDomain } from "~/domain/unit-charts";
-import { formatFigure, formatTick, type ValueUnit } from "~/domain/unit-format";
-import { formatPeriod } from "~/i18n/format";
+import { formatIndicatorTick, formatPeriod, formatValue } from "~/i18n/format";
 import { t } from "~/i18n/translate";
 import { useLang } from "~/i18n/use-lang";
 
 export interface UnitTrendsProps {
   unitName: string;
   periods: readonly string[];
-  trend: readonly { indicator: RankedId; valueUnit: ValueUnit; unit: (number | null)[]; reference: (number | null)[] }[];
+  trend: readonly { indicator: RankedId; valueUnit: ValueKind; unit: (number | null)[]; reference: (number | null)[] }[];
 }
 
 export function UnitTrends({ unitName, periods, trend }: UnitTrendsProps) {
@@ -43,7 +42,7 @@ export function UnitTrends({ unitName, periods, trend }: UnitTrendsProps) {
           series: t(lang, "unit.trend.series"),
           noData: t(lang, "chart.noData"),
         };
-        const fmt = (n: number) => formatFigure(lang, s.valueUnit, n);
+        const fmt = (n: number) => formatValue(lang, s.valueUnit, n);
         return (
           <section key={s.indicator} className="unit-trend" aria-labelledby={`trend-${s.indicator}-heading`}>
             <h3 id={`trend-${s.indicator}-heading`}>{title}</h3>
@@ -57,7 +56,7 @@ export function UnitTrends({ unitName, periods, trend }: UnitTrendsProps) {
                   data={data}
                   labels={chartLabels}
                   formatValue={fmt}
-                  formatTick={(n) => formatTick(lang, s.valueUnit, n)}
+                  formatTick={(n) => formatIndicatorTick(lang, s.indicator, n)}
                   height={220}
                   options={{
                     valueType: s.valueUnit === "rate" ? "rate" : "count",

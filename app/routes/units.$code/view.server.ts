@@ -1,43 +1,21 @@
 /**
- * Everything the unit page shows, from one call: the unit's rank on every indicator and the composite in
- * the chosen period (with movement, the district's value and the gap to the next rank), its values and
- * ranks over all periods of the same kind, and which upload each figure came from.
+ * The unit page's data: `loadUnitPage` runs the queries, `unitView` is a pure function from their results (every unit's ranks over the periods
+ * of one kind, the body's totals, the unit's provenance) to what the page shows: the unit's rank on every
+ * indicator and the composite in the chosen period (with movement, the body's value and the gap to the next
+ * rank), its values and ranks over all periods of the same kind, and which upload each figure came from.
  */
-import { z } from "zod";
-import { COMPOSITE_ID, INDICATORS, RANKED_IDS, getIndicator, type IndicatorId, type RankedId } from "~/domain/indicators";
-import type { PeriodKind } from "~/domain/period";
-import { computeScore, type VersionedScoring } from "~/domain/scoring";
-import { valueUnitOf, type ValueUnit } from "~/domain/unit-format";
-import { resolvePagePeriod } from "~/domain/unit-period";
-import { countTiedWith, scoreGapFor, type ScoreGap } from "~/domain/unit-ranks";
-import { getDistrictTotals, type DistrictTotal } from "~/db/district.server";
 import type { Db } from "~/db/instance.server";
 import { getLoadedPeriods } from "~/db/periods.server";
 import { getUnitProvenance, type Provenance } from "~/db/provenance.server";
-import { UnknownPeriodError } from "~/db/ranking-report.server";
-import { getRankingsFor, type Gap, type RankingRow } from "~/db/rankings.server";
-
-export class UnknownUnitError extends Error {
-  override name = "UnknownUnitError";
-  constructor(readonly codes: readonly string[]) {
-    super(`unknown unit code: ${codes.join(", ")}`);
-  }
-}
-
-const unitSchema = z.object({ code: z.string(), name: z.string(), kind: z.enum(["town", "ward", "commune"]) });
-export type UnitInfo = z.infer<typeof unitSchema>;
-
-/** Units of the registry with the given codes, in the order asked; throws for codes it does not hold. */
-export async function getUnitsByCode(db: Db, codes: readonly string[]): Promise<UnitInfo[]> {
-  if (codes.length === 0) return [];
-  // Codes are bound as one comma-joined string (a list parameter needs a typed DuckDB value).
-  if (codes.some((c) => c.includes(","))) throw new UnknownUnitError(codes.filter((c) => c.includes(",")));
-  const rows = await db.query("SELECT code, name, kind FROM units WHERE list_contains(string_split($1, ','), code)", [codes.join(",")], unitSchema);
-  const byCode = new Map(rows.map((r) => [r.code, r]));
-  const missing = codes.filter((c) => !byCode.has(c));
-  if (missing.length > 0) throw new UnknownUnitError(missing);
-  return codes.map((c) => byCode.get(c)).filter((u): u is UnitInfo => u !== undefined);
-}
+import { getRankingsFor, type RankingRow } from "~/db/rankings.server";
+import { getBodyTotals, type BodyTotal } from "~/db/totals.server";
+import { getUnitsByCode, type UnitInfo } from "~/db/units.server";
+import { scoreGapFor, type Gap, type ScoreGap } from "~/domain/gap";
+import { COMPOSITE_ID, INDICATORS, RANKED_IDS, valueKind, type IndicatorId, type RankedId, type ValueKind } from "~/domain/indicators";
+import { resolvePeriod, type PeriodKind } from "~/domain/period";
+import type { VersionedScoring } from "~/domain/scoring";
+import { NotFoundError } from "~/http/page-errors.server";
+import { countTiedWith } from "~/domain/ranks";
 
 export interface DistrictFigure {
   /** Rates: the district's rate; counts: the district's total; the composite: the district's own score. */
@@ -50,7 +28,7 @@ export interface DistrictFigure {
 
 export interface UnitIndicatorRow {
   indicator: RankedId;
-  valueUnit: ValueUnit;
+  valueUnit: ValueKind;
   value: number | null;
   numerator: number | null;
   denominator: number | null;
@@ -85,7 +63,7 @@ export interface HistoryRow {
 
 export interface TrendSeriesData {
   indicator: RankedId;
-  valueUnit: ValueUnit;
+  valueUnit: ValueKind;
   unit: (number | null)[];
   /** The district's rate or score; for counts the average per reporting unit. */
   reference: (number | null)[];
@@ -115,30 +93,21 @@ export interface UnitPageData {
   sources: Provenance[];
 }
 
-export interface UnitPageRequest {
-  code: string;
-  period?: string;
-  indicator?: IndicatorId;
-}
-
 export const DEFAULT_RANK_INDICATOR: IndicatorId = INDICATORS[0].id;
 
-function districtFigures(totals: readonly DistrictTotal[], scoring: VersionedScoring): Map<string, Map<RankedId, DistrictFigure>> {
+/** The body's figures by period and indicator, the composite's score included (computed in SQL). */
+function bodyFigures(totals: readonly BodyTotal[]): Map<string, Map<RankedId, DistrictFigure>> {
   const byPeriod = new Map<string, Map<RankedId, DistrictFigure>>();
   for (const total of totals) {
     let m = byPeriod.get(total.period);
     if (!m) byPeriod.set(total.period, (m = new Map()));
-    const isCount = getIndicator(total.indicator).unit === "count";
+    const isCount = valueKind(total.indicator) === "count";
     m.set(total.indicator, {
       value: total.value,
       numerator: total.numerator,
       denominator: total.denominator,
-      perUnit: isCount && total.units > 0 ? total.numerator / total.units : null,
+      perUnit: isCount && total.numerator !== null && total.units > 0 ? total.numerator / total.units : null,
     });
-  }
-  for (const m of byPeriod.values()) {
-    const rates = Object.fromEntries([...m].map(([id, f]) => [id, f.value]));
-    m.set(COMPOSITE_ID, { value: computeScore(scoring.config, rates), numerator: null, denominator: null, perUnit: null });
   }
   return byPeriod;
 }
@@ -164,37 +133,45 @@ function rankPoint(all: readonly RankingRow[] | undefined, code: string): RankPo
   return { rank: own.rank, ranked: own.ranked, tiedWith: countTiedWith(all, code), value: own.value };
 }
 
-export async function getUnitPage(db: Db, request: UnitPageRequest, scoring: VersionedScoring): Promise<UnitPageData> {
-  const [unit] = await getUnitsByCode(db, [request.code]);
-  if (!unit) throw new UnknownUnitError([request.code]);
-  const indicator = request.indicator ?? DEFAULT_RANK_INDICATOR;
-  const base = { unit, indicator, scoring: { name: scoring.name, hash: scoring.hash } };
-  const resolved = resolvePagePeriod(await getLoadedPeriods(db), request.period);
-  if (resolved.status === "unknown") throw new UnknownPeriodError(resolved.period);
-  if (resolved.status === "empty") {
-    return {
-      ...base,
-      period: null,
-      kind: "quarter",
-      periods: [],
-      reported: false,
-      quarters: 0,
-      incomplete: false,
-      rows: [],
-      trend: [],
-      ranks: { composite: [], indicator: [] },
-      history: [],
-      sources: [],
-    };
-  }
-  const { period, kind, periods } = resolved;
-  const [rankings, totals, provenance] = await Promise.all([
-    getRankingsFor(db, kind, periods, scoring),
-    getDistrictTotals(db, kind),
-    getUnitProvenance(db, unit.code),
-  ]);
+export interface UnitViewInput {
+  unit: UnitInfo;
+  indicator: IndicatorId;
+  scoring: { name: string; hash: string };
+  period: string;
+  kind: PeriodKind;
+  /** Periods of the same kind with data, oldest first. */
+  periods: string[];
+  /** Every unit's rankings in `periods`. */
+  rankings: readonly RankingRow[];
+  totals: readonly BodyTotal[];
+  provenance: readonly Provenance[];
+}
+
+/** The page of a unit when nothing is loaded yet. */
+export function emptyUnitView(unit: UnitInfo, indicator: IndicatorId, scoring: { name: string; hash: string }): UnitPageData {
+  return {
+    unit,
+    indicator,
+    scoring,
+    period: null,
+    kind: "quarter",
+    periods: [],
+    reported: false,
+    quarters: 0,
+    incomplete: false,
+    rows: [],
+    trend: [],
+    ranks: { composite: [], indicator: [] },
+    history: [],
+    sources: [],
+  };
+}
+
+export function unitView(input: UnitViewInput): UnitPageData {
+  const { unit, indicator, period, kind, periods, rankings, provenance } = input;
+  const base = { unit, indicator, scoring: input.scoring };
   const grouped = groupRows(rankings);
-  const district = districtFigures(totals, scoring);
+  const district = bodyFigures(input.totals);
   const own = (p: string, id: string) => grouped.get(p)?.get(id)?.find((r) => r.commune_code === unit.code);
   const sourcesOf = (p: string) => provenance.filter((s) => (kind === "quarter" ? s.period === p : s.period.startsWith(`${p}-`)));
 
@@ -203,7 +180,7 @@ export async function getUnitPage(db: Db, request: UnitPageRequest, scoring: Ver
     const r = all.find((x) => x.commune_code === unit.code);
     return {
       indicator: id,
-      valueUnit: valueUnitOf(id),
+      valueUnit: valueKind(id),
       value: r?.value ?? null,
       numerator: r?.numerator ?? null,
       denominator: r?.denominator ?? null,
@@ -219,7 +196,7 @@ export async function getUnitPage(db: Db, request: UnitPageRequest, scoring: Ver
   });
 
   const trend = RANKED_IDS.map((id): TrendSeriesData => {
-    const valueUnit = valueUnitOf(id);
+    const valueUnit = valueKind(id);
     return {
       indicator: id,
       valueUnit,
@@ -266,4 +243,27 @@ export async function getUnitPage(db: Db, request: UnitPageRequest, scoring: Ver
     history,
     sources: sourcesOf(period),
   };
+}
+
+export interface UnitPageRequest {
+  code: string;
+  period?: string;
+  indicator?: IndicatorId;
+}
+
+/** The unit page; throws NotFoundError for a unit the registry does not hold or a period without data. */
+export async function loadUnitPage(db: Db, request: UnitPageRequest, scoring: VersionedScoring): Promise<UnitPageData> {
+  const [unit] = (await getUnitsByCode(db, [request.code])).units;
+  if (!unit) throw new NotFoundError({ what: "units", codes: [request.code] });
+  const indicator = request.indicator ?? DEFAULT_RANK_INDICATOR;
+  const version = { name: scoring.name, hash: scoring.hash };
+  const resolved = resolvePeriod(await getLoadedPeriods(db), request.period);
+  if (resolved.status === "empty") return emptyUnitView(unit, indicator, version);
+  if (resolved.status === "unknown") throw new NotFoundError({ what: "period", ...resolved });
+  const [rankings, totals, provenance] = await Promise.all([
+    getRankingsFor(db, resolved.kind, resolved.periods, scoring),
+    getBodyTotals(db, resolved.kind, scoring),
+    getUnitProvenance(db, unit.code),
+  ]);
+  return unitView({ ...resolved, unit, indicator, scoring: version, rankings, totals, provenance });
 }

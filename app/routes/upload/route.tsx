@@ -6,7 +6,7 @@ import { AccessErrorBoundary } from "~/auth/access-error";
 import { passThroughHeaders } from "~/auth/route-headers";
 import { requirePermission } from "~/auth/guards.server";
 import { getRequestAuth } from "~/auth/load-context";
-import { getUnits } from "~/db/registry.server";
+import { getUnits } from "~/db/units.server";
 import { getAppDb } from "~/db/setup.server";
 import { getEnv } from "~/env.server";
 import { getLang } from "~/i18n/lang.server";

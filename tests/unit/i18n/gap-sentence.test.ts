@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { gapSentence, type GapSentenceInput } from "~/domain/gap-sentence";
+import { gapSentence, type GapSentenceInput } from "~/i18n/gap-sentence";
 
 const HONG_PHUC = { pass_code: "11230", pass_name: "Xã Hồng Phúc" };
 

@@ -3,16 +3,11 @@
  * "Thêm 12 hồ sơ được số hóa sẽ vượt Xã Hồng Phúc" / "12 more dossiers digitised would pass Xã Hồng Phúc".
  * The sentence comes back in parts so that a page can make the unit to pass a link; `text` joins them.
  */
-import { formatCount, formatNumber } from "~/i18n/format";
-import { t, type Lang } from "~/i18n/translate";
-import { unitMessages } from "~/i18n/unit-messages";
-import { COMPOSITE_ID, getIndicator } from "./indicators";
-import type { ScoreGap } from "./unit-ranks";
-
-/** The shape of a ranking row's `gap` (app/db/rankings.server.ts), restated so this module stays pure. */
-export type SentenceGap =
-  | { reachable: true; change: number; pass_code: string; pass_name: string; pass_tied: number }
-  | { reachable: false; pass_code: string; pass_name: string; pass_tied: number };
+import type { Gap, PassTarget, ScoreGap } from "~/domain/gap";
+import { COMPOSITE_ID, getIndicator } from "~/domain/indicators";
+import { formatCount, formatNumber } from "./format";
+import { t, type Lang } from "./translate";
+import { unitMessages } from "./unit-messages";
 
 export interface GapSentenceInput {
   /** A registry indicator id or the composite's. */
@@ -21,7 +16,7 @@ export interface GapSentenceInput {
   /** Other units sharing the rank (mentioned when the unit is first). */
   tiedWith?: number;
   /** An indicator's gap, from the rankings. */
-  gap?: SentenceGap | null;
+  gap?: Gap | null;
   /** The composite's gap in points. */
   scoreGap?: ScoreGap | null;
 }
@@ -56,7 +51,7 @@ function fill(template: string, target: SentencePart[]): SentencePart[] {
   return parts;
 }
 
-function target(lang: Lang, pass: { pass_code: string; pass_name: string; pass_tied: number }): SentencePart[] {
+function target(lang: Lang, pass: PassTarget): SentencePart[] {
   const parts: SentencePart[] = [{ type: "unit", code: pass.pass_code, name: pass.pass_name }];
   const others = pass.pass_tied - 1;
   if (others > 0) parts.push({ type: "text", text: t(lang, countKey("unit.gap.tied", others), { k: formatCount(lang, others) }) });

@@ -1,12 +1,12 @@
 /**
- * The unit registry (data/communes.csv) and the district's own name (data/district.json). A district
- * replaces these two files; nothing in the code names a particular district.
+ * The unit registry (data/communes.csv) and the district's own name (data/district.json), read from the
+ * data folder. A district replaces these two files; nothing in the code names a particular district. The
+ * database's copy of the registry is app/db/units.server.ts.
  */
 import fs from "node:fs";
 import path from "node:path";
 import Papa from "papaparse";
 import { z } from "zod";
-import type { Db } from "./instance.server";
 
 export const unitSchema = z.object({
   code: z.string().regex(/^\d{5}$/, "a unit code has 5 digits"),
@@ -61,24 +61,11 @@ export function readDistrict(dataDir: string): District {
   return result.data;
 }
 
-/**
- * Makes the units table match the registry file: new codes are added and names updated (a code keeps its
- * data when a unit is renamed after a merger). Codes no longer in the file stay, so old data stays readable.
- */
-export async function syncUnits(db: Db, units: readonly Unit[]): Promise<void> {
-  await db.transaction(async (conn) => {
-    for (const u of units) {
-      await conn.run(
-        `INSERT INTO units (code, name, kind) VALUES ($1, $2, $3)
-         ON CONFLICT (code) DO UPDATE SET name = excluded.name, kind = excluded.kind`,
-        [u.code, u.name, u.kind],
-      );
-    }
-  });
-}
+const districts = new Map<string, District>();
 
-const unitRowSchema = z.object({ code: z.string(), name: z.string(), kind: z.string() });
-
-export async function getUnits(db: Db): Promise<{ code: string; name: string; kind: string }[]> {
-  return db.query("SELECT code, name, kind FROM units ORDER BY code", [], unitRowSchema);
+/** The district's name, read once per data folder (a change to the file takes a restart, like the registry). */
+export function getDistrict(dataDir: string): District {
+  let district = districts.get(dataDir);
+  if (!district) districts.set(dataDir, (district = readDistrict(dataDir)));
+  return district;
 }
