@@ -107,10 +107,7 @@ export function isBumpChartEmpty(data: BumpChartData): boolean {
 
 function checkBumpData(data: BumpChartData): void {
   checkUnique("period", data.periods);
-  checkUnique(
-    "series",
-    data.series.map((s) => s.key),
-  );
+  checkUnique("series", data.series.map((s) => s.key));
   for (const s of data.series) {
     if (s.ranks.length !== data.periods.length) {
       throw new Error(`series ${s.key} has ${s.ranks.length} ranks for ${data.periods.length} periods`);

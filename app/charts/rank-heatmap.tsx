@@ -154,14 +154,8 @@ export function rankHeatmapLayout(
   const { width } = checkSize(size, false);
   for (const k of ["cellHeight", "maxCellWidth", "fontSize", "labelWidth", "headerHeight"] as const)
     checkPositive(k, o[k]);
-  checkUnique(
-    "unit",
-    data.units.map((u) => u.code),
-  );
-  checkUnique(
-    "indicator",
-    data.indicators.map((i) => i.id),
-  );
+  checkUnique("unit", data.units.map((u) => u.code));
+  checkUnique("indicator", data.indicators.map((i) => i.id));
   const ids = data.indicators.map((i) => i.id);
   const sortBy = o.sortBy === null ? null : checkOneOf("indicator", o.sortBy, ids);
   const cells = indexCells(data);

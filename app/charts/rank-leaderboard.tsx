@@ -140,10 +140,7 @@ export function rankLeaderboardLayout(
   if (o.rankedCount !== null && (!Number.isInteger(o.rankedCount) || o.rankedCount < 0)) {
     throw new Error(`bad rankedCount: ${o.rankedCount}`);
   }
-  checkUnique(
-    "unit",
-    rows.map((r) => r.code),
-  );
+  checkUnique("unit", rows.map((r) => r.code));
   for (const r of rows) {
     checkRank(r.code, r.rank);
     checkRank(r.code, r.previousRank ?? null);

@@ -87,14 +87,8 @@ export function smallMultiplesLayout(
   const panelSize = checkSize(size, true);
   checkPositive("minPanelWidth", o.minPanelWidth);
   if (data.units.length > MAX_UNITS) throw new Error(`too many units: ${data.units.length} (at most ${MAX_UNITS})`);
-  checkUnique(
-    "unit",
-    data.units.map((u) => u.key),
-  );
-  checkUnique(
-    "panel",
-    data.panels.map((p) => p.id),
-  );
+  checkUnique("unit", data.units.map((u) => u.key));
+  checkUnique("panel", data.panels.map((p) => p.id));
   const units = data.units.map((u, i) => ({ key: u.key, label: u.label, style: seriesStyle(i) }));
   const panels = data.panels.map((p) => {
     const valueType = checkOneOf("valueType", p.valueType, VALUE_TYPES);

@@ -118,14 +118,8 @@ export function isStackedBarEmpty(data: StackedBarData): boolean {
 function checkStackedData(data: StackedBarData): void {
   if (data.segments.length > MAX_SEGMENTS)
     throw new Error(`too many segments: ${data.segments.length} (at most ${MAX_SEGMENTS})`);
-  checkUnique(
-    "segment",
-    data.segments.map((s) => s.key),
-  );
-  checkUnique(
-    "category",
-    data.categories.map((c) => c.key),
-  );
+  checkUnique("segment", data.segments.map((s) => s.key));
+  checkUnique("category", data.categories.map((c) => c.key));
   for (const c of data.categories) {
     if (c.values.length !== data.segments.length) {
       throw new Error(`category ${c.key} has ${c.values.length} values for ${data.segments.length} segments`);

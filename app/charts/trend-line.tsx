@@ -124,10 +124,7 @@ export function checkSeriesValues(
   series: readonly { key: string; values: readonly (number | null)[] }[],
 ): void {
   checkUnique("period", periods);
-  checkUnique(
-    "series",
-    series.map((s) => s.key),
-  );
+  checkUnique("series", series.map((s) => s.key));
   for (const s of series) {
     if (s.values.length !== periods.length) {
       throw new Error(`series ${s.key} has ${s.values.length} values for ${periods.length} periods`);
