@@ -7,7 +7,7 @@ import { scaleLinear, scalePoint } from "d3";
 import { ChartAxis, linearAxis, pointAxis } from "./chart-axis";
 import type { AxisLayout } from "./chart-axis";
 import { INK, MUTED } from "./chart-colors";
-import { ChartDataTable } from "./chart-data-table";
+import { ChartDataTable, periodTableModel } from "./chart-data-table";
 import type { DataTableModel } from "./chart-data-table";
 import { ChartLegend, legendLayout } from "./chart-legend";
 import type { LegendLayout } from "./chart-legend";
@@ -358,21 +358,14 @@ export function BumpChart({ id, data, labels, width = 480, height = 280, options
 export function bumpChartTableModel(data: BumpChartData, labels: BumpChartLabels): DataTableModel {
   checkBumpData(data);
   const groups = findTies(data);
-  return {
-    caption: labels.title,
-    rowHeader: labels.series,
-    columns: data.periods.map((p) => ({ key: p, header: p, numeric: true })),
-    rows: data.series.map((s) => ({
-      key: s.key,
-      header: s.label,
-      cells: data.periods.map((period, j) => {
-        const rank = s.ranks[j] ?? null;
-        if (rank === null) return NO_VALUE;
-        const tie = (groups.get(`${period}|${rank}`)?.members.length ?? 0) > 1;
-        return `${rankText(rank, s.fields?.[j])}${tie ? ` (${labels.tie})` : ""}`;
-      }),
-    })),
-  };
+  return periodTableModel(labels.title, labels.series, data.periods, data.series, (s) =>
+    data.periods.map((period, j) => {
+      const rank = s.ranks[j] ?? null;
+      if (rank === null) return NO_VALUE;
+      const tie = (groups.get(`${period}|${rank}`)?.members.length ?? 0) > 1;
+      return `${rankText(rank, s.fields?.[j])}${tie ? ` (${labels.tie})` : ""}`;
+    }),
+  );
 }
 
 export function BumpChartTable(props: { data: BumpChartData; labels: BumpChartLabels }) {

@@ -3,7 +3,7 @@
  * marker). Each panel is its own small SVG inside a CSS grid, so on a phone the panels reflow to one
  * column instead of shrinking; one legend (an HTML list) serves all panels.
  */
-import { ChartDataTable } from "./chart-data-table";
+import { ChartDataTable, periodTableModel } from "./chart-data-table";
 import type { DataTableModel } from "./chart-data-table";
 import { LegendSwatch, SWATCH_WIDTH } from "./chart-legend";
 import { checkId, checkOneOf, checkPositive, checkSize, checkUnique, resolveOptions, NO_VALUE } from "./chart-options";
@@ -220,19 +220,12 @@ export function smallMultiplesTableModel(
   labels: SmallMultiplesLabels,
   formatValue: PanelFormat,
 ): DataTableModel {
-  return {
-    caption: labels.title,
-    rowHeader: labels.unit,
-    columns: data.periods.map((p) => ({ key: p, header: p, numeric: true })),
-    rows: data.panels.flatMap((panel) =>
-      panelSeries(data, panel).map((s) => ({
-        key: `${panel.id}|${s.key}`,
-        header: s.label,
-        group: panel.label,
-        cells: s.values.map((v) => (v === null ? NO_VALUE : formatValue(v, panel.id))),
-      })),
-    ),
-  };
+  const rows = data.panels.flatMap((panel) =>
+    panelSeries(data, panel).map((s) => ({ ...s, key: `${panel.id}|${s.key}`, group: panel.label, panel: panel.id })),
+  );
+  return periodTableModel(labels.title, labels.unit, data.periods, rows, (s) =>
+    s.values.map((v) => (v === null ? NO_VALUE : formatValue(v, s.panel))),
+  );
 }
 
 export function SmallMultiplesTable(props: {

@@ -6,7 +6,7 @@
 import { max, scaleLinear, scalePoint } from "d3";
 import { ChartAxis, linearAxis, pointAxis } from "./chart-axis";
 import type { AxisLayout } from "./chart-axis";
-import { ChartDataTable } from "./chart-data-table";
+import { ChartDataTable, periodTableModel } from "./chart-data-table";
 import type { DataTableModel } from "./chart-data-table";
 import { ChartLegend, legendLayout } from "./chart-legend";
 import type { LegendLayout } from "./chart-legend";
@@ -301,16 +301,9 @@ export function trendLineTableModel(
   formatValue: (n: number) => string,
 ): DataTableModel {
   checkSeriesValues(data.periods, data.series);
-  return {
-    caption: labels.title,
-    rowHeader: labels.series,
-    columns: data.periods.map((p) => ({ key: p, header: p, numeric: true })),
-    rows: data.series.map((s) => ({
-      key: s.key,
-      header: s.label,
-      cells: s.values.map((v) => (v === null ? NO_VALUE : formatValue(v))),
-    })),
-  };
+  return periodTableModel(labels.title, labels.series, data.periods, data.series, (s) =>
+    s.values.map((v) => (v === null ? NO_VALUE : formatValue(v))),
+  );
 }
 
 export function TrendLineTable(props: {
