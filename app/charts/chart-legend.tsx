@@ -28,6 +28,14 @@ export const SWATCH_WIDTH = 26;
 const SWATCH_GAP = 6;
 const ITEM_GAP = 16;
 
+/** One item per line series, its swatch a piece of the line with the series' marker. */
+export function lineLegend(
+  series: readonly { key: string; label: string }[],
+  styleOf: (index: number) => SeriesStyle,
+): LegendItem[] {
+  return series.map((s, i) => ({ key: s.key, label: s.label, swatch: { kind: "line", style: styleOf(i) } }));
+}
+
 /** Items flow left to right and wrap; `height` is 0 for no items. */
 export function legendLayout(items: readonly LegendItem[], width: number, fontSize: number): LegendLayout {
   const rowHeight = fontSize + 8;

@@ -10,8 +10,8 @@ import { checkId, checkOneOf, checkPositive, checkSize, checkUnique, resolveOpti
 import type { ChartSize } from "./chart-options";
 import { SERIES_STYLES, seriesStyle } from "./chart-series";
 import type { SeriesStyle } from "./chart-series";
-import { ChartAxis } from "./chart-axis";
-import { ChartSvg, EmptyChartText, chartCss } from "./chart-svg";
+import { SvgFrame } from "./chart-frame";
+import { chartCss } from "./chart-style";
 import { TrendSeriesMarks, trendLineLayout, VALUE_TYPES } from "./trend-line";
 import type { TrendLineLayout, ValueType } from "./trend-line";
 
@@ -189,25 +189,16 @@ export function SmallMultiples(props: SmallMultiplesProps) {
         }}
       >
         {layout.panels.map((p) => (
-          <ChartSvg
+          <SvgFrame
             key={p.id}
             id={`${id}-${p.id}`}
-            width={p.layout.width}
-            height={p.layout.height}
-            fontSize={p.layout.fontSize}
-            title={p.label}
+            frame={p.layout}
+            labels={{ title: p.label, noData: labels.noData }}
+            heading={p.label}
             withStyles={false}
           >
-            <text x={0} y={p.layout.fontSize} fontWeight={700} fill="#1a1a1a">
-              {p.label}
-            </text>
-            {p.layout.empty ? (
-              <EmptyChartText width={p.layout.width} height={p.layout.height} text={labels.noData ?? NO_VALUE} />
-            ) : null}
-            {p.layout.yAxis ? <ChartAxis axis={p.layout.yAxis} /> : null}
-            {p.layout.xAxis ? <ChartAxis axis={p.layout.xAxis} /> : null}
             <TrendSeriesMarks layout={p.layout} />
-          </ChartSvg>
+          </SvgFrame>
         ))}
       </div>
     </div>

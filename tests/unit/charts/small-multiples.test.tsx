@@ -39,10 +39,10 @@ describe("smallMultiplesLayout", () => {
     expect(layout.panels.map((p) => p.id)).toEqual(["digitization_rate", "online_payment_rate", "overdue_dossiers"]);
     const rate = layout.panels[0]?.layout;
     const count = layout.panels[2]?.layout;
-    expect(rate?.yAxis?.ticks.at(-1)?.label).toBe("100 %");
-    expect(count?.yAxis?.ticks.at(-1)?.label).toBe("6");
+    expect(rate?.axes.y?.ticks.at(-1)?.label).toBe("100 %");
+    expect(count?.axes.y?.ticks.at(-1)?.label).toBe("6");
     expect(rate?.series[0]?.points[0]?.title).toBe("Thị trấn Ninh Giang · Q1/2023: 90,0 %");
-    expect(count?.yAxis?.ticks.every((t) => Number.isInteger(Number(t.label)))).toBe(true);
+    expect(count?.axes.y?.ticks.every((t) => Number.isInteger(Number(t.label)))).toBe(true);
   });
 
   it("leaves room above each plot for the panel title", () => {
