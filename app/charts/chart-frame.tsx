@@ -6,6 +6,7 @@
  *   and whether there is anything to draw. Every chart layout is a `FrameLayout` plus its marks.
  * - `SvgFrame`: the <svg> a chart draws into: accessible name (<title>, <desc>), responsive sizing, the
  *   scoped stylesheet, pattern defs, legend, axes, and the empty text in place of the marks.
+ * - `GroupFrame`: the same for a chart drawn as several SVGs (small multiples): one named HTML group.
  * - `ChartFrame`: the caller-facing wrapper on a page: decides the empty state outside the chart and pairs
  *   the chart with its data table in a <details>, so the numbers are one click away without JavaScript.
  *
@@ -17,7 +18,7 @@ import type { ReactNode } from "react";
 import { ChartAxis } from "./chart-axis";
 import type { AxisLayout } from "./chart-axis";
 import { INK, MUTED } from "./chart-colors";
-import { ChartLegend, legendLayout } from "./chart-legend";
+import { ChartLegend, LegendList, legendLayout } from "./chart-legend";
 import type { LegendItem, LegendLayout } from "./chart-legend";
 import { NO_VALUE, checkId } from "./chart-options";
 import { PatternDefs, chartCss, patternUrl } from "./chart-style";
@@ -136,7 +137,7 @@ export interface SvgFrameProps {
   labels: FrameLabels;
   /** A visible title at the top left, for panels that have no heading of their own (small multiples). */
   heading?: string;
-  /** Off for panels inside a container that carries the stylesheet once (small multiples). */
+  /** Off for panels inside a `GroupFrame`, which carries the stylesheet once. */
   withStyles?: boolean;
   /** The marks. */
   children?: ReactNode;
@@ -186,6 +187,53 @@ export function SvgFrame({ id, frame, labels, heading, withStyles = true, childr
   );
 }
 
+function EmptyNote({ text }: { text: string }) {
+  return <p className="pb-chart-empty">{text}</p>;
+}
+
+export interface GroupFrameProps {
+  id: string;
+  className: string;
+  labels: FrameLabels;
+  empty: boolean;
+  /** One legend for all the SVGs, as an HTML list above them. */
+  legend: readonly LegendItem[];
+  /** The SVGs, each in a `SvgFrame` with `withStyles={false}`. */
+  children?: ReactNode;
+}
+
+/** The frame of a chart drawn as several SVGs: one named group holding the stylesheet and the legend. */
+export function GroupFrame({ id, className, labels, empty, legend, children }: GroupFrameProps) {
+  checkId(id);
+  return (
+    <div
+      id={id}
+      className={className}
+      role="group"
+      aria-labelledby={`${id}-title`}
+      aria-describedby={labels.description ? `${id}-desc` : undefined}
+    >
+      <style dangerouslySetInnerHTML={{ __html: chartCss(id) }} />
+      <p id={`${id}-title`} hidden>
+        {labels.title}
+      </p>
+      {labels.description ? (
+        <p id={`${id}-desc`} hidden>
+          {labels.description}
+        </p>
+      ) : null}
+      {empty ? (
+        <EmptyNote text={labels.noData ?? NO_VALUE} />
+      ) : (
+        <>
+          <LegendList items={legend} />
+          {children}
+        </>
+      )}
+    </div>
+  );
+}
+
 export interface ChartFrameProps {
   /** From the chart's `is…Empty(data)`; when true neither chart nor table is rendered. */
   isEmpty: boolean;
@@ -205,7 +253,7 @@ export function ChartFrame({ isEmpty, emptyText, tableSummary, chart, table, tab
   if (isEmpty) {
     return (
       <figure className={classes}>
-        <p className="pb-chart-empty">{emptyText}</p>
+        <EmptyNote text={emptyText} />
       </figure>
     );
   }

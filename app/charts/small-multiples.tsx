@@ -5,13 +5,13 @@
  */
 import { ChartDataTable, periodTableModel } from "./chart-data-table";
 import type { DataTableModel } from "./chart-data-table";
-import { LegendSwatch, SWATCH_WIDTH } from "./chart-legend";
-import { checkId, checkOneOf, checkPositive, checkSize, checkUnique, resolveOptions, NO_VALUE } from "./chart-options";
+import { GroupFrame, SvgFrame } from "./chart-frame";
+import type { FrameLabels } from "./chart-frame";
+import { lineLegend } from "./chart-legend";
+import type { LegendItem } from "./chart-legend";
+import { checkOneOf, checkPositive, checkSize, checkUnique, resolveOptions, NO_VALUE } from "./chart-options";
 import type { ChartSize } from "./chart-options";
 import { SERIES_STYLES, seriesStyle } from "./chart-series";
-import type { SeriesStyle } from "./chart-series";
-import { SvgFrame } from "./chart-frame";
-import { chartCss } from "./chart-style";
 import { TrendSeriesMarks, trendLineLayout, VALUE_TYPES } from "./trend-line";
 import type { TrendLineLayout, ValueType } from "./trend-line";
 
@@ -54,7 +54,8 @@ export const MAX_UNITS = SERIES_STYLES.length;
 export type PanelFormat = (n: number, panel: string) => string;
 
 export interface SmallMultiplesLayout {
-  units: { key: string; label: string; style: SeriesStyle }[];
+  /** One legend for all panels: each unit has the same style in every panel. */
+  legend: LegendItem[];
   panels: { id: string; label: string; layout: TrendLineLayout }[];
   minPanelWidth: number;
   empty: boolean;
@@ -89,7 +90,6 @@ export function smallMultiplesLayout(
   if (data.units.length > MAX_UNITS) throw new Error(`too many units: ${data.units.length} (at most ${MAX_UNITS})`);
   checkUnique("unit", data.units.map((u) => u.key));
   checkUnique("panel", data.panels.map((p) => p.id));
-  const units = data.units.map((u, i) => ({ key: u.key, label: u.label, style: seriesStyle(i) }));
   const panels = data.panels.map((p) => {
     const valueType = checkOneOf("valueType", p.valueType, VALUE_TYPES);
     const layout = trendLineLayout(
@@ -110,16 +110,15 @@ export function smallMultiplesLayout(
     );
     return { id: p.id, label: p.label, layout };
   });
-  return { units, panels, minPanelWidth: o.minPanelWidth, empty: isSmallMultiplesEmpty(data) };
+  const legend = lineLegend(data.units, seriesStyle);
+  return { legend, panels, minPanelWidth: o.minPanelWidth, empty: isSmallMultiplesEmpty(data) };
 }
 
-export interface SmallMultiplesLabels {
+export interface SmallMultiplesLabels extends FrameLabels {
   /** Names the whole group of panels. */
   title: string;
-  description?: string;
   /** Header of the table's first column; indicators head the row groups. */
   unit: string;
-  noData?: string;
 }
 
 export interface SmallMultiplesProps {
@@ -136,51 +135,12 @@ export interface SmallMultiplesProps {
 
 export function SmallMultiples(props: SmallMultiplesProps) {
   const { id, data, labels, panelWidth = 240, panelHeight = 150, options } = props;
-  checkId(id);
   const layout = smallMultiplesLayout(data, { width: panelWidth, height: panelHeight }, options, {
     value: props.formatValue,
     tick: props.formatTick,
   });
-  const legendHeight = 16;
   return (
-    <div
-      id={id}
-      className="pb-small-multiples"
-      role="group"
-      aria-labelledby={`${id}-title`}
-      aria-describedby={labels.description ? `${id}-desc` : undefined}
-    >
-      <style dangerouslySetInnerHTML={{ __html: chartCss(id) }} />
-      <p id={`${id}-title`} hidden>
-        {labels.title}
-      </p>
-      {labels.description ? (
-        <p id={`${id}-desc`} hidden>
-          {labels.description}
-        </p>
-      ) : null}
-      {layout.empty ? <p className="pb-chart-empty">{labels.noData ?? NO_VALUE}</p> : null}
-      {layout.empty ? null : (
-        <ul
-          className="pb-legend"
-          aria-hidden="true"
-          style={{ display: "flex", flexWrap: "wrap", gap: "0.25rem 1rem", listStyle: "none", margin: 0, padding: 0 }}
-        >
-          {layout.units.map((u) => (
-            <li key={u.key} style={{ display: "flex", alignItems: "center", gap: "0.5rem" }}>
-              <svg
-                width={SWATCH_WIDTH}
-                height={legendHeight}
-                viewBox={`0 0 ${SWATCH_WIDTH} ${legendHeight}`}
-                aria-hidden="true"
-              >
-                <LegendSwatch swatch={{ kind: "line", style: u.style }} cy={legendHeight / 2} />
-              </svg>
-              {u.label}
-            </li>
-          ))}
-        </ul>
-      )}
+    <GroupFrame id={id} className="pb-small-multiples" labels={labels} empty={layout.empty} legend={layout.legend}>
       <div
         style={{
           display: "grid",
@@ -201,7 +161,7 @@ export function SmallMultiples(props: SmallMultiplesProps) {
           </SvgFrame>
         ))}
       </div>
-    </div>
+    </GroupFrame>
   );
 }
 

@@ -12,7 +12,7 @@ import {
   textColorOn,
 } from "~/charts/chart-colors";
 import { ChartDataTable } from "~/charts/chart-data-table";
-import { ChartFrame, SvgFrame, frameLayout, plotArea } from "~/charts/chart-frame";
+import { ChartFrame, GroupFrame, SvgFrame, frameLayout, plotArea } from "~/charts/chart-frame";
 import { legendLayout } from "~/charts/chart-legend";
 import { checkDomain, checkId, fitText, rankMovement, resolveOptions } from "~/charts/chart-options";
 import { REFERENCE_STYLE, SERIES_STYLES, markerPath, seriesStyle } from "~/charts/chart-series";
@@ -287,6 +287,34 @@ describe("SvgFrame", () => {
     const frame = frameLayout({ width: 300, height: 120 }, { ...options, focusable: true }, { empty: false });
     expect(renderChart(<SvgFrame id="f3" frame={frame} labels={{ title: "T" }} />)).toContain('role="group"');
     expect(() => renderChart(<SvgFrame id="f 3" frame={frame} labels={{ title: "T" }} />)).toThrow("bad id: f 3");
+  });
+});
+
+describe("GroupFrame", () => {
+  const legend = [{ key: "a", label: "Xã A", swatch: { kind: "rect" as const, fill: "#000" } }];
+
+  it("names the group once, with one stylesheet and one legend for all its SVGs", () => {
+    const html = renderChart(
+      <GroupFrame id="g1" className="pb-group" labels={{ title: "Nhóm" }} empty={false} legend={legend}>
+        <svg />
+      </GroupFrame>,
+    );
+    expect(html).toContain('<div id="g1" class="pb-group" role="group" aria-labelledby="g1-title">');
+    expect(html).toContain('<p id="g1-title" hidden="">Nhóm</p>');
+    expect(html.match(/<style>/g)).toHaveLength(1);
+    expect(html).toContain('<ul class="pb-legend" aria-hidden="true"');
+    expect(html).toContain("<svg/>");
+  });
+
+  it("shows only the no-data note when empty", () => {
+    const html = renderChart(
+      <GroupFrame id="g2" className="pb-group" labels={{ title: "Nhóm", noData: "Chưa có" }} empty legend={legend}>
+        <svg />
+      </GroupFrame>,
+    );
+    expect(html).toContain('<p class="pb-chart-empty">Chưa có</p>');
+    expect(html).not.toContain("<svg");
+    expect(html).not.toContain("pb-legend");
   });
 });
 

@@ -25,13 +25,15 @@ describe("smallMultiplesLayout", () => {
     tick: formatTickByPanel,
   });
 
-  it("gives each unit its own style, the same in every panel", () => {
-    expect(layout.units.map((u) => u.style)).toEqual(SERIES_STYLES.slice(0, 3));
+  it("gives each unit its own style, the same in every panel, in one legend", () => {
+    const styles = layout.legend.map((item) => (item.swatch.kind === "line" ? item.swatch.style : null));
+    expect(styles).toEqual(SERIES_STYLES.slice(0, 3));
+    expect(layout.legend.map((item) => item.key)).toEqual(SMALL_MULTIPLES_DATA.units.map((u) => u.key));
     for (const panel of layout.panels) {
       const byKey = new Map(panel.layout.series.map((s) => [s.key, s.style]));
-      for (const u of layout.units) {
-        if (byKey.has(u.key)) expect(byKey.get(u.key)).toEqual(u.style);
-      }
+      layout.legend.forEach((item, i) => {
+        if (byKey.has(item.key)) expect(byKey.get(item.key)).toEqual(styles[i]);
+      });
     }
   });
 
