@@ -4,13 +4,13 @@
  * a rank leaves a gap in the line.
  */
 import { scaleLinear, scalePoint } from "d3";
-import { ChartAxis, linearAxis, pointAxis } from "./chart-axis";
-import type { AxisLayout } from "./chart-axis";
+import { linearAxis, pointAxis } from "./chart-axis";
 import { INK, MUTED } from "./chart-colors";
-import { ChartDataTable } from "./chart-data-table";
+import { ChartDataTable, periodTableModel } from "./chart-data-table";
 import type { DataTableModel } from "./chart-data-table";
-import { ChartLegend, legendLayout } from "./chart-legend";
-import type { LegendLayout } from "./chart-legend";
+import { SvgFrame, frameLayout, plotArea } from "./chart-frame";
+import type { FrameLabels, FrameLayout, PlotArea } from "./chart-frame";
+import { lineLegend } from "./chart-legend";
 import {
   checkNonNegative,
   checkPositive,
@@ -24,7 +24,6 @@ import {
 import type { ChartSize } from "./chart-options";
 import { SeriesLines, gapLinePath, seriesStyle } from "./chart-series";
 import type { SeriesStyle } from "./chart-series";
-import { ChartSvg, EmptyChartText } from "./chart-svg";
 
 export interface BumpSeries {
   key: string;
@@ -85,20 +84,13 @@ export interface BumpTie {
   y: number;
 }
 
-export interface BumpChartLayout {
-  width: number;
-  height: number;
-  fontSize: number;
+/** The frame (legend, axes: periods along x, ranks down y) and the lines and ties inside its plot area. */
+export interface BumpChartLayout extends FrameLayout {
   markerSize: number;
-  plot: { x: number; y: number; width: number; height: number };
-  xAxis: AxisLayout | null;
-  yAxis: AxisLayout | null;
-  legend: LegendLayout;
+  plot: PlotArea;
   series: { key: string; label: string; style: SeriesStyle; path: string; points: BumpPoint[] }[];
   ties: BumpTie[];
   maxRank: number;
-  focusable: boolean;
-  empty: boolean;
 }
 
 export function isBumpChartEmpty(data: BumpChartData): boolean {
@@ -107,10 +99,7 @@ export function isBumpChartEmpty(data: BumpChartData): boolean {
 
 function checkBumpData(data: BumpChartData): void {
   checkUnique("period", data.periods);
-  checkUnique(
-    "series",
-    data.series.map((s) => s.key),
-  );
+  checkUnique("series", data.series.map((s) => s.key));
   for (const s of data.series) {
     if (s.ranks.length !== data.periods.length) {
       throw new Error(`series ${s.key} has ${s.ranks.length} ranks for ${data.periods.length} periods`);
@@ -174,34 +163,15 @@ export function bumpChartLayout(
   const styles = data.series.map((_, i) => seriesStyle(i));
   const empty = isBumpChartEmpty(data);
 
-  const legend = legendLayout(
-    o.legend && !empty
-      ? data.series.map((s, i) => ({
-          key: s.key,
-          label: s.label,
-          swatch: { kind: "line" as const, style: styles[i] ?? seriesStyle(0) },
-        }))
-      : [],
-    width,
-    o.fontSize,
-  );
-  const plot = { x: o.marginLeft, y: legend.height + 10, width: width - o.marginLeft - o.marginRight, height: 0 };
-  plot.height = height - plot.y - AXIS_HEIGHT;
-  if (plot.width < 40) throw new Error(`width too small: ${width}`);
-  if (plot.height < 30) throw new Error(`height too small: ${height}`);
-
+  const frame = frameLayout({ width, height }, o, {
+    empty,
+    legend: lineLegend(data.series, seriesStyle),
+    legendX: o.marginLeft,
+  });
+  const plot = plotArea(frame, { top: 10, right: o.marginRight, bottom: AXIS_HEIGHT, left: o.marginLeft });
   const maxRank = resolveMaxRank(data, o.maxRank);
-  const base = {
-    width,
-    height,
-    fontSize: o.fontSize,
-    markerSize: o.markerSize,
-    plot,
-    legend,
-    maxRank,
-    focusable: o.focusable,
-  };
-  if (empty) return { ...base, xAxis: null, yAxis: null, series: [], ties: [], empty: true };
+  const base = { ...frame, markerSize: o.markerSize, plot, maxRank };
+  if (empty) return { ...base, series: [], ties: [] };
 
   const x = scalePoint<string>().domain(data.periods).range([0, plot.width]).padding(0.3);
   // Half a rank of room above 1 and below the last, so markers are never cut and one rank still works.
@@ -249,39 +219,18 @@ export function bumpChartLayout(
   const rowHeight = plot.height / maxRank;
   const every = Math.max(1, Math.ceil((o.fontSize + 4) / rowHeight));
   const values = Array.from({ length: maxRank }, (_, r) => r + 1).filter((r) => (r - 1) % every === 0);
-  return {
-    ...base,
-    xAxis: pointAxis(x, {
-      orient: "bottom",
-      x: plot.x,
-      y: plot.y + plot.height,
-      labels: data.periods,
-      fontSize: o.fontSize,
-    }),
-    yAxis: linearAxis(y, {
-      orient: "left",
-      fontSize: o.fontSize,
-      x: plot.x,
-      y: plot.y,
-      count: 0,
-      values,
-      format: String,
-      grid: plot.width,
-    }),
-    series,
-    ties,
-    empty: false,
+  const axes = {
+    y: linearAxis(y, { orient: "left", fontSize: o.fontSize, x: plot.x, y: plot.y, count: 0, values, format: String, grid: plot.width }),
+    x: pointAxis(x, { orient: "bottom", x: plot.x, y: plot.y + plot.height, labels: data.periods, fontSize: o.fontSize }),
   };
+  return { ...base, axes, series, ties };
 }
 
-export interface BumpChartLabels {
-  title: string;
-  description?: string;
+export interface BumpChartLabels extends FrameLabels {
   /** Header of the table's first column, e.g. "Đơn vị". */
   series: string;
   /** Word used in the table for a shared rank, e.g. "đồng hạng" / "tie". */
   tie: string;
-  noData?: string;
 }
 
 export interface BumpChartProps {
@@ -297,21 +246,7 @@ export function BumpChart({ id, data, labels, width = 480, height = 280, options
   const layout = bumpChartLayout(data, { width, height }, options);
   const r = Math.sqrt(layout.markerSize) / 2 + 3;
   return (
-    <ChartSvg
-      id={id}
-      width={layout.width}
-      height={layout.height}
-      fontSize={layout.fontSize}
-      title={labels.title}
-      description={labels.description}
-      focusable={layout.focusable}
-    >
-      <ChartLegend legend={layout.legend} x={layout.plot.x} y={0} fontSize={layout.fontSize} />
-      {layout.empty ? (
-        <EmptyChartText width={layout.width} height={layout.height} text={labels.noData ?? NO_VALUE} />
-      ) : null}
-      {layout.yAxis ? <ChartAxis axis={layout.yAxis} /> : null}
-      {layout.xAxis ? <ChartAxis axis={layout.xAxis} /> : null}
+    <SvgFrame id={id} frame={layout} labels={labels}>
       <g transform={`translate(${layout.plot.x},${layout.plot.y})`}>
         <g className="pb-ties" aria-hidden="true">
           {layout.ties.map((t) => (
@@ -353,7 +288,7 @@ export function BumpChart({ id, data, labels, width = 480, height = 280, options
           ))}
         </g>
       </g>
-    </ChartSvg>
+    </SvgFrame>
   );
 }
 
@@ -361,21 +296,14 @@ export function BumpChart({ id, data, labels, width = 480, height = 280, options
 export function bumpChartTableModel(data: BumpChartData, labels: BumpChartLabels): DataTableModel {
   checkBumpData(data);
   const groups = findTies(data);
-  return {
-    caption: labels.title,
-    rowHeader: labels.series,
-    columns: data.periods.map((p) => ({ key: p, header: p, numeric: true })),
-    rows: data.series.map((s) => ({
-      key: s.key,
-      header: s.label,
-      cells: data.periods.map((period, j) => {
-        const rank = s.ranks[j] ?? null;
-        if (rank === null) return NO_VALUE;
-        const tie = (groups.get(`${period}|${rank}`)?.members.length ?? 0) > 1;
-        return `${rankText(rank, s.fields?.[j])}${tie ? ` (${labels.tie})` : ""}`;
-      }),
-    })),
-  };
+  return periodTableModel(labels.title, labels.series, data.periods, data.series, (s) =>
+    data.periods.map((period, j) => {
+      const rank = s.ranks[j] ?? null;
+      if (rank === null) return NO_VALUE;
+      const tie = (groups.get(`${period}|${rank}`)?.members.length ?? 0) > 1;
+      return `${rankText(rank, s.fields?.[j])}${tie ? ` (${labels.tie})` : ""}`;
+    }),
+  );
 }
 
 export function BumpChartTable(props: { data: BumpChartData; labels: BumpChartLabels }) {

@@ -86,3 +86,22 @@ export function ChartDataTable({ model, id }: { model: DataTableModel; id?: stri
     </table>
   );
 }
+
+/**
+ * The table of a chart over periods (trend line, bump chart, small multiples): one row per series, its
+ * label heading the row, and one numeric column per period.
+ */
+export function periodTableModel<S extends { key: string; label: string; group?: string }>(
+  caption: string,
+  rowHeader: string,
+  periods: readonly string[],
+  series: readonly S[],
+  cellsOf: (series: S) => readonly string[],
+): DataTableModel {
+  return {
+    caption,
+    rowHeader,
+    columns: periods.map((p) => ({ key: p, header: p, numeric: true })),
+    rows: series.map((s) => ({ key: s.key, header: s.label, group: s.group, cells: cellsOf(s) })),
+  };
+}

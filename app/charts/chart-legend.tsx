@@ -1,6 +1,6 @@
 /**
- * Legend shared by the charts: a pure layout that wraps items into rows within a width, a component
- * that draws it, and the swatch on its own (the small multiples put swatches in an HTML list).
+ * The frame's legend: a pure layout that wraps items into rows within a width and a component that draws
+ * it inside the SVG; for a chart drawn as several SVGs (small multiples), the same items as an HTML list.
  */
 import { estimateTextWidth, r2 } from "./chart-options";
 import { INK } from "./chart-colors";
@@ -24,9 +24,17 @@ export interface LegendLayout {
   height: number;
 }
 
-export const SWATCH_WIDTH = 26;
+const SWATCH_WIDTH = 26;
 const SWATCH_GAP = 6;
 const ITEM_GAP = 16;
+
+/** One item per line series, its swatch a piece of the line with the series' marker. */
+export function lineLegend(
+  series: readonly { key: string; label: string }[],
+  styleOf: (index: number) => SeriesStyle,
+): LegendItem[] {
+  return series.map((s, i) => ({ key: s.key, label: s.label, swatch: { kind: "line", style: styleOf(i) } }));
+}
 
 /** Items flow left to right and wrap; `height` is 0 for no items. */
 export function legendLayout(items: readonly LegendItem[], width: number, fontSize: number): LegendLayout {
@@ -46,14 +54,14 @@ export function legendLayout(items: readonly LegendItem[], width: number, fontSi
   return { items: placed, height: items.length === 0 ? 0 : (row + 1) * rowHeight };
 }
 
-export interface LegendSwatchProps {
+interface LegendSwatchProps {
   swatch: LegendSwatchSpec;
   /** Vertical centre of the swatch. */
   cy: number;
   patternUrl?: (ref: string) => string;
 }
 
-export function LegendSwatch({ swatch, cy, patternUrl }: LegendSwatchProps) {
+function LegendSwatch({ swatch, cy, patternUrl }: LegendSwatchProps) {
   if (swatch.kind === "line") {
     const { style } = swatch;
     return (
@@ -97,5 +105,32 @@ export function ChartLegend({ legend, x, y, fontSize, patternUrl }: ChartLegendP
         </g>
       ))}
     </g>
+  );
+}
+
+const LIST_SWATCH_HEIGHT = 16;
+
+/** The legend as an HTML list that wraps like text: one legend above a grid of SVGs, whatever its width. */
+export function LegendList({ items }: { items: readonly LegendItem[] }) {
+  return (
+    <ul
+      className="pb-legend"
+      aria-hidden="true"
+      style={{ display: "flex", flexWrap: "wrap", gap: "0.25rem 1rem", listStyle: "none", margin: 0, padding: 0 }}
+    >
+      {items.map((item) => (
+        <li key={item.key} style={{ display: "flex", alignItems: "center", gap: "0.5rem" }}>
+          <svg
+            width={SWATCH_WIDTH}
+            height={LIST_SWATCH_HEIGHT}
+            viewBox={`0 0 ${SWATCH_WIDTH} ${LIST_SWATCH_HEIGHT}`}
+            aria-hidden="true"
+          >
+            <LegendSwatch swatch={item.swatch} cy={LIST_SWATCH_HEIGHT / 2} />
+          </svg>
+          {item.label}
+        </li>
+      ))}
+    </ul>
   );
 }

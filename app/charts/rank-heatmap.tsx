@@ -18,8 +18,10 @@ import type { ChartSize } from "./chart-options";
 import { INK, MISSING_BACKGROUND, MISSING_HATCH, MUTED, rankColor, textColorOn } from "./chart-colors";
 import { ChartDataTable } from "./chart-data-table";
 import type { DataTableModel } from "./chart-data-table";
-import { ChartSvg, EmptyChartText, patternUrl } from "./chart-svg";
-import type { PatternSpec } from "./chart-svg";
+import { SvgFrame, frameLayout } from "./chart-frame";
+import type { FrameLabels, FrameLayout } from "./chart-frame";
+import { patternUrl } from "./chart-style";
+import type { PatternSpec } from "./chart-style";
 
 export interface HeatmapUnit {
   code: string;
@@ -91,16 +93,12 @@ export interface HeatmapCellMark {
   title: string;
 }
 
-export interface RankHeatmapLayout {
-  width: number;
-  height: number;
-  fontSize: number;
+/** The frame (no legend or axes: the rank is printed in each cell, headers label the columns) and the grid. */
+export interface RankHeatmapLayout extends FrameLayout {
   columns: { key: string; label: string; fullLabel: string; x: number }[];
   rows: { key: string; name: string; fullName: string; y: number; labelY: number; cells: HeatmapCellMark[] }[];
   headerY: number;
   cellWidth: number;
-  focusable: boolean;
-  empty: boolean;
 }
 
 const GAP = 1;
@@ -154,19 +152,14 @@ export function rankHeatmapLayout(
   const { width } = checkSize(size, false);
   for (const k of ["cellHeight", "maxCellWidth", "fontSize", "labelWidth", "headerHeight"] as const)
     checkPositive(k, o[k]);
-  checkUnique(
-    "unit",
-    data.units.map((u) => u.code),
-  );
-  checkUnique(
-    "indicator",
-    data.indicators.map((i) => i.id),
-  );
+  checkUnique("unit", data.units.map((u) => u.code));
+  checkUnique("indicator", data.indicators.map((i) => i.id));
   const ids = data.indicators.map((i) => i.id);
   const sortBy = o.sortBy === null ? null : checkOneOf("indicator", o.sortBy, ids);
   const cells = indexCells(data);
-  const base = { width, fontSize: o.fontSize, focusable: o.focusable, columns: [], rows: [], headerY: 0, cellWidth: 0 };
-  if (isRankHeatmapEmpty(data)) return { ...base, height: 40, empty: true };
+  const empty = isRankHeatmapEmpty(data);
+  const frame = frameLayout({ width }, o, { empty, patterns: [MISSING_PATTERN] });
+  if (empty) return { ...frame, columns: [], rows: [], headerY: 0, cellWidth: 0 };
 
   // Headers are rotated -45°, so the longest one reaches right of the last column by ~0.71 of its length.
   const headerChars = o.headerHeight * 1.41 - 8;
@@ -215,23 +208,20 @@ export function rankHeatmapLayout(
     };
   });
   return {
-    ...base,
+    ...frame,
+    height: o.headerHeight + units.length * o.cellHeight + 4,
     columns,
     rows,
     cellWidth,
     headerY: o.headerHeight - 6,
-    height: o.headerHeight + units.length * o.cellHeight + 4,
-    empty: false,
   };
 }
 
-export interface RankHeatmapLabels {
-  title: string;
+export interface RankHeatmapLabels extends FrameLabels {
   /** Say here that darker means a better rank; the rank is printed in each cell anyway. */
   description?: string;
   /** Header of the table's first column. */
   unit: string;
-  noData?: string;
 }
 
 export interface RankHeatmapProps {
@@ -246,19 +236,7 @@ export interface RankHeatmapProps {
 export function RankHeatmap({ id, data, labels, formatValue, width = 480, options }: RankHeatmapProps) {
   const layout = rankHeatmapLayout(data, { width }, options, formatValue);
   return (
-    <ChartSvg
-      id={id}
-      width={layout.width}
-      height={layout.height}
-      fontSize={layout.fontSize}
-      title={labels.title}
-      description={labels.description}
-      focusable={layout.focusable}
-      patterns={layout.empty ? [] : [MISSING_PATTERN]}
-    >
-      {layout.empty ? (
-        <EmptyChartText width={layout.width} height={layout.height} text={labels.noData ?? NO_VALUE} />
-      ) : null}
+    <SvgFrame id={id} frame={layout} labels={labels}>
       <g className="pb-headers" aria-hidden="true">
         {layout.columns.map((c) => (
           <text
@@ -302,7 +280,7 @@ export function RankHeatmap({ id, data, labels, formatValue, width = 480, option
           ))}
         </g>
       ))}
-    </ChartSvg>
+    </SvgFrame>
   );
 }
 

@@ -4,8 +4,7 @@
  * not ranked) come last with "—" and no bar.
  */
 import { max, scaleLinear } from "d3";
-import { ChartAxis, linearAxis } from "./chart-axis";
-import type { AxisLayout } from "./chart-axis";
+import { linearAxis } from "./chart-axis";
 import { BAR_FILL, BAR_HIGHLIGHT, INK, MUTED, ROW_HIGHLIGHT } from "./chart-colors";
 import { ChartDataTable } from "./chart-data-table";
 import type { DataTableModel } from "./chart-data-table";
@@ -22,7 +21,8 @@ import {
   resolveOptions,
 } from "./chart-options";
 import type { ChartFormat, ChartSize } from "./chart-options";
-import { ChartSvg, EmptyChartText } from "./chart-svg";
+import { SvgFrame, frameLayout } from "./chart-frame";
+import type { FrameLabels, FrameLayout } from "./chart-frame";
 
 export interface LeaderboardRow {
   code: string;
@@ -88,17 +88,12 @@ export interface LeaderboardMark {
   highlight: boolean;
 }
 
-export interface RankLeaderboardLayout {
-  width: number;
-  height: number;
-  fontSize: number;
+/** The frame (value axis along x, under the rows) and one row of marks per unit. */
+export interface RankLeaderboardLayout extends FrameLayout {
   rowHeight: number;
   field: number;
   columns: { rankX: number; movementX: number; nameX: number; barX: number };
   rows: LeaderboardMark[];
-  axis: AxisLayout | null;
-  focusable: boolean;
-  empty: boolean;
 }
 
 const TOP = 4;
@@ -140,10 +135,7 @@ export function rankLeaderboardLayout(
   if (o.rankedCount !== null && (!Number.isInteger(o.rankedCount) || o.rankedCount < 0)) {
     throw new Error(`bad rankedCount: ${o.rankedCount}`);
   }
-  checkUnique(
-    "unit",
-    rows.map((r) => r.code),
-  );
+  checkUnique("unit", rows.map((r) => r.code));
   for (const r of rows) {
     checkRank(r.code, r.rank);
     checkRank(r.code, r.previousRank ?? null);
@@ -194,36 +186,25 @@ export function rankLeaderboardLayout(
     };
   });
 
+  const frame = frameLayout({ width }, o, { empty: isRankLeaderboardEmpty(rows) });
+  const base = { ...frame, rowHeight: o.rowHeight, field, columns };
+  if (frame.empty) return { ...base, rows: [] };
   const bodyHeight = marks.length * o.rowHeight;
-  const axis =
-    o.axis && marks.length > 0
-      ? linearAxis(x, {
-          orient: "bottom",
-          fontSize: o.fontSize,
-          x: columns.barX,
-          y: TOP + bodyHeight,
-          count: xTicks,
-          format: format.tick ?? format.value,
-          grid: bodyHeight,
-        })
-      : null;
-  return {
-    width,
-    height: marks.length === 0 ? 40 : TOP + bodyHeight + (axis ? AXIS_HEIGHT : 4),
-    fontSize: o.fontSize,
-    rowHeight: o.rowHeight,
-    field,
-    columns,
-    rows: marks,
-    axis,
-    focusable: o.focusable,
-    empty: marks.length === 0,
-  };
+  const axis = o.axis
+    ? linearAxis(x, {
+        orient: "bottom",
+        fontSize: o.fontSize,
+        x: columns.barX,
+        y: TOP + bodyHeight,
+        count: xTicks,
+        format: format.tick ?? format.value,
+        grid: bodyHeight,
+      })
+    : null;
+  return { ...base, height: TOP + bodyHeight + (axis ? AXIS_HEIGHT : 4), axes: { y: null, x: axis }, rows: marks };
 }
 
-export interface RankLeaderboardLabels {
-  title: string;
-  description?: string;
+export interface RankLeaderboardLabels extends FrameLabels {
   /** Column headers of the table. */
   unit: string;
   rank: string;
@@ -231,8 +212,6 @@ export interface RankLeaderboardLabels {
   movement: string;
   /** e.g. (2) → "lên 2 bậc", (-1) → "xuống 1 bậc", (0) → "giữ nguyên". */
   movementText: (delta: number) => string;
-  /** Shown in the SVG when there are no rows; the ChartFrame wrapper normally handles that case. */
-  noData?: string;
 }
 
 export interface RankLeaderboardProps {
@@ -259,19 +238,7 @@ export function RankLeaderboard({
   const { focusable } = layout;
   const mid = layout.rowHeight / 2;
   return (
-    <ChartSvg
-      id={id}
-      width={layout.width}
-      height={layout.height}
-      fontSize={layout.fontSize}
-      title={labels.title}
-      description={labels.description}
-      focusable={focusable}
-    >
-      {layout.empty ? (
-        <EmptyChartText width={layout.width} height={layout.height} text={labels.noData ?? NO_VALUE} />
-      ) : null}
-      {layout.axis ? <ChartAxis axis={layout.axis} /> : null}
+    <SvgFrame id={id} frame={layout} labels={labels}>
       {layout.rows.map((row) => (
         <g
           key={row.key}
@@ -320,7 +287,7 @@ export function RankLeaderboard({
           </text>
         </g>
       ))}
-    </ChartSvg>
+    </SvgFrame>
   );
 }
 

@@ -3,15 +3,15 @@
  * marker). Each panel is its own small SVG inside a CSS grid, so on a phone the panels reflow to one
  * column instead of shrinking; one legend (an HTML list) serves all panels.
  */
-import { ChartDataTable } from "./chart-data-table";
+import { ChartDataTable, periodTableModel } from "./chart-data-table";
 import type { DataTableModel } from "./chart-data-table";
-import { LegendSwatch, SWATCH_WIDTH } from "./chart-legend";
-import { checkId, checkOneOf, checkPositive, checkSize, checkUnique, resolveOptions, NO_VALUE } from "./chart-options";
+import { GroupFrame, SvgFrame } from "./chart-frame";
+import type { FrameLabels } from "./chart-frame";
+import { lineLegend } from "./chart-legend";
+import type { LegendItem } from "./chart-legend";
+import { checkOneOf, checkPositive, checkSize, checkUnique, resolveOptions, NO_VALUE } from "./chart-options";
 import type { ChartSize } from "./chart-options";
 import { SERIES_STYLES, seriesStyle } from "./chart-series";
-import type { SeriesStyle } from "./chart-series";
-import { ChartAxis } from "./chart-axis";
-import { ChartSvg, EmptyChartText, chartCss } from "./chart-svg";
 import { TrendSeriesMarks, trendLineLayout, VALUE_TYPES } from "./trend-line";
 import type { TrendLineLayout, ValueType } from "./trend-line";
 
@@ -54,7 +54,8 @@ export const MAX_UNITS = SERIES_STYLES.length;
 export type PanelFormat = (n: number, panel: string) => string;
 
 export interface SmallMultiplesLayout {
-  units: { key: string; label: string; style: SeriesStyle }[];
+  /** One legend for all panels: each unit has the same style in every panel. */
+  legend: LegendItem[];
   panels: { id: string; label: string; layout: TrendLineLayout }[];
   minPanelWidth: number;
   empty: boolean;
@@ -87,15 +88,8 @@ export function smallMultiplesLayout(
   const panelSize = checkSize(size, true);
   checkPositive("minPanelWidth", o.minPanelWidth);
   if (data.units.length > MAX_UNITS) throw new Error(`too many units: ${data.units.length} (at most ${MAX_UNITS})`);
-  checkUnique(
-    "unit",
-    data.units.map((u) => u.key),
-  );
-  checkUnique(
-    "panel",
-    data.panels.map((p) => p.id),
-  );
-  const units = data.units.map((u, i) => ({ key: u.key, label: u.label, style: seriesStyle(i) }));
+  checkUnique("unit", data.units.map((u) => u.key));
+  checkUnique("panel", data.panels.map((p) => p.id));
   const panels = data.panels.map((p) => {
     const valueType = checkOneOf("valueType", p.valueType, VALUE_TYPES);
     const layout = trendLineLayout(
@@ -116,16 +110,15 @@ export function smallMultiplesLayout(
     );
     return { id: p.id, label: p.label, layout };
   });
-  return { units, panels, minPanelWidth: o.minPanelWidth, empty: isSmallMultiplesEmpty(data) };
+  const legend = lineLegend(data.units, seriesStyle);
+  return { legend, panels, minPanelWidth: o.minPanelWidth, empty: isSmallMultiplesEmpty(data) };
 }
 
-export interface SmallMultiplesLabels {
+export interface SmallMultiplesLabels extends FrameLabels {
   /** Names the whole group of panels. */
   title: string;
-  description?: string;
   /** Header of the table's first column; indicators head the row groups. */
   unit: string;
-  noData?: string;
 }
 
 export interface SmallMultiplesProps {
@@ -142,51 +135,12 @@ export interface SmallMultiplesProps {
 
 export function SmallMultiples(props: SmallMultiplesProps) {
   const { id, data, labels, panelWidth = 240, panelHeight = 150, options } = props;
-  checkId(id);
   const layout = smallMultiplesLayout(data, { width: panelWidth, height: panelHeight }, options, {
     value: props.formatValue,
     tick: props.formatTick,
   });
-  const legendHeight = 16;
   return (
-    <div
-      id={id}
-      className="pb-small-multiples"
-      role="group"
-      aria-labelledby={`${id}-title`}
-      aria-describedby={labels.description ? `${id}-desc` : undefined}
-    >
-      <style dangerouslySetInnerHTML={{ __html: chartCss(id) }} />
-      <p id={`${id}-title`} hidden>
-        {labels.title}
-      </p>
-      {labels.description ? (
-        <p id={`${id}-desc`} hidden>
-          {labels.description}
-        </p>
-      ) : null}
-      {layout.empty ? <p className="pb-chart-empty">{labels.noData ?? NO_VALUE}</p> : null}
-      {layout.empty ? null : (
-        <ul
-          className="pb-legend"
-          aria-hidden="true"
-          style={{ display: "flex", flexWrap: "wrap", gap: "0.25rem 1rem", listStyle: "none", margin: 0, padding: 0 }}
-        >
-          {layout.units.map((u) => (
-            <li key={u.key} style={{ display: "flex", alignItems: "center", gap: "0.5rem" }}>
-              <svg
-                width={SWATCH_WIDTH}
-                height={legendHeight}
-                viewBox={`0 0 ${SWATCH_WIDTH} ${legendHeight}`}
-                aria-hidden="true"
-              >
-                <LegendSwatch swatch={{ kind: "line", style: u.style }} cy={legendHeight / 2} />
-              </svg>
-              {u.label}
-            </li>
-          ))}
-        </ul>
-      )}
+    <GroupFrame id={id} className="pb-small-multiples" labels={labels} empty={layout.empty} legend={layout.legend}>
       <div
         style={{
           display: "grid",
@@ -195,28 +149,19 @@ export function SmallMultiples(props: SmallMultiplesProps) {
         }}
       >
         {layout.panels.map((p) => (
-          <ChartSvg
+          <SvgFrame
             key={p.id}
             id={`${id}-${p.id}`}
-            width={p.layout.width}
-            height={p.layout.height}
-            fontSize={p.layout.fontSize}
-            title={p.label}
+            frame={p.layout}
+            labels={{ title: p.label, noData: labels.noData }}
+            heading={p.label}
             withStyles={false}
           >
-            <text x={0} y={p.layout.fontSize} fontWeight={700} fill="#1a1a1a">
-              {p.label}
-            </text>
-            {p.layout.empty ? (
-              <EmptyChartText width={p.layout.width} height={p.layout.height} text={labels.noData ?? NO_VALUE} />
-            ) : null}
-            {p.layout.yAxis ? <ChartAxis axis={p.layout.yAxis} /> : null}
-            {p.layout.xAxis ? <ChartAxis axis={p.layout.xAxis} /> : null}
             <TrendSeriesMarks layout={p.layout} />
-          </ChartSvg>
+          </SvgFrame>
         ))}
       </div>
-    </div>
+    </GroupFrame>
   );
 }
 
@@ -226,19 +171,12 @@ export function smallMultiplesTableModel(
   labels: SmallMultiplesLabels,
   formatValue: PanelFormat,
 ): DataTableModel {
-  return {
-    caption: labels.title,
-    rowHeader: labels.unit,
-    columns: data.periods.map((p) => ({ key: p, header: p, numeric: true })),
-    rows: data.panels.flatMap((panel) =>
-      panelSeries(data, panel).map((s) => ({
-        key: `${panel.id}|${s.key}`,
-        header: s.label,
-        group: panel.label,
-        cells: s.values.map((v) => (v === null ? NO_VALUE : formatValue(v, panel.id))),
-      })),
-    ),
-  };
+  const rows = data.panels.flatMap((panel) =>
+    panelSeries(data, panel).map((s) => ({ ...s, key: `${panel.id}|${s.key}`, group: panel.label, panel: panel.id })),
+  );
+  return periodTableModel(labels.title, labels.unit, data.periods, rows, (s) =>
+    s.values.map((v) => (v === null ? NO_VALUE : formatValue(v, s.panel))),
+  );
 }
 
 export function SmallMultiplesTable(props: {

@@ -4,13 +4,12 @@
  * each bar. Categories may carry a group (the unit) so that several years of one unit sit together.
  */
 import { max, scaleLinear, stack } from "d3";
-import { ChartAxis, linearAxis } from "./chart-axis";
-import type { AxisLayout } from "./chart-axis";
+import { linearAxis } from "./chart-axis";
 import { INK, segmentFill } from "./chart-colors";
 import { ChartDataTable } from "./chart-data-table";
 import type { DataTableModel } from "./chart-data-table";
-import { ChartLegend, legendLayout } from "./chart-legend";
-import type { LegendLayout } from "./chart-legend";
+import { SvgFrame, frameLayout } from "./chart-frame";
+import type { FrameLabels, FrameLayout } from "./chart-frame";
 import {
   checkPositive,
   checkSize,
@@ -22,8 +21,8 @@ import {
   NO_VALUE,
 } from "./chart-options";
 import type { ChartFormat, ChartSize } from "./chart-options";
-import { ChartSvg, EmptyChartText, patternUrl } from "./chart-svg";
-import type { PatternSpec } from "./chart-svg";
+import { patternUrl } from "./chart-style";
+import type { PatternSpec } from "./chart-style";
 
 export interface StackedBarCategory {
   key: string;
@@ -96,19 +95,12 @@ export interface StackedBarRow {
   segments: StackedSegmentMark[];
 }
 
-export interface StackedBarLayout {
-  width: number;
-  height: number;
-  fontSize: number;
+/** The frame (legend of segments with their patterns, value axis along x) and the bars below the legend. */
+export interface StackedBarLayout extends FrameLayout {
   rowHeight: number;
   barX: number;
-  legend: LegendLayout;
-  patterns: PatternSpec[];
   groups: { key: string; label: string; y: number }[];
   rows: StackedBarRow[];
-  axis: AxisLayout | null;
-  focusable: boolean;
-  empty: boolean;
 }
 
 export function isStackedBarEmpty(data: StackedBarData): boolean {
@@ -118,14 +110,8 @@ export function isStackedBarEmpty(data: StackedBarData): boolean {
 function checkStackedData(data: StackedBarData): void {
   if (data.segments.length > MAX_SEGMENTS)
     throw new Error(`too many segments: ${data.segments.length} (at most ${MAX_SEGMENTS})`);
-  checkUnique(
-    "segment",
-    data.segments.map((s) => s.key),
-  );
-  checkUnique(
-    "category",
-    data.categories.map((c) => c.key),
-  );
+  checkUnique("segment", data.segments.map((s) => s.key));
+  checkUnique("category", data.categories.map((c) => c.key));
   for (const c of data.categories) {
     if (c.values.length !== data.segments.length) {
       throw new Error(`category ${c.key} has ${c.values.length} values for ${data.segments.length} segments`);
@@ -161,23 +147,16 @@ export function stackedBarLayout(
   if (o.domainMax !== null) checkPositive("domainMax", o.domainMax);
   checkStackedData(data);
   const empty = isStackedBarEmpty(data);
-  const patterns = empty ? [] : stackedBarPatterns(data.segments.length);
-  const legend = legendLayout(
-    o.legend && !empty
-      ? data.segments.map((s, i) => ({
-          key: s.key,
-          label: s.label,
-          swatch: { kind: "pattern" as const, ref: `seg-${i}` },
-        }))
-      : [],
-    width,
-    o.fontSize,
-  );
+  const frame = frameLayout({ width }, o, {
+    empty,
+    legend: data.segments.map((s, i) => ({ key: s.key, label: s.label, swatch: { kind: "pattern", ref: `seg-${i}` } })),
+    patterns: stackedBarPatterns(data.segments.length),
+  });
   const barX = o.labelWidth;
   const barArea = width - barX - o.totalWidth;
   if (barArea < 40) throw new Error(`width too small: ${width}`);
-  const base = { width, fontSize: o.fontSize, rowHeight: o.rowHeight, barX, legend, patterns, focusable: o.focusable };
-  if (empty) return { ...base, height: 40, groups: [], rows: [], axis: null, empty: true };
+  const base = { ...frame, rowHeight: o.rowHeight, barX };
+  if (empty) return { ...base, groups: [], rows: [] };
 
   const stacked = stack<StackedBarCategory, number>()
     .keys(data.segments.map((_, i) => i))
@@ -191,7 +170,8 @@ export function stackedBarLayout(
   if (o.domainMax === null) x.nice(xTicks);
 
   const groups: StackedBarLayout["groups"] = [];
-  let y = legend.height + (legend.height > 0 ? TOP_GAP : 4);
+  const bodyTop = frame.legend.height + (frame.legend.height > 0 ? TOP_GAP : 4);
+  let y = bodyTop;
   const barHeight = r2(o.rowHeight * (1 - o.barPadding));
   const rows = data.categories.map((c, i): StackedBarRow => {
     const previous = data.categories[i - 1];
@@ -231,7 +211,6 @@ export function stackedBarLayout(
       }),
     };
   });
-  const bodyTop = legend.height + (legend.height > 0 ? TOP_GAP : 4);
   const axis = o.axis
     ? linearAxis(x, {
         orient: "bottom",
@@ -243,19 +222,16 @@ export function stackedBarLayout(
         grid: y - bodyTop,
       })
     : null;
-  return { ...base, height: y + (axis ? AXIS_HEIGHT : 4), groups, rows, axis, empty: false };
+  return { ...base, height: y + (axis ? AXIS_HEIGHT : 4), axes: { y: null, x: axis }, groups, rows };
 }
 
-export interface StackedBarLabels {
-  title: string;
-  description?: string;
+export interface StackedBarLabels extends FrameLabels {
   /** Header of the table's first column, e.g. "Đơn vị". */
   category: string;
   /** Header of the table's total column, e.g. "Cả năm". */
   total: string;
   /** Marks a category with a segment not reported, e.g. "chưa đủ năm" (shown as "*" with this tooltip). */
   incomplete: string;
-  noData?: string;
 }
 
 export interface StackedBarProps {
@@ -273,21 +249,7 @@ export function StackedBar({ id, data, labels, formatValue, formatTick, width = 
   const mid = layout.rowHeight / 2;
   const fill = (ref: string) => patternUrl(id, ref);
   return (
-    <ChartSvg
-      id={id}
-      width={layout.width}
-      height={layout.height}
-      fontSize={layout.fontSize}
-      title={labels.title}
-      description={labels.description}
-      focusable={layout.focusable}
-      patterns={layout.patterns}
-    >
-      <ChartLegend legend={layout.legend} x={0} y={0} fontSize={layout.fontSize} patternUrl={fill} />
-      {layout.empty ? (
-        <EmptyChartText width={layout.width} height={layout.height} text={labels.noData ?? NO_VALUE} />
-      ) : null}
-      {layout.axis ? <ChartAxis axis={layout.axis} /> : null}
+    <SvgFrame id={id} frame={layout} labels={labels}>
       {layout.groups.map((g) => (
         <text key={g.key} x={0} y={g.y + mid} dy="0.32em" fontWeight={700} fill={INK}>
           {g.label}
@@ -325,7 +287,7 @@ export function StackedBar({ id, data, labels, formatValue, formatTick, width = 
           </text>
         </g>
       ))}
-    </ChartSvg>
+    </SvgFrame>
   );
 }
 

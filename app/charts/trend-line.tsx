@@ -4,12 +4,12 @@
  * between two gaps still shows as its marker. The layout is reused by the small multiples.
  */
 import { max, scaleLinear, scalePoint } from "d3";
-import { ChartAxis, linearAxis, pointAxis } from "./chart-axis";
-import type { AxisLayout } from "./chart-axis";
-import { ChartDataTable } from "./chart-data-table";
+import { linearAxis, pointAxis } from "./chart-axis";
+import { ChartDataTable, periodTableModel } from "./chart-data-table";
 import type { DataTableModel } from "./chart-data-table";
-import { ChartLegend, legendLayout } from "./chart-legend";
-import type { LegendLayout } from "./chart-legend";
+import { SvgFrame, frameLayout, plotArea } from "./chart-frame";
+import type { FrameLabels, FrameLayout, PlotArea } from "./chart-frame";
+import { lineLegend } from "./chart-legend";
 import {
   checkDomain,
   checkNonNegative,
@@ -25,7 +25,6 @@ import {
 import type { ChartFormat, ChartSize } from "./chart-options";
 import { REFERENCE_STYLE, SeriesLines, gapLinePath, seriesStyle } from "./chart-series";
 import type { SeriesStyle } from "./chart-series";
-import { ChartSvg, EmptyChartText } from "./chart-svg";
 
 export interface TrendSeries {
   key: string;
@@ -94,18 +93,11 @@ export interface TrendSeriesMark {
   points: TrendPoint[];
 }
 
-export interface TrendLineLayout {
-  width: number;
-  height: number;
-  fontSize: number;
+/** The frame (legend, axes: periods along x, values up y) and the lines inside its plot area. */
+export interface TrendLineLayout extends FrameLayout {
   markerSize: number;
-  plot: { x: number; y: number; width: number; height: number };
-  xAxis: AxisLayout | null;
-  yAxis: AxisLayout | null;
-  legend: LegendLayout;
+  plot: PlotArea;
   series: TrendSeriesMark[];
-  focusable: boolean;
-  empty: boolean;
 }
 
 export function isTrendLineEmpty(data: TrendLineData): boolean {
@@ -124,10 +116,7 @@ export function checkSeriesValues(
   series: readonly { key: string; values: readonly (number | null)[] }[],
 ): void {
   checkUnique("period", periods);
-  checkUnique(
-    "series",
-    series.map((s) => s.key),
-  );
+  checkUnique("series", series.map((s) => s.key));
   for (const s of series) {
     if (s.values.length !== periods.length) {
       throw new Error(`series ${s.key} has ${s.values.length} values for ${periods.length} periods`);
@@ -153,29 +142,16 @@ export function trendLineLayout(
   checkNonNegative("marginRight", o.marginRight);
   checkSeriesValues(data.periods, data.series);
   const styles = trendSeriesStyles(data.series);
+  const empty = isTrendLineEmpty(data);
 
-  const legend = legendLayout(
-    o.legend && !isTrendLineEmpty(data)
-      ? data.series.map((s, i) => ({
-          key: s.key,
-          label: s.label,
-          swatch: { kind: "line" as const, style: styles[i] ?? REFERENCE_STYLE },
-        }))
-      : [],
-    width,
-    o.fontSize,
-  );
-  const plot = {
-    x: o.marginLeft,
-    y: legend.height + o.marginTop,
-    width: width - o.marginLeft - o.marginRight,
-    height: 0,
-  };
-  plot.height = height - plot.y - AXIS_HEIGHT;
-  if (plot.width < 40) throw new Error(`width too small: ${width}`);
-  if (plot.height < 30) throw new Error(`height too small: ${height}`);
-  const base = { width, height, fontSize: o.fontSize, markerSize: o.markerSize, plot, legend, focusable: o.focusable };
-  if (isTrendLineEmpty(data)) return { ...base, xAxis: null, yAxis: null, series: [], empty: true };
+  const frame = frameLayout({ width, height }, o, {
+    empty,
+    legend: lineLegend(data.series, (i) => styles[i] ?? REFERENCE_STYLE),
+    legendX: o.marginLeft,
+  });
+  const plot = plotArea(frame, { top: o.marginTop, right: o.marginRight, bottom: AXIS_HEIGHT, left: o.marginLeft });
+  const base = { ...frame, markerSize: o.markerSize, plot };
+  if (empty) return { ...base, series: [] };
 
   const x = scalePoint<string>().domain(data.periods).range([0, plot.width]).padding(0.3);
   const top =
@@ -213,16 +189,8 @@ export function trendLineLayout(
     })
     .sort((a, b) => Number(b.style.hollow) - Number(a.style.hollow));
 
-  return {
-    ...base,
-    xAxis: pointAxis(x, {
-      orient: "bottom",
-      x: plot.x,
-      y: plot.y + plot.height,
-      labels: data.periods,
-      fontSize: o.fontSize,
-    }),
-    yAxis: linearAxis(y, {
+  const axes = {
+    y: linearAxis(y, {
       orient: "left",
       fontSize: o.fontSize,
       x: plot.x,
@@ -232,9 +200,9 @@ export function trendLineLayout(
       integer: valueType === "count",
       grid: plot.width,
     }),
-    series,
-    empty: false,
+    x: pointAxis(x, { orient: "bottom", x: plot.x, y: plot.y + plot.height, labels: data.periods, fontSize: o.fontSize }),
   };
+  return { ...base, axes, series };
 }
 
 /** The lines and markers of a trend layout; shared with the small multiples. */
@@ -246,12 +214,9 @@ export function TrendSeriesMarks({ layout }: { layout: TrendLineLayout }) {
   );
 }
 
-export interface TrendLineLabels {
-  title: string;
-  description?: string;
+export interface TrendLineLabels extends FrameLabels {
   /** Header of the table's first column (the series), e.g. "Đơn vị". */
   series: string;
-  noData?: string;
 }
 
 export interface TrendLineProps {
@@ -277,23 +242,9 @@ export function TrendLine({
 }: TrendLineProps) {
   const layout = trendLineLayout(data, { width, height }, options, { value: formatValue, tick: formatTick });
   return (
-    <ChartSvg
-      id={id}
-      width={layout.width}
-      height={layout.height}
-      fontSize={layout.fontSize}
-      title={labels.title}
-      description={labels.description}
-      focusable={layout.focusable}
-    >
-      <ChartLegend legend={layout.legend} x={layout.plot.x} y={0} fontSize={layout.fontSize} />
-      {layout.empty ? (
-        <EmptyChartText width={layout.width} height={layout.height} text={labels.noData ?? NO_VALUE} />
-      ) : null}
-      {layout.yAxis ? <ChartAxis axis={layout.yAxis} /> : null}
-      {layout.xAxis ? <ChartAxis axis={layout.xAxis} /> : null}
+    <SvgFrame id={id} frame={layout} labels={labels}>
       <TrendSeriesMarks layout={layout} />
-    </ChartSvg>
+    </SvgFrame>
   );
 }
 
@@ -304,16 +255,9 @@ export function trendLineTableModel(
   formatValue: (n: number) => string,
 ): DataTableModel {
   checkSeriesValues(data.periods, data.series);
-  return {
-    caption: labels.title,
-    rowHeader: labels.series,
-    columns: data.periods.map((p) => ({ key: p, header: p, numeric: true })),
-    rows: data.series.map((s) => ({
-      key: s.key,
-      header: s.label,
-      cells: s.values.map((v) => (v === null ? NO_VALUE : formatValue(v))),
-    })),
-  };
+  return periodTableModel(labels.title, labels.series, data.periods, data.series, (s) =>
+    s.values.map((v) => (v === null ? NO_VALUE : formatValue(v))),
+  );
 }
 
 export function TrendLineTable(props: {

@@ -38,7 +38,7 @@ describe("bumpChartLayout", () => {
     // Domain [0.5, maxRank + 0.5]: rank r sits at (r - 0.5) / maxRank of the plot height.
     expect(layout.maxRank).toBe(20);
     expect(first?.y).toBeCloseTo((0.5 / 20) * layout.plot.height, 1);
-    expect(layout.yAxis?.ticks[0]).toMatchObject({ label: "1", pos: first?.y });
+    expect(layout.axes.y?.ticks[0]).toMatchObject({ label: "1", pos: first?.y });
   });
 
   it("gives tied units the same y, side by side around the period's x, marked as ties", () => {
@@ -64,11 +64,11 @@ describe("bumpChartLayout", () => {
   });
 
   it("thins the rank axis to what fits and always labels rank 1", () => {
-    const labelsShown = layout.yAxis?.ticks.map((t) => t.label) ?? [];
+    const labelsShown = layout.axes.y?.ticks.map((t) => t.label) ?? [];
     expect(labelsShown[0]).toBe("1");
     expect(labelsShown.length).toBeLessThan(20);
     const few = bumpChartLayout(BUMP_DATA, size, { maxRank: 5 });
-    expect(few.yAxis?.ticks.map((t) => t.label)).toEqual(["1", "2", "3", "4", "5"]);
+    expect(few.axes.y?.ticks.map((t) => t.label)).toEqual(["1", "2", "3", "4", "5"]);
   });
 
   it("handles a single period and a single rank", () => {

@@ -12,11 +12,11 @@ import {
   textColorOn,
 } from "~/charts/chart-colors";
 import { ChartDataTable } from "~/charts/chart-data-table";
-import { ChartFrame } from "~/charts/chart-frame";
+import { ChartFrame, GroupFrame, SvgFrame, frameLayout, plotArea } from "~/charts/chart-frame";
 import { legendLayout } from "~/charts/chart-legend";
 import { checkDomain, checkId, fitText, rankMovement, resolveOptions } from "~/charts/chart-options";
 import { REFERENCE_STYLE, SERIES_STYLES, markerPath, seriesStyle } from "~/charts/chart-series";
-import { chartCss } from "~/charts/chart-svg";
+import { chartCss } from "~/charts/chart-style";
 import { renderChart } from "./chart-snapshot";
 
 describe("resolveOptions", () => {
@@ -194,6 +194,127 @@ describe("ChartDataTable", () => {
   it("refuses a row whose cells do not match the columns", () => {
     const bad = { ...model, rows: [{ key: "x", header: "x", cells: ["1"] }] };
     expect(() => renderChart(<ChartDataTable model={bad} />)).toThrow("row x has 1 cells for 2 columns");
+  });
+});
+
+describe("frameLayout", () => {
+  const legend = ["Quý 1", "Quý 2"].map((label) => ({ key: label, label, swatch: { kind: "rect" as const, fill: "#000" } }));
+  const patterns = [{ ref: "seg-0", background: "#fff", pattern: "dots" as const, ink: "#000" }];
+  const options = { fontSize: 12, focusable: false, legend: true };
+
+  it("lays out the legend within the width and leaves the axis slots for the chart", () => {
+    const frame = frameLayout({ width: 480, height: 200 }, options, { empty: false, legend, legendX: 30, patterns });
+    expect(frame).toMatchObject({ width: 480, height: 200, fontSize: 12, legendX: 30, empty: false });
+    expect(frame.legend.items.map((i) => i.label)).toEqual(["Quý 1", "Quý 2"]);
+    expect(frame.legend.height).toBe(20);
+    expect(frame.axes).toEqual({ y: null, x: null });
+    expect(frame.patterns).toEqual(patterns);
+  });
+
+  it("draws no legend and defines no patterns when empty or told not to", () => {
+    const empty = frameLayout({ width: 480, height: 200 }, options, { empty: true, legend, patterns });
+    expect(empty.legend).toEqual({ items: [], height: 0 });
+    expect(empty.patterns).toEqual([]);
+    const off = frameLayout({ width: 480, height: 200 }, { ...options, legend: false }, { empty: false, legend });
+    expect(off.legend.height).toBe(0);
+  });
+
+  it("gives a chart whose height follows its rows one line's height until the rows are placed", () => {
+    expect(frameLayout({ width: 480 }, options, { empty: true }).height).toBe(40);
+  });
+});
+
+describe("plotArea", () => {
+  const options = { fontSize: 12, focusable: false };
+  const legend = [{ key: "a", label: "A", swatch: { kind: "rect" as const, fill: "#000" } }];
+
+  it("puts the plot below the legend, inside the margins", () => {
+    const frame = frameLayout({ width: 480, height: 260 }, options, { empty: false, legend });
+    expect(plotArea(frame, { top: 8, right: 14, bottom: 24, left: 52 })).toEqual({
+      x: 52,
+      y: 20 + 8,
+      width: 480 - 52 - 14,
+      height: 260 - 28 - 24,
+    });
+  });
+
+  it("refuses a plot too small to draw in, naming the size", () => {
+    const margins = { top: 8, right: 14, bottom: 24, left: 52 };
+    expect(() => plotArea(frameLayout({ width: 100, height: 260 }, options, { empty: true }), margins)).toThrow(
+      "width too small: 100",
+    );
+    expect(() => plotArea(frameLayout({ width: 480, height: 60 }, options, { empty: true }), margins)).toThrow(
+      "height too small: 60",
+    );
+  });
+});
+
+describe("SvgFrame", () => {
+  const options = { fontSize: 12, focusable: false };
+  const legend = [{ key: "q1", label: "Quý 1", swatch: { kind: "pattern" as const, ref: "seg-0" } }];
+  const patterns = [{ ref: "seg-0", background: "#fff", pattern: "dots" as const, ink: "#000" }];
+
+  it("names the SVG, carries the scoped stylesheet, the patterns and the legend, then the marks", () => {
+    const frame = frameLayout({ width: 300, height: 120 }, options, { empty: false, legend, patterns });
+    const svg = renderChart(
+      <SvgFrame id="f1" frame={frame} labels={{ title: "Tiêu đề", description: "Mô tả" }}>
+        <circle className="mark" />
+      </SvgFrame>,
+    );
+    expect(svg).toContain('role="img" aria-labelledby="f1-title" aria-describedby="f1-desc" viewBox="0 0 300 120"');
+    expect(svg).toContain('<title id="f1-title">Tiêu đề</title>');
+    expect(svg).toContain('<desc id="f1-desc">Mô tả</desc>');
+    expect(svg).toContain("<style>#f1 .pb-row:hover");
+    expect(svg).toContain('<pattern id="f1-seg-0"');
+    expect(svg).toContain('fill="url(#f1-seg-0)"');
+    expect(svg.indexOf('class="pb-legend"')).toBeLessThan(svg.indexOf('class="mark"'));
+  });
+
+  it("shows the no-data text in place of the marks", () => {
+    const frame = frameLayout({ width: 300, height: 120 }, options, { empty: true, legend, patterns });
+    const svg = renderChart(
+      <SvgFrame id="f2" frame={frame} labels={{ title: "Tiêu đề", noData: "Chưa có số liệu" }}>
+        <circle className="mark" />
+      </SvgFrame>,
+    );
+    expect(svg).toContain('text-anchor="middle" fill="#595959">Chưa có số liệu</text>');
+    expect(svg).not.toContain("mark");
+    expect(svg).not.toContain("<pattern");
+    expect(svg).not.toContain("aria-describedby");
+  });
+
+  it("is a named group when its marks are tab stops, and checks its id", () => {
+    const frame = frameLayout({ width: 300, height: 120 }, { ...options, focusable: true }, { empty: false });
+    expect(renderChart(<SvgFrame id="f3" frame={frame} labels={{ title: "T" }} />)).toContain('role="group"');
+    expect(() => renderChart(<SvgFrame id="f 3" frame={frame} labels={{ title: "T" }} />)).toThrow("bad id: f 3");
+  });
+});
+
+describe("GroupFrame", () => {
+  const legend = [{ key: "a", label: "Xã A", swatch: { kind: "rect" as const, fill: "#000" } }];
+
+  it("names the group once, with one stylesheet and one legend for all its SVGs", () => {
+    const html = renderChart(
+      <GroupFrame id="g1" className="pb-group" labels={{ title: "Nhóm" }} empty={false} legend={legend}>
+        <svg />
+      </GroupFrame>,
+    );
+    expect(html).toContain('<div id="g1" class="pb-group" role="group" aria-labelledby="g1-title">');
+    expect(html).toContain('<p id="g1-title" hidden="">Nhóm</p>');
+    expect(html.match(/<style>/g)).toHaveLength(1);
+    expect(html).toContain('<ul class="pb-legend" aria-hidden="true"');
+    expect(html).toContain("<svg/>");
+  });
+
+  it("shows only the no-data note when empty", () => {
+    const html = renderChart(
+      <GroupFrame id="g2" className="pb-group" labels={{ title: "Nhóm", noData: "Chưa có" }} empty legend={legend}>
+        <svg />
+      </GroupFrame>,
+    );
+    expect(html).toContain('<p class="pb-chart-empty">Chưa có</p>');
+    expect(html).not.toContain("<svg");
+    expect(html).not.toContain("pb-legend");
   });
 });
 

@@ -57,8 +57,8 @@ describe("rankLeaderboardLayout", () => {
 
   it("places rows one rowHeight apart and the axis below them", () => {
     expect(layout.rows.map((r) => r.y).slice(0, 3)).toEqual([4, 28, 52]);
-    expect(layout.axis?.y).toBe(4 + 20 * 24);
-    expect(layout.axis?.ticks.map((t) => t.label)).toEqual(["0 %", "50 %", "100 %"]);
+    expect(layout.axes.x?.y).toBe(4 + 20 * 24);
+    expect(layout.axes.x?.ticks.map((t) => t.label)).toEqual(["0 %", "50 %", "100 %"]);
     expect(layout.height).toBe(4 + 20 * 24 + 26);
   });
 
@@ -74,12 +74,12 @@ describe("rankLeaderboardLayout", () => {
 
   it("rounds the domain up when no domainMax is given", () => {
     const auto = rankLeaderboardLayout(LEADERBOARD_ROWS, { width: 480 });
-    expect(auto.axis?.ticks.at(-1)?.pos).toBe(480 - auto.columns.barX - 64);
+    expect(auto.axes.x?.ticks.at(-1)?.pos).toBe(480 - auto.columns.barX - 64);
   });
 
   it("fits a 360 px phone without overlapping axis labels", () => {
     const phone = rankLeaderboardLayout(LEADERBOARD_ROWS, { width: 360 }, undefined, { value: formatPercentVi });
-    const shown = phone.axis?.ticks.filter((t) => t.label !== "") ?? [];
+    const shown = phone.axes.x?.ticks.filter((t) => t.label !== "") ?? [];
     for (let i = 1; i < shown.length; i++) {
       expect((shown[i]?.pos ?? 0) - (shown[i - 1]?.pos ?? 0)).toBeGreaterThan(7 * 12 * 0.55);
     }
@@ -95,7 +95,7 @@ describe("rankLeaderboardLayout", () => {
     const empty = rankLeaderboardLayout([], { width: 480 });
     expect(empty.empty).toBe(true);
     expect(empty.rows).toEqual([]);
-    expect(empty.axis).toBeNull();
+    expect(empty.axes.x).toBeNull();
   });
 
   it("rejects bad options and data with messages naming the value", () => {

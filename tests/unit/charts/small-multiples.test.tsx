@@ -25,13 +25,15 @@ describe("smallMultiplesLayout", () => {
     tick: formatTickByPanel,
   });
 
-  it("gives each unit its own style, the same in every panel", () => {
-    expect(layout.units.map((u) => u.style)).toEqual(SERIES_STYLES.slice(0, 3));
+  it("gives each unit its own style, the same in every panel, in one legend", () => {
+    const styles = layout.legend.map((item) => (item.swatch.kind === "line" ? item.swatch.style : null));
+    expect(styles).toEqual(SERIES_STYLES.slice(0, 3));
+    expect(layout.legend.map((item) => item.key)).toEqual(SMALL_MULTIPLES_DATA.units.map((u) => u.key));
     for (const panel of layout.panels) {
       const byKey = new Map(panel.layout.series.map((s) => [s.key, s.style]));
-      for (const u of layout.units) {
-        if (byKey.has(u.key)) expect(byKey.get(u.key)).toEqual(u.style);
-      }
+      layout.legend.forEach((item, i) => {
+        if (byKey.has(item.key)) expect(byKey.get(item.key)).toEqual(styles[i]);
+      });
     }
   });
 
@@ -39,10 +41,10 @@ describe("smallMultiplesLayout", () => {
     expect(layout.panels.map((p) => p.id)).toEqual(["digitization_rate", "online_payment_rate", "overdue_dossiers"]);
     const rate = layout.panels[0]?.layout;
     const count = layout.panels[2]?.layout;
-    expect(rate?.yAxis?.ticks.at(-1)?.label).toBe("100 %");
-    expect(count?.yAxis?.ticks.at(-1)?.label).toBe("6");
+    expect(rate?.axes.y?.ticks.at(-1)?.label).toBe("100 %");
+    expect(count?.axes.y?.ticks.at(-1)?.label).toBe("6");
     expect(rate?.series[0]?.points[0]?.title).toBe("Thị trấn Ninh Giang · Q1/2023: 90,0 %");
-    expect(count?.yAxis?.ticks.every((t) => Number.isInteger(Number(t.label)))).toBe(true);
+    expect(count?.axes.y?.ticks.every((t) => Number.isInteger(Number(t.label)))).toBe(true);
   });
 
   it("leaves room above each plot for the panel title", () => {

@@ -41,8 +41,8 @@ describe("trendLineLayout", () => {
 
   it("maps rates onto 0–100 % with 100 % at the top of the plot", () => {
     const { height } = layout.plot;
-    expect(layout.yAxis?.ticks[0]).toMatchObject({ pos: height, label: "0 %" });
-    expect(layout.yAxis?.ticks.at(-1)).toMatchObject({ pos: 0, label: "100 %" });
+    expect(layout.axes.y?.ticks[0]).toMatchObject({ pos: height, label: "0 %" });
+    expect(layout.axes.y?.ticks.at(-1)).toMatchObject({ pos: 0, label: "100 %" });
     const p = unit?.points.find((q) => q.key === "Q1/2023");
     expect(p?.y).toBeCloseTo(height * (1 - 0.62), 1);
     expect(p?.title).toBe("Thị trấn Ninh Giang · Q1/2023: 62,0 %");
@@ -53,7 +53,7 @@ describe("trendLineLayout", () => {
     const steps = xs.slice(1).map((x, i) => x - (xs[i] ?? 0));
     for (const s of steps) expect(s).toBeCloseTo(steps[0] ?? 0, 1);
     const narrow = trendLineLayout(TREND_DATA, { width: 300, height: 200 });
-    expect(narrow.xAxis?.ticks.map((t) => t.label)).toEqual([
+    expect(narrow.axes.x?.ticks.map((t) => t.label)).toEqual([
       "Q1/2023",
       "",
       "Q3/2023",
@@ -73,7 +73,7 @@ describe("trendLineLayout", () => {
 
   it("uses integer ticks from zero for counts", () => {
     const counts = trendLineLayout(TREND_COUNT_DATA, size, { valueType: "count" }, { value: formatCountVi });
-    const values = counts.yAxis?.ticks.map((t) => Number(t.label)) ?? [];
+    const values = counts.axes.y?.ticks.map((t) => Number(t.label)) ?? [];
     expect(values[0]).toBe(0);
     expect(values.every((v) => Number.isInteger(v))).toBe(true);
     expect(values.at(-1)).toBeGreaterThanOrEqual(17);
@@ -81,7 +81,7 @@ describe("trendLineLayout", () => {
 
   it("honours a zoomed yDomain", () => {
     const zoom = trendLineLayout(TREND_DATA, size, { yDomain: [0.5, 1] }, format);
-    expect(zoom.yAxis?.ticks[0]?.label).toBe("50 %");
+    expect(zoom.axes.y?.ticks[0]?.label).toBe("50 %");
   });
 
   it("is empty without periods or without any value", () => {

@@ -1,11 +1,10 @@
 /**
- * The SVG shell every chart renders into: accessible name, responsive sizing, pattern fills and the
- * small stylesheet that gives hover/focus highlighting without JavaScript.
+ * What the frame paints with besides the marks: the pattern fills a chart asks for (defined once per SVG,
+ * referred to by url(#…)) and the small stylesheet that gives hover/focus highlighting without JavaScript.
  */
-import type { ReactNode } from "react";
-import { checkId } from "./chart-options";
 import type { SegmentPattern } from "./chart-colors";
-import { INK, MUTED } from "./chart-colors";
+import { INK } from "./chart-colors";
+import { checkId } from "./chart-options";
 
 /**
  * Highlighting is CSS only (works without JS). Rules are scoped to the chart's id so two charts on one
@@ -57,57 +56,5 @@ export function PatternDefs({ id, patterns }: { id: string; patterns: readonly P
         </pattern>
       ))}
     </defs>
-  );
-}
-
-export interface ChartSvgProps {
-  id: string;
-  width: number;
-  height: number;
-  fontSize: number;
-  title: string;
-  description?: string;
-  /**
-   * With focusable marks the SVG is a named group (role="img" would hide its children from assistive
-   * technology); without, it is one named image.
-   */
-  focusable?: boolean;
-  /** Off for panels inside a container that carries the stylesheet once (small multiples). */
-  withStyles?: boolean;
-  patterns?: readonly PatternSpec[];
-  children?: ReactNode;
-}
-
-export function ChartSvg(props: ChartSvgProps) {
-  const { id, width, height, fontSize, title, description, focusable = false, withStyles = true } = props;
-  checkId(id);
-  return (
-    <svg
-      xmlns="http://www.w3.org/2000/svg"
-      id={id}
-      className="pb-chart"
-      role={focusable ? "group" : "img"}
-      aria-labelledby={`${id}-title`}
-      aria-describedby={description ? `${id}-desc` : undefined}
-      viewBox={`0 0 ${width} ${height}`}
-      width="100%"
-      style={{ maxWidth: `${width}px`, height: "auto", display: "block" }}
-      fontSize={fontSize}
-    >
-      <title id={`${id}-title`}>{title}</title>
-      {description ? <desc id={`${id}-desc`}>{description}</desc> : null}
-      {withStyles ? <style dangerouslySetInnerHTML={{ __html: chartCss(id) }} /> : null}
-      <PatternDefs id={id} patterns={props.patterns ?? []} />
-      {props.children}
-    </svg>
-  );
-}
-
-/** What a chart draws when its layout has nothing to show: one short line, centred. */
-export function EmptyChartText({ width, height, text }: { width: number; height: number; text: string }) {
-  return (
-    <text x={width / 2} y={height / 2} dy="0.32em" textAnchor="middle" fill={MUTED}>
-      {text}
-    </text>
   );
 }
