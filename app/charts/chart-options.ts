@@ -115,10 +115,6 @@ export function fitText(text: string, maxWidth: number, fontSize: number): strin
   return `${text.slice(0, chars).trimEnd()}…`;
 }
 
-/** The sign convention everywhere: a positive movement is an improvement (a smaller rank number). */
-export function rankMovement(rank: number | null, previousRank: number | null | undefined): number | null {
-  if (rank === null || previousRank === null || previousRank === undefined) return null;
-  return previousRank - rank;
-}
-
-export const NO_VALUE = "—";
+/** The one "no value" mark and rank movement, re-exported for the charts (they live in i18n and domain). */
+export { NO_VALUE } from "~/i18n/format";
+export { rankMovement } from "~/domain/ranks";

@@ -2,6 +2,8 @@
  * A rank as leaders say it: "4/20", with the movement against the previous period (▲2 up, ▼1 down, – same).
  * The words for screen readers come from the dictionary; the arrows are decoration.
  */
+import { rankMovement } from "~/domain/ranks";
+import { NO_VALUE } from "~/i18n/format";
 import { t } from "~/i18n/translate";
 import { useLang } from "~/i18n/use-lang";
 
@@ -11,16 +13,10 @@ export interface RankBadgeProps {
   previousRank?: number | null;
 }
 
-/** Places moved up since the previous period (positive = better), or null when either rank is missing. */
-export function rankMovement(rank: number | null, previousRank: number | null | undefined): number | null {
-  if (rank === null || previousRank === null || previousRank === undefined) return null;
-  return previousRank - rank;
-}
-
 export function RankBadge({ rank, ranked, previousRank }: RankBadgeProps) {
   const lang = useLang();
   if (rank === null) {
-    return <span className="rank-badge rank-none" title={t(lang, "rank.notRanked")}>—</span>;
+    return <span className="rank-badge rank-none" title={t(lang, "rank.notRanked")}>{NO_VALUE}</span>;
   }
   const move = rankMovement(rank, previousRank);
   return (

@@ -16,6 +16,7 @@ import {
   markedName,
   movementText,
   periodInSentence,
+  NO_VALUE,
 } from "~/i18n/format";
 import { ScrollRegion } from "~/components/scroll-region";
 import { RankBadge } from "~/components/rank-badge";
@@ -153,7 +154,7 @@ export function RankTable({
                 <a href={unitHref(r.code, period)}>{r.name}</a>
               </th>
               <td className="num">{formatIndicatorValue(lang, indicator, r.value)}</td>
-              {isRate ? <td className="num">{formatCounts(lang, r.numerator, r.denominator) ?? "—"}</td> : null}
+              {isRate ? <td className="num">{formatCounts(lang, r.numerator, r.denominator) ?? NO_VALUE}</td> : null}
               {hasNotes ? <td>{notesOf(r).join("; ")}</td> : null}
             </tr>
           );

@@ -5,11 +5,10 @@
  */
 import { COMPOSITE_ID, valueKind } from "~/domain/indicators";
 import type { OverviewRow } from "./view.server";
-import { formatDateTime } from "~/i18n/format";
 import { t } from "~/i18n/translate";
 import { useLang } from "~/i18n/use-lang";
 import { sortLeaderboardRows } from "~/charts/rank-leaderboard";
-import { formatCounts, formatIndicatorValue, indicatorLabel, markedName } from "~/i18n/format";
+import { NO_VALUE, formatCounts, formatDateTime, formatIndicatorValue, indicatorLabel, markedName } from "~/i18n/format";
 import { RankBadge } from "~/components/rank-badge";
 
 export function PrintRankTable({ rows, indicator, incomplete, caption }: { rows: readonly OverviewRow[]; indicator: string; incomplete: readonly string[]; caption: string }) {
@@ -58,10 +57,10 @@ export function PrintRankTable({ rows, indicator, incomplete, caption }: { rows:
               </td>
               <th scope="row">{markedName(r.name, marked.has(r.code))}</th>
               <td className="num">{formatIndicatorValue(lang, indicator, r.value)}</td>
-              {isRate ? <td className="num">{formatCounts(lang, r.numerator, r.denominator) ?? "—"}</td> : null}
+              {isRate ? <td className="num">{formatCounts(lang, r.numerator, r.denominator) ?? NO_VALUE}</td> : null}
               {withComposite ? (
                 <>
-                  <td>{c ? <RankBadge rank={c.rank} ranked={c.ranked} previousRank={c.previousRank} /> : "—"}</td>
+                  <td>{c ? <RankBadge rank={c.rank} ranked={c.ranked} previousRank={c.previousRank} /> : NO_VALUE}</td>
                   <td className="num">{formatIndicatorValue(lang, COMPOSITE_ID, c?.value ?? null)}</td>
                 </>
               ) : null}
@@ -79,7 +78,7 @@ export function SourceLine({ lastUploadAt, scoring }: { lastUploadAt: string | n
   return (
     <p className="ov-source">
       {t(lang, "overview.source", {
-        time: lastUploadAt ? formatDateTime(lang, lastUploadAt) : "—",
+        time: lastUploadAt ? formatDateTime(lang, lastUploadAt) : NO_VALUE,
         config: `${scoring.name}@${scoring.hash}`,
       })}{" "}
       <a className="ov-screen-only" href="/data">

@@ -5,7 +5,7 @@
  */
 import { RankBadge } from "~/components/rank-badge";
 import type { RankedId, ValueKind } from "~/domain/indicators";
-import { formatValue } from "~/i18n/format";
+import { NO_VALUE, formatValue } from "~/i18n/format";
 import { t } from "~/i18n/translate";
 import { useLang } from "~/i18n/use-lang";
 import { unitHref } from "~/components/unit-link";
@@ -60,7 +60,7 @@ export function CompareTable({ units, period, periodText, rows }: CompareTablePr
                           ★{" "}
                         </span>
                       ) : null}
-                      {c.rank === null || c.ranked === null ? "—" : <RankBadge rank={c.rank} ranked={c.ranked} previousRank={c.previousRank} />}
+                      {c.rank === null || c.ranked === null ? NO_VALUE : <RankBadge rank={c.rank} ranked={c.ranked} previousRank={c.previousRank} />}
                       {c.incomplete && c.rank !== null ? (
                         <sup>
                           <span aria-hidden="true">*</span>
