@@ -3,7 +3,7 @@ import { RemixServer } from "@remix-run/react";
 import { isbot } from "isbot";
 import { renderToPipeableStream } from "react-dom/server";
 import { getRequestAuth } from "~/auth/load-context";
-import { NonceContext } from "~/auth/nonce";
+import { NonceContext } from "~/http/nonce";
 import { dropUnwrittenBytes } from "~/http/unwritten-bytes.server";
 
 const ABORT_DELAY = 5_000;

@@ -5,7 +5,7 @@
 import type { DuckDBConnection } from "@duckdb/node-api";
 import { z } from "zod";
 import { roleSchema } from "~/auth/forms";
-import type { Role, SessionUser } from "~/auth/roles";
+import type { Role, SessionUser } from "~/domain/roles";
 import type { Db } from "./instance.server";
 
 export class UserExistsError extends Error {

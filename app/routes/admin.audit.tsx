@@ -3,7 +3,7 @@ import { json } from "@remix-run/node";
 import { Form, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { AccessErrorBoundary } from "~/auth/access-error";
-import { passThroughHeaders } from "~/auth/route-headers";
+import { passThroughHeaders } from "~/http/route-headers";
 import { requirePermission } from "~/auth/guards.server";
 import { AUDIT_ACTIONS, auditActionSchema, getAuditLog } from "~/db/audit.server";
 import { getAppDb } from "~/db/setup.server";

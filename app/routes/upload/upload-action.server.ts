@@ -17,7 +17,7 @@ import { recordAudit } from "~/db/audit.server";
 import { importReport, previewReport, type Preview } from "~/db/import-report.server";
 import type { Db } from "~/db/instance.server";
 import { deletePreview, savePreview, takePreview } from "~/db/previews.server";
-import type { SessionUser } from "~/auth/roles";
+import type { SessionUser } from "~/domain/roles";
 import { buildPreviewView, failedView, tooLargeUploadIssue, type PreviewView } from "./preview-model";
 
 /** Room for the multipart framing and the small fields around the file. */
