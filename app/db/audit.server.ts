@@ -7,22 +7,10 @@
  */
 import type { DuckDBConnection } from "@duckdb/node-api";
 import { z } from "zod";
+import { AUDIT_ACTIONS, type AuditAction } from "~/domain/audit-actions";
 import type { Db } from "./instance.server";
 
-export const AUDIT_ACTIONS = [
-  "login.success",
-  "login.failure",
-  "login.blocked",
-  "logout",
-  "upload.commit",
-  "upload.rollback",
-  "user.create",
-  "user.reset",
-  "user.disable",
-  "user.enable",
-] as const;
 export const auditActionSchema = z.enum(AUDIT_ACTIONS);
-export type AuditAction = z.infer<typeof auditActionSchema>;
 
 export interface AuditEntryInput {
   /** The signed-in user's name; for a failed login, the name that was typed; `cli:NAME` from the command line. */
