@@ -1,10 +1,10 @@
-import { PassThrough } from "node:stream";
 import { createReadableStreamFromReadable, type AppLoadContext, type EntryContext } from "@remix-run/node";
 import { RemixServer } from "@remix-run/react";
 import { isbot } from "isbot";
 import { renderToPipeableStream } from "react-dom/server";
 import { getRequestAuth } from "~/auth/load-context";
-import { NonceContext } from "~/auth/nonce";
+import { NonceContext } from "~/http/nonce";
+import { dropUnwrittenBytes } from "~/http/unwritten-bytes.server";
 
 const ABORT_DELAY = 5_000;
 
@@ -29,7 +29,8 @@ export default function handleRequest(
         nonce,
         [readyEvent]() {
           shellRendered = true;
-          const body = new PassThrough();
+          // Not a plain PassThrough: React 18.3 sends NUL bytes where a UTF-8 character crosses its buffer's end.
+          const body = dropUnwrittenBytes();
           responseHeaders.set("Content-Type", "text/html; charset=utf-8");
           resolve(new Response(createReadableStreamFromReadable(body), { headers: responseHeaders, status: responseStatusCode }));
           pipe(body);

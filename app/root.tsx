@@ -1,7 +1,7 @@
 import type { LinksFunction, LoaderFunctionArgs } from "@remix-run/node";
 import { Links, Meta, Outlet, isRouteErrorResponse, json, useRouteError } from "@remix-run/react";
 import { getSessionUser } from "~/auth/guards.server";
-import { useNonce } from "~/auth/nonce";
+import { useNonce } from "~/http/nonce";
 import { AppShell } from "~/components/app-shell";
 import { PageScripts } from "~/components/page-scripts";
 import type { ShellData } from "~/components/use-shell-data";

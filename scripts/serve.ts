@@ -12,7 +12,7 @@ import { broadcastDevReady, type ServerBuild } from "@remix-run/node";
 import compression from "compression";
 import express from "express";
 import { ensureDemoAccounts } from "~/auth/demo.server";
-import { getLoadContext, limitRequestBody, privateGate, refuseCrossSite, resolveSession, withSecurityHeaders } from "~/auth/express.server";
+import { getLoadContext, limitRequestBody, privateGate, refuseCrossSite, resolveSession, withSecurityHeaders } from "~/http/express.server";
 import { DatabaseLockedError, closeDb, type Db } from "~/db/instance.server";
 import { openAppDb } from "~/db/setup.server";
 import { countActiveAdmins } from "~/db/users.server";

@@ -1,8 +1,8 @@
 /**
- * Account management, shared by the admin page and `npm run user`: every change hashed, checked and audited.
+ * Account management, shared by the admin page and `npm run user`: every change hashed, checked and audited
+ * (the audit entry is written in the same transaction as the change).
  */
 import { z } from "zod";
-import { recordAudit } from "~/db/audit.server";
 import type { Db } from "~/db/instance.server";
 import { LastAdminError, countActiveAdmins, createUser, getUserByUsername, setDisabled, setPasswordHash, type UserRecord } from "~/db/users.server";
 import type { NewUser } from "./forms";
@@ -41,19 +41,17 @@ export async function createAccount(db: Db, input: NewUser, actor: Actor, now: D
   if (await getUserByUsername(db, input.username)) throw new AccountError("exists", input.username);
   if (input.unitCode !== null && !(await unitExists(db, input.unitCode))) throw new AccountError("unknownUnit", input.username);
   const passwordHash = await hashPassword(input.password);
-  const user = await createUser(
+  return createUser(
     db,
     { username: input.username, displayName: input.displayName, role: input.role, unitCode: input.unitCode, passwordHash, createdBy: actor.name },
     now,
+    { actor: actor.name, action: "user.create", target: input.username, detail: { role: input.role, unit: input.unitCode }, address: actor.address },
   );
-  await recordAudit(db, { actor: actor.name, action: "user.create", target: user.username, detail: { role: user.role, unit: user.unitCode }, address: actor.address }, now);
-  return user;
 }
 
 export async function resetPassword(db: Db, username: string, password: string, actor: Actor, now: Date): Promise<UserRecord> {
   const user = await findUser(db, username);
-  await setPasswordHash(db, user.id, await hashPassword(password), now);
-  await recordAudit(db, { actor: actor.name, action: "user.reset", target: user.username, address: actor.address }, now);
+  await setPasswordHash(db, user.id, await hashPassword(password), now, { actor: actor.name, action: "user.reset", target: user.username, address: actor.address });
   return user;
 }
 
@@ -63,13 +61,12 @@ export async function disableAccount(db: Db, username: string, actor: Actor, now
   if (user.role === "admin" && user.disabledAt === null && (await countActiveAdmins(db)) <= 1) throw new AccountError("lastAdmin", username);
   if (user.disabledAt === null) {
     try {
-      await setDisabled(db, user.id, true, actor.name, now);
+      await setDisabled(db, user.id, true, actor.name, now, { actor: actor.name, action: "user.disable", target: user.username, address: actor.address });
     } catch (error) {
       // Checked again inside the write: another admin may have been disabled since the check above.
       if (error instanceof LastAdminError) throw new AccountError("lastAdmin", username);
       throw error;
     }
-    await recordAudit(db, { actor: actor.name, action: "user.disable", target: user.username, address: actor.address }, now);
   }
   return user;
 }
@@ -77,8 +74,7 @@ export async function disableAccount(db: Db, username: string, actor: Actor, now
 export async function enableAccount(db: Db, username: string, actor: Actor, now: Date): Promise<UserRecord> {
   const user = await findUser(db, username);
   if (user.disabledAt !== null) {
-    await setDisabled(db, user.id, false, actor.name, now);
-    await recordAudit(db, { actor: actor.name, action: "user.enable", target: user.username, address: actor.address }, now);
+    await setDisabled(db, user.id, false, actor.name, now, { actor: actor.name, action: "user.enable", target: user.username, address: actor.address });
   }
   return user;
 }

@@ -9,7 +9,7 @@ import { getUnits } from "~/db/units.server";
 import { getUserByUsername } from "~/db/users.server";
 import { createAccount, resetPassword } from "./accounts.server";
 import { randomPassword } from "./password.server";
-import type { Role } from "./roles";
+import type { Role } from "~/domain/roles";
 
 export const DEMO_ACTOR = "demo";
 /** The sample district's town; another registry's first unit stands in when it is absent. */

@@ -2,7 +2,7 @@
  * The account forms' schemas: the same zod schemas check the login form, the admin page and the CLI.
  */
 import { z } from "zod";
-import { ROLES } from "./roles";
+import { ROLES } from "~/domain/roles";
 
 export const roleSchema = z.enum(ROLES);
 

@@ -5,7 +5,7 @@
 import { redirect } from "@remix-run/node";
 import { getRequestAuth } from "./load-context";
 import { loginUrl } from "./redirect";
-import { can, type Permission, type SessionUser } from "./roles";
+import { can, type Permission, type SessionUser } from "~/domain/roles";
 
 export function getSessionUser(context: unknown): SessionUser | null {
   return getRequestAuth(context).session?.user ?? null;

@@ -5,7 +5,7 @@
  */
 import { z } from "zod";
 import { roleSchema } from "./forms";
-import type { SessionUser } from "./roles";
+import type { SessionUser } from "~/domain/roles";
 
 export const sessionUserSchema = z.object({
   id: z.number().int(),

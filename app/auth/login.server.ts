@@ -9,7 +9,7 @@ import { createSession, deleteSession, type NewSession } from "~/db/sessions.ser
 import { getCredentials } from "~/db/users.server";
 import { createKeyedQueue } from "./keyed-queue";
 import { verifyAgainstNothing, verifyPassword } from "./password.server";
-import type { SessionUser } from "./roles";
+import type { SessionUser } from "~/domain/roles";
 
 export type LoginOutcome =
   | { kind: "ok"; user: SessionUser; session: NewSession }

@@ -4,7 +4,7 @@
 import { Form, NavLink, useLocation } from "@remix-run/react";
 import type { ReactNode } from "react";
 import { loginUrl } from "~/auth/redirect";
-import { can, type SessionUser } from "~/auth/roles";
+import { can, type SessionUser } from "~/domain/roles";
 import { t } from "~/i18n/translate";
 import { useLang } from "~/i18n/use-lang";
 import { useShellData } from "./use-shell-data";

@@ -1,5 +1,5 @@
 import { useRouteLoaderData } from "@remix-run/react";
-import type { SessionUser } from "~/auth/roles";
+import type { SessionUser } from "~/domain/roles";
 import type { District } from "~/config/registry.server";
 import type { LoadedPeriods } from "~/domain/period";
 import type { Lang } from "~/i18n/translate";

@@ -1,24 +1,16 @@
 /**
  * The audit log: who did what, when, from where. Logins (successful, failed, refused by the limit),
  * logouts, uploads, rollbacks and account changes. Rows are only ever appended.
+ *
+ * An entry that records a change is written by the function making the change, on the same connection and
+ * in the same transaction (`insertAudit`): the change and its entry are saved together or not at all.
  */
+import type { DuckDBConnection } from "@duckdb/node-api";
 import { z } from "zod";
+import { AUDIT_ACTIONS, type AuditAction } from "~/domain/audit-actions";
 import type { Db } from "./instance.server";
 
-export const AUDIT_ACTIONS = [
-  "login.success",
-  "login.failure",
-  "login.blocked",
-  "logout",
-  "upload.commit",
-  "upload.rollback",
-  "user.create",
-  "user.reset",
-  "user.disable",
-  "user.enable",
-] as const;
 export const auditActionSchema = z.enum(AUDIT_ACTIONS);
-export type AuditAction = z.infer<typeof auditActionSchema>;
 
 export interface AuditEntryInput {
   /** The signed-in user's name; for a failed login, the name that was typed; `cli:NAME` from the command line. */
@@ -31,21 +23,18 @@ export interface AuditEntryInput {
   address: string | null;
 }
 
+/** Appends an entry on a connection that is inside the transaction of the change it records. */
+export async function insertAudit(conn: DuckDBConnection, entry: AuditEntryInput, now: Date): Promise<void> {
+  await conn.run(
+    `INSERT INTO audit_log (id, logged_at, actor, action, target, detail, address)
+     VALUES (nextval('audit_id_seq'), $1::TIMESTAMPTZ, $2, $3, $4, $5, $6)`,
+    [now.toISOString(), entry.actor, entry.action, entry.target ?? null, entry.detail ? JSON.stringify(entry.detail) : null, entry.address],
+  );
+}
+
+/** Appends an entry in a write of its own, for an event whose other records are kept apart (logins, logouts). */
 export async function recordAudit(db: Db, entry: AuditEntryInput, now: Date): Promise<void> {
-  await db.transaction(async (conn) => {
-    await conn.run(
-      `INSERT INTO audit_log (id, logged_at, actor, action, target, detail, address)
-       VALUES (nextval('audit_id_seq'), $1::TIMESTAMPTZ, $2, $3, $4, $5, $6)`,
-      [
-        now.toISOString(),
-        entry.actor,
-        entry.action,
-        entry.target ?? null,
-        entry.detail ? JSON.stringify(entry.detail) : null,
-        entry.address,
-      ],
-    );
-  });
+  await db.transaction((conn) => insertAudit(conn, entry, now));
 }
 
 const auditRowSchema = z.object({

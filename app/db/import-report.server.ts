@@ -7,8 +7,8 @@ import { diffAgainstCurrent } from "~/ingest/diff";
 import type { IngestResult, RowChange } from "~/ingest/types";
 import { validateReport } from "~/ingest/validate";
 import type { Db } from "./instance.server";
-import { getUnits } from "~/db/units.server";
-import { commitUpload, getCurrentReports, type CommitSummary, type UploadSource } from "./uploads.server";
+import { getUnits } from "./units.server";
+import { commitUpload, getCurrentReports, type CommitSummary, type UploadAudit, type UploadSource } from "./uploads.server";
 
 export interface Preview {
   fileName: string;
@@ -40,20 +40,22 @@ export interface ImportOutcome {
   committed: CommitSummary | null;
 }
 
-/** Validates and, when the file has no error, commits it as one upload. */
+/**
+ * Validates and, when the file has no error, commits it as one upload, with its audit entry in the same
+ * transaction when `audit` names who did it (the web upload; the seed is not audited).
+ */
 export async function importReport(
   db: Db,
   bytes: Uint8Array,
-  options: { fileName: string; uploadedBy: string; source: UploadSource; maxBytes: number; uploadedAt?: Date },
+  options: { fileName: string; uploadedBy: string; source: UploadSource; maxBytes: number; uploadedAt?: Date; audit?: UploadAudit },
 ): Promise<ImportOutcome> {
   const preview = await previewReport(db, bytes, options.fileName, options.maxBytes);
   if (!preview.result.ok) return { preview, committed: null };
-  const committed = await commitUpload(db, preview.result, {
-    fileName: options.fileName,
-    sha256: preview.sha256,
-    uploadedBy: options.uploadedBy,
-    source: options.source,
-    uploadedAt: options.uploadedAt,
-  });
+  const committed = await commitUpload(
+    db,
+    preview.result,
+    { fileName: options.fileName, sha256: preview.sha256, uploadedBy: options.uploadedBy, source: options.source, uploadedAt: options.uploadedAt },
+    options.audit,
+  );
   return { preview, committed };
 }

@@ -5,7 +5,7 @@
 import { createHash, randomBytes } from "node:crypto";
 import { z } from "zod";
 import { roleSchema } from "~/auth/forms";
-import type { SessionUser } from "~/auth/roles";
+import type { SessionUser } from "~/domain/roles";
 import type { Db } from "./instance.server";
 
 /** A working day and a bit: staff sign in again each morning. */

@@ -1,13 +1,15 @@
 /**
  * Uploads: commit a validated report file in one transaction, roll an upload back, list them, and read the
  * current data that an upload would replace. Old versions are never overwritten: a newer upload shadows
- * them in the current view, and a rollback lets them show again.
+ * them in the current view, and a rollback lets them show again. A commit or rollback made by a person
+ * writes its audit entry in its own transaction, so there is never one without the other.
  */
 import { DuckDBDataChunk, type DuckDBConnection, INTEGER, SMALLINT, TINYINT, VARCHAR, type DuckDBType, type DuckDBValue } from "@duckdb/node-api";
 import { z } from "zod";
 import { COUNT_FIELDS, type Counts } from "~/domain/report-fields";
 import { countsShape } from "./counts-shape.server";
 import type { CurrentReport, IngestResult } from "~/ingest/types";
+import { insertAudit } from "./audit.server";
 import type { Db } from "./instance.server";
 
 export type UploadSource = "web" | "cli" | "seed";
@@ -19,6 +21,13 @@ export interface UploadMeta {
   source: UploadSource;
   /** The time of the upload; the database's clock when absent (tests pass a fixed one). */
   uploadedAt?: Date;
+}
+
+/** Who to name in the audit log for a commit or a rollback, and when. */
+export interface UploadAudit {
+  actor: string;
+  address: string | null;
+  now: Date;
 }
 
 export interface CommitSummary {
@@ -110,10 +119,31 @@ async function insertUpload(conn: DuckDBConnection, result: IngestResult, meta: 
   return { uploadId, rowCount: result.rows.length, unitCount, periods };
 }
 
-/** Commits a validated file in one transaction: the upload record and all its rows, or nothing. */
-export async function commitUpload(db: Db, result: IngestResult, meta: UploadMeta): Promise<CommitSummary> {
+async function auditCommit(conn: DuckDBConnection, summary: CommitSummary, meta: UploadMeta, audit: UploadAudit): Promise<void> {
+  await insertAudit(
+    conn,
+    {
+      actor: audit.actor,
+      action: "upload.commit",
+      target: String(summary.uploadId),
+      detail: { file: meta.fileName, sha256: meta.sha256, rows: summary.rowCount, units: summary.unitCount, periods: summary.periods },
+      address: audit.address,
+    },
+    audit.now,
+  );
+}
+
+/**
+ * Commits a validated file in one transaction: the upload record, all its rows and, when `audit` names
+ * who did it, the audit entry; or nothing.
+ */
+export async function commitUpload(db: Db, result: IngestResult, meta: UploadMeta, audit?: UploadAudit): Promise<CommitSummary> {
   checkCommittable(result);
-  return db.transaction((conn) => insertUpload(conn, result, meta));
+  return db.transaction(async (conn) => {
+    const summary = await insertUpload(conn, result, meta);
+    if (audit) await auditCommit(conn, summary, meta, audit);
+    return summary;
+  });
 }
 
 /**
@@ -129,17 +159,36 @@ export async function commitUploads(db: Db, files: readonly { result: IngestResu
   });
 }
 
-/** Rolls an upload back: its rows leave the current view and what they replaced shows again. */
-export async function rollbackUpload(db: Db, uploadId: number, by: string): Promise<void> {
+const rollbackTargetSchema = z.object({ status: z.string(), file_name: z.string(), periods: z.array(z.string()) });
+
+/**
+ * Rolls an upload back: its rows leave the current view and what they replaced shows again. With `audit`,
+ * the audit entry is written in the same transaction.
+ */
+export async function rollbackUpload(db: Db, uploadId: number, by: string, audit?: UploadAudit): Promise<void> {
   await db.transaction(async (conn) => {
-    const reader = await conn.runAndReadAll("SELECT status FROM uploads WHERE id = $1", [uploadId]);
-    const status = reader.getRows()[0]?.[0];
-    if (status === undefined) throw new UploadStateError("notFound", uploadId);
-    if (status !== "committed") throw new UploadStateError("alreadyRolledBack", uploadId);
+    const reader = await conn.runAndReadAll("SELECT status, file_name, periods FROM uploads WHERE id = $1", [uploadId]);
+    const found = reader.getRowObjectsJson()[0];
+    if (found === undefined) throw new UploadStateError("notFound", uploadId);
+    const upload = rollbackTargetSchema.parse(found);
+    if (upload.status !== "committed") throw new UploadStateError("alreadyRolledBack", uploadId);
     await conn.run("UPDATE uploads SET status = 'rolled_back', rolled_back_at = current_timestamp, rolled_back_by = $2 WHERE id = $1", [
       uploadId,
       by,
     ]);
+    if (audit) {
+      await insertAudit(
+        conn,
+        {
+          actor: audit.actor,
+          action: "upload.rollback",
+          target: String(uploadId),
+          detail: { file: upload.file_name, periods: upload.periods },
+          address: audit.address,
+        },
+        audit.now,
+      );
+    }
   });
 }
 

@@ -1,11 +1,13 @@
 /**
  * Accounts: who may sign in, with which role, and for a leader which unit. Passwords arrive here already
- * hashed (app/auth/password.server.ts); this module never sees a password.
+ * hashed (app/auth/password.server.ts); this module never sees a password. A change may carry its audit
+ * entry, which is written in the change's own transaction.
  */
 import type { DuckDBConnection } from "@duckdb/node-api";
 import { z } from "zod";
 import { roleSchema } from "~/auth/forms";
-import type { Role, SessionUser } from "~/auth/roles";
+import type { Role, SessionUser } from "~/domain/roles";
+import { insertAudit, type AuditEntryInput } from "./audit.server";
 import type { Db } from "./instance.server";
 
 export class UserExistsError extends Error {
@@ -64,7 +66,7 @@ export interface NewUserRecord {
   createdBy: string;
 }
 
-export async function createUser(db: Db, user: NewUserRecord, now: Date): Promise<UserRecord> {
+export async function createUser(db: Db, user: NewUserRecord, now: Date, audit?: AuditEntryInput): Promise<UserRecord> {
   const id = await db.transaction(async (conn) => {
     const existing = await conn.runAndReadAll("SELECT id FROM users WHERE username = $1", [user.username]);
     if (existing.getRows().length > 0) throw new UserExistsError(user.username);
@@ -75,6 +77,7 @@ export async function createUser(db: Db, user: NewUserRecord, now: Date): Promis
        VALUES ($1, $2, $3, $4, $5, $6, $7::TIMESTAMPTZ, $8, $7::TIMESTAMPTZ)`,
       [newId, user.username, user.displayName, user.role, user.unitCode, user.passwordHash, now.toISOString(), user.createdBy],
     );
+    if (audit) await insertAudit(conn, audit, now);
     return newId;
   });
   const created = await getUserById(db, id);
@@ -119,7 +122,7 @@ async function revokeSessions(conn: DuckDBConnection, userId: number): Promise<v
 }
 
 /** Sets a new password hash and signs the account out everywhere. */
-export async function setPasswordHash(db: Db, userId: number, passwordHash: string, now: Date): Promise<void> {
+export async function setPasswordHash(db: Db, userId: number, passwordHash: string, now: Date, audit?: AuditEntryInput): Promise<void> {
   await db.transaction(async (conn) => {
     await conn.run("UPDATE users SET password_hash = $2, password_changed_at = $3::TIMESTAMPTZ WHERE id = $1", [
       userId,
@@ -127,6 +130,7 @@ export async function setPasswordHash(db: Db, userId: number, passwordHash: stri
       now.toISOString(),
     ]);
     await revokeSessions(conn, userId);
+    if (audit) await insertAudit(conn, audit, now);
   });
 }
 
@@ -139,7 +143,7 @@ export class LastAdminError extends Error {
  * administrator is refused inside the same queued write, so two admins disabling each other at the same
  * moment cannot leave none.
  */
-export async function setDisabled(db: Db, userId: number, disabled: boolean, by: string, now: Date): Promise<void> {
+export async function setDisabled(db: Db, userId: number, disabled: boolean, by: string, now: Date, audit?: AuditEntryInput): Promise<void> {
   await db.transaction(async (conn) => {
     if (disabled) {
       const reader = await conn.runAndReadAll(
@@ -153,5 +157,6 @@ export async function setDisabled(db: Db, userId: number, disabled: boolean, by:
     } else {
       await conn.run("UPDATE users SET disabled_at = NULL, disabled_by = NULL WHERE id = $1", [userId]);
     }
+    if (audit) await insertAudit(conn, audit, now);
   });
 }

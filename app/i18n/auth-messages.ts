@@ -1,4 +1,4 @@
-import type { Dictionary } from "./translate";
+import type { Dictionary } from "./dictionary";
 
 /**
  * Accounts, login, the upload page, the upload history and account management; also `npm run user`.

@@ -1,4 +1,4 @@
-import type { Dictionary } from "./translate";
+import type { Dictionary } from "./dictionary";
 
 export const cliMessages: { vi: Dictionary; en: Dictionary } = {
   vi: {

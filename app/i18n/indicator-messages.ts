@@ -3,7 +3,7 @@
  * an indicator needs no edit here: `indicator.{id}`, `indicator.{id}.description`, `indicator.{id}.noun`.
  */
 import { COMPOSITE_ID, INDICATORS } from "~/domain/indicators";
-import type { Dictionary } from "./translate";
+import type { Dictionary } from "./dictionary";
 
 function build(lang: "vi" | "en"): Dictionary {
   const d: Dictionary = {};

@@ -1,4 +1,4 @@
-import type { Dictionary } from "./translate";
+import type { Dictionary } from "./dictionary";
 
 /**
  * Messages of the report ingest (app/ingest). An issue reads as

@@ -2,7 +2,7 @@
  * Words of the overview page (`/`) and the contest page (`/contest`). Same keys in both languages
  * (tests/unit/overview-messages.test.ts checks).
  */
-import type { Dictionary } from "./translate";
+import type { Dictionary } from "./dictionary";
 
 export const overviewMessages: { vi: Dictionary; en: Dictionary } = {
   vi: {

@@ -2,9 +2,10 @@
  * Translation: message keys with parameters, Vietnamese first. Each area of the app owns a dictionary
  * module (`*-messages.ts`) with the same keys in both languages; this module joins them.
  */
+import { authMessages } from "./auth-messages";
 import { cliMessages } from "./cli-messages";
 import { commonMessages } from "./common-messages";
-import { authMessages } from "./auth-messages";
+import type { Dictionary } from "./dictionary";
 import { indicatorMessages } from "./indicator-messages";
 import { ingestMessages } from "./ingest-messages";
 import { overviewMessages } from "./overview-messages";
@@ -15,7 +16,6 @@ export type Lang = (typeof LANGS)[number];
 export const DEFAULT_LANG: Lang = "vi";
 
 export type MessageParams = Record<string, string | number>;
-export type Dictionary = Record<string, string>;
 
 const dictionaries: Record<Lang, Dictionary> = {
   vi: {

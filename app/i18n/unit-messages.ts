@@ -2,7 +2,7 @@
  * The unit page (`unit.*`), its gap sentences (`unit.gap.*`) and the compare page (`compare.*`).
  */
 import { INDICATORS } from "~/domain/indicators";
-import type { Dictionary } from "./translate";
+import type { Dictionary } from "./dictionary";
 
 /**
  * The registry names the numerator in the plural ("dossiers digitised"); "1 more …" needs the singular in

@@ -3,7 +3,7 @@ import { json, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { z } from "zod";
 import { AccessErrorBoundary } from "~/auth/access-error";
-import { passThroughHeaders } from "~/auth/route-headers";
+import { passThroughHeaders } from "~/http/route-headers";
 import { AccountError, disableAccount, enableAccount, resetPassword } from "~/auth/accounts.server";
 import { MIN_PASSWORD_LENGTH, passwordSchema, usernameSchema } from "~/auth/forms";
 import { requirePermission } from "~/auth/guards.server";

@@ -2,12 +2,12 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { json, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { AccessErrorBoundary } from "~/auth/access-error";
-import { passThroughHeaders } from "~/auth/route-headers";
+import { passThroughHeaders } from "~/http/route-headers";
 import { AccountError, createAccount } from "~/auth/accounts.server";
 import { MIN_PASSWORD_LENGTH, fieldErrors, newUserSchema } from "~/auth/forms";
 import { requirePermission } from "~/auth/guards.server";
 import { getRequestAuth } from "~/auth/load-context";
-import { ROLES } from "~/auth/roles";
+import { ROLES } from "~/domain/roles";
 import { getUnits } from "~/db/units.server";
 import { getAppDb } from "~/db/setup.server";
 import { getUsers } from "~/db/users.server";

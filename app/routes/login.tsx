@@ -2,12 +2,12 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { json, redirect } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { AccessErrorBoundary } from "~/auth/access-error";
-import { passThroughHeaders } from "~/auth/route-headers";
+import { passThroughHeaders } from "~/http/route-headers";
 import { loginFormSchema } from "~/auth/forms";
 import { getRequestAuth } from "~/auth/load-context";
 import { attemptLogin } from "~/auth/login.server";
 import { safeRedirectPath } from "~/auth/redirect";
-import { homeFor } from "~/auth/roles";
+import { homeFor } from "~/domain/roles";
 import { sessionSetCookie } from "~/auth/session-cookie.server";
 import { getAppDb } from "~/db/setup.server";
 import { deleteSession } from "~/db/sessions.server";

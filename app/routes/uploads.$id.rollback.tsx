@@ -3,10 +3,9 @@ import { json, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { z } from "zod";
 import { AccessErrorBoundary } from "~/auth/access-error";
-import { passThroughHeaders } from "~/auth/route-headers";
+import { passThroughHeaders } from "~/http/route-headers";
 import { requirePermission } from "~/auth/guards.server";
 import { getRequestAuth } from "~/auth/load-context";
-import { recordAudit } from "~/db/audit.server";
 import { getAppDb } from "~/db/setup.server";
 import { getRollbackImpact } from "~/db/upload-history.server";
 import { UploadStateError, getUpload, rollbackUpload } from "~/db/uploads.server";
@@ -39,25 +38,13 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
   if (!form.success) return json({ error: "rollback.error.confirm" }, { status: 400 });
   const db = await getAppDb();
   try {
-    await rollbackUpload(db, id, user.username);
+    await rollbackUpload(db, id, user.username, { actor: user.username, address: getRequestAuth(context).clientAddress, now: new Date() });
   } catch (error) {
     if (error instanceof UploadStateError) {
       return json({ error: error.code === "notFound" ? "rollback.error.notFound" : "rollback.error.already" }, { status: 409 });
     }
     throw error;
   }
-  const upload = await getUpload(db, id);
-  await recordAudit(
-    db,
-    {
-      actor: user.username,
-      action: "upload.rollback",
-      target: String(id),
-      detail: { file: upload?.file_name ?? null, periods: upload?.periods ?? [] },
-      address: getRequestAuth(context).clientAddress,
-    },
-    new Date(),
-  );
   return redirect(`/uploads?rolledBack=${id}`, { status: 303 });
 }
 

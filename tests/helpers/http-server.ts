@@ -33,11 +33,19 @@ async function freePort(): Promise<number> {
   });
 }
 
+export interface DatabaseOptions {
+  /** Import the data folder's sample/*.csv, as `npm run seed` does. */
+  seed: boolean;
+  users?: readonly NewUser[];
+  /** The data folder (registry, district, scoring, sample): the project's data/ unless a test makes its own. */
+  dataDir?: string;
+}
+
 /** Creates a database in a temporary folder, optionally seeded with the sample data and given accounts, and closes it. */
-export async function prepareDatabase(options: { seed: boolean; users?: readonly NewUser[] }): Promise<{ dir: string; dbPath: string }> {
+export async function prepareDatabase(options: DatabaseOptions): Promise<{ dir: string; dbPath: string }> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "parboard-http-"));
   const dbPath = path.join(dir, "server.duckdb");
-  const env = { DATABASE_PATH: dbPath, DATA_DIR: "data", MAX_UPLOAD_BYTES: 20 * 1024 * 1024 };
+  const env = { DATABASE_PATH: dbPath, DATA_DIR: options.dataDir ?? "data", MAX_UPLOAD_BYTES: 20 * 1024 * 1024 };
   const db = await openAppDb(env);
   if (options.seed) {
     const outcome = await seedSample(db, env);
@@ -50,7 +58,7 @@ export async function prepareDatabase(options: { seed: boolean; users?: readonly
   return { dir, dbPath };
 }
 
-export async function startServer(options: { seed: boolean; users?: readonly NewUser[]; env?: Record<string, string> }): Promise<TestServer> {
+export async function startServer(options: DatabaseOptions & { env?: Record<string, string> }): Promise<TestServer> {
   if (!fs.existsSync("build/index.js")) throw new Error("no build: run `npm run build` (npm test does it first)");
   const { dir, dbPath } = await prepareDatabase(options);
   const port = await freePort();
@@ -61,6 +69,7 @@ export async function startServer(options: { seed: boolean; users?: readonly New
       NODE_ENV: "production",
       SESSION_SECRET: TEST_SESSION_SECRET,
       DATABASE_PATH: dbPath,
+      DATA_DIR: options.dataDir ?? "data",
       PORT: String(port),
       HOST: "127.0.0.1",
       ...options.env,

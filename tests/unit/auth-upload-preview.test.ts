@@ -56,8 +56,8 @@ describe("the upload preview", () => {
     const result = validateReport(bytes(`${HEADER}\n11155,,2023-Q4,=1+1,5,5,10,10,0,4,2,3,3,1,0\n`), { units, maxBytes: 10_000 });
     const csv = issuesCsv(result.errors, "vi");
     expect(csv.startsWith("\uFEFFMức độ;Dòng;Cột;Giá trị;Nội dung\r\n")).toBe(true);
-    expect(csv).toContain("Lỗi;2;dossiers_received;'=1+1;");
-    expect(issuesCsv(result.errors, "en")).toContain("Error,2,dossiers_received,'=1+1,");
+    expect(csv).toContain(`Lỗi;2;dossiers_received;"'=1+1";`);
+    expect(issuesCsv(result.errors, "en")).toContain(`Error,2,dossiers_received,"'=1+1",`);
     expect(issueMessage(result.errors[0]!, "vi")).toBe("Cần một số nguyên ≥ 0");
   });
 

@@ -3,7 +3,7 @@ import { json } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation, useSubmit } from "@remix-run/react";
 import { useEffect, useMemo, useRef, useState, type DragEvent, type FormEvent } from "react";
 import { AccessErrorBoundary } from "~/auth/access-error";
-import { passThroughHeaders } from "~/auth/route-headers";
+import { passThroughHeaders } from "~/http/route-headers";
 import { requirePermission } from "~/auth/guards.server";
 import { getRequestAuth } from "~/auth/load-context";
 import { getUnits } from "~/db/units.server";

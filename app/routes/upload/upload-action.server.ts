@@ -13,11 +13,10 @@ import {
   type TypedResponse,
 } from "@remix-run/node";
 import { z } from "zod";
-import { recordAudit } from "~/db/audit.server";
 import { importReport, previewReport, type Preview } from "~/db/import-report.server";
 import type { Db } from "~/db/instance.server";
 import { deletePreview, savePreview, takePreview } from "~/db/previews.server";
-import type { SessionUser } from "~/auth/roles";
+import type { SessionUser } from "~/domain/roles";
 import { buildPreviewView, failedView, tooLargeUploadIssue, type PreviewView } from "./preview-model";
 
 /** Room for the multipart framing and the small fields around the file. */
@@ -82,21 +81,16 @@ function viewOf(p: Preview): PreviewView {
 }
 
 async function commit(ctx: UploadContext, bytes: Uint8Array, fileName: string): Promise<ActionResult> {
-  const outcome = await importReport(ctx.db, bytes, { fileName, uploadedBy: ctx.user.username, source: "web", maxBytes: ctx.maxBytes, uploadedAt: ctx.now });
+  const outcome = await importReport(ctx.db, bytes, {
+    fileName,
+    uploadedBy: ctx.user.username,
+    source: "web",
+    maxBytes: ctx.maxBytes,
+    uploadedAt: ctx.now,
+    audit: { actor: ctx.user.username, address: ctx.address, now: ctx.now },
+  });
   if (!outcome.committed) return preview(viewOf(outcome.preview), null, 422);
-  const c = outcome.committed;
-  await recordAudit(
-    ctx.db,
-    {
-      actor: ctx.user.username,
-      action: "upload.commit",
-      target: String(c.uploadId),
-      detail: { file: fileName, sha256: outcome.preview.sha256, rows: c.rowCount, units: c.unitCount, periods: c.periods },
-      address: ctx.address,
-    },
-    ctx.now,
-  );
-  return redirect(`/uploads?done=${c.uploadId}`, { status: 303 });
+  return redirect(`/uploads?done=${outcome.committed.uploadId}`, { status: 303 });
 }
 
 async function fileAction(request: Request, ctx: UploadContext): Promise<ActionResult> {

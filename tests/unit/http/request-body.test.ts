@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { FORM_BODY_LIMIT, checkRequestBody } from "~/auth/request-body";
+import { FORM_BODY_LIMIT, checkRequestBody } from "~/http/request-body";
 
 const base = { method: "POST", path: "/login", contentType: "application/x-www-form-urlencoded", contentLength: "120", transferEncoding: undefined };
 

@@ -6,17 +6,17 @@
 import { randomBytes } from "node:crypto";
 import type { AppLoadContext } from "@remix-run/node";
 import type { NextFunction, Request, RequestHandler, Response } from "express";
+import { loginUrl } from "~/auth/redirect";
+import { readSessionId, sessionClearCookie } from "~/auth/session-cookie.server";
 import type { Db } from "~/db/instance.server";
 import { getActiveSession } from "~/db/sessions.server";
+import type { SessionUser } from "~/domain/roles";
 import type { Env } from "~/env.server";
 import { getLang } from "~/i18n/lang.server";
 import { t } from "~/i18n/translate";
-import { checkRequestBody } from "./request-body";
 import { checkRequestOrigin } from "./csrf";
-import { loginUrl } from "./redirect";
-import type { SessionUser } from "./roles";
+import { checkRequestBody } from "./request-body";
 import { securityHeaders } from "./security-headers";
-import { readSessionId, sessionClearCookie } from "./session-cookie.server";
 
 interface Locals {
   cspNonce: string;
