@@ -7,10 +7,13 @@
 import { listValue } from "@duckdb/node-api";
 import { z } from "zod";
 import { computeGap, type Gap } from "~/domain/gap";
+import type { RankingRow } from "~/domain/ranking";
 import { COMPOSITE_ID, RANKED_IDS, getIndicator, type RankedId } from "~/domain/indicators";
 import { parsePeriodId, previousPeriodId, type PeriodKind } from "~/domain/period";
 import { COUNT_FIELDS } from "~/domain/report-fields";
 import type { VersionedScoring } from "~/domain/scoring";
+
+export type { RankingRow };
 import { VALUE_SQL, compositeSql, idListSql, indicatorRowsSql, weightsSql } from "./indicator-sql.server";
 import type { Db } from "./instance.server";
 import { PERIOD_EXPR } from "./periods.server";
@@ -93,28 +96,6 @@ type SqlRow = z.infer<typeof sqlRowSchema>;
 /** A unit code back from its integer form: codes are exactly 5 digits (registry and ingest check it). */
 function unitCode(n: number): string {
   return String(n).padStart(5, "0");
-}
-
-/** The row parsed from the database is checked by sqlRowSchema; this is the shape built from it. */
-export interface RankingRow {
-  period: string;
-  commune_code: string;
-  commune_name: string;
-  indicator: RankedId;
-  numerator: number | null;
-  denominator: number | null;
-  /** Rates as fractions 0–1, counts as counts, the composite as 0–100; null where there is no value. */
-  value: number | null;
-  rank: number | null;
-  /** Units ranked on this indicator in this period (those with a value): the "20" of "4/20". */
-  ranked: number;
-  previous_rank: number | null;
-  previous_value: number | null;
-  /** Quarters the unit reported in the period (1 for a quarter, up to 4 for a year). */
-  quarters: number;
-  /** A year with fewer than four quarters reported. */
-  incomplete: boolean;
-  gap: Gap | null;
 }
 
 function toGap(row: SqlRow, indicatorId: string, names: ReadonlyMap<string, string>): Gap | null {

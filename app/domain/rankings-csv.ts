@@ -3,21 +3,10 @@
  * spread over four columns. Text cells are neutralised by toCsv (a unit name such as "=HYPERLINK(…)" stays text).
  */
 import { toCsv, type CsvCell } from "./csv-export";
+import type { RankingRow } from "./ranking";
 
-export interface ExportRow {
-  period: string;
-  commune_code: string;
-  commune_name: string;
-  indicator: string;
-  numerator: number | null;
-  denominator: number | null;
-  value: number | null;
-  rank: number | null;
-  ranked: number;
-  previous_rank: number | null;
-  incomplete: boolean;
-  gap: { reachable: true; change: number; pass_code: string; pass_name: string } | { reachable: false; pass_code: string; pass_name: string } | null;
-}
+/** The fields of a ranking row that the export writes. */
+export type ExportRow = Omit<RankingRow, "previous_value" | "quarters">;
 
 export const RANKINGS_CSV_HEADER = [
   "period",

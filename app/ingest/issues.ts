@@ -40,29 +40,19 @@ export function makeIssue(
   return { severity, line, column, value: displayValue(value), key, params };
 }
 
+/** The arguments of an issue after its log: message key, line, column, cell value, message parameters. */
+type IssueArgs = [key: string, line: number | null, column: string | null, value: string | null, params?: Record<string, string | number>];
+
 /** Records an error; the issue object is only built while under the limit. */
-export function addError(
-  log: IssueLog,
-  key: string,
-  line: number | null,
-  column: string | null,
-  value: string | null,
-  params?: Record<string, string | number>,
-): void {
+export function addError(log: IssueLog, ...args: IssueArgs): void {
   log.errorCount += 1;
-  if (log.errors.length < log.limit) log.errors.push(makeIssue("error", key, line, column, value, params));
+  if (log.errors.length < log.limit) log.errors.push(makeIssue("error", ...args));
 }
 
-export function addWarning(
-  log: IssueLog,
-  key: string,
-  line: number | null,
-  column: string | null,
-  value: string | null,
-  params?: Record<string, string | number>,
-): void {
+/** Records a warning, like addError. */
+export function addWarning(log: IssueLog, ...args: IssueArgs): void {
   log.warningCount += 1;
-  if (log.warnings.length < log.limit) log.warnings.push(makeIssue("warning", key, line, column, value, params));
+  if (log.warnings.length < log.limit) log.warnings.push(makeIssue("warning", ...args));
 }
 
 /** The kept issues, each list closed by a "too many" issue when some were left out. */

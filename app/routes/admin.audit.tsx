@@ -12,6 +12,7 @@ import { formatDateTime } from "~/i18n/format";
 import { getLang } from "~/i18n/lang.server";
 import { t } from "~/i18n/translate";
 import { useLang } from "~/i18n/use-lang";
+import { ColumnHeads } from "~/components/column-heads";
 
 const LIMIT = 300;
 
@@ -56,16 +57,16 @@ export default function Audit() {
       <div className="table-wrap">
         <table>
           <caption className="visually-hidden">{t(lang, "admin.audit.title")}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t(lang, "admin.audit.col.when")}</th>
-              <th scope="col">{t(lang, "admin.audit.col.who")}</th>
-              <th scope="col">{t(lang, "admin.audit.col.what")}</th>
-              <th scope="col">{t(lang, "admin.audit.col.target")}</th>
-              <th scope="col">{t(lang, "admin.audit.col.detail")}</th>
-              <th scope="col">{t(lang, "admin.audit.col.address")}</th>
-            </tr>
-          </thead>
+          <ColumnHeads
+            columns={[
+              { label: t(lang, "admin.audit.col.when") },
+              { label: t(lang, "admin.audit.col.who") },
+              { label: t(lang, "admin.audit.col.what") },
+              { label: t(lang, "admin.audit.col.target") },
+              { label: t(lang, "admin.audit.col.detail") },
+              { label: t(lang, "admin.audit.col.address") },
+            ]}
+          />
           <tbody>
             {entries.map((e) => (
               <tr key={e.id}>

@@ -15,6 +15,7 @@ import { formatDateTime } from "~/i18n/format";
 import { getLang } from "~/i18n/lang.server";
 import { t } from "~/i18n/translate";
 import { useLang } from "~/i18n/use-lang";
+import { ColumnHeads } from "~/components/column-heads";
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   requirePermission(request, context, "manageUsers");
@@ -71,15 +72,15 @@ export default function Users() {
       <div className="table-wrap">
         <table>
           <caption className="visually-hidden">{t(lang, "admin.users.caption")}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t(lang, "auth.field.username")}</th>
-              <th scope="col">{t(lang, "auth.field.displayName")}</th>
-              <th scope="col">{t(lang, "auth.field.role")}</th>
-              <th scope="col">{t(lang, "auth.field.unit")}</th>
-              <th scope="col">{t(lang, "admin.users.col.status")}</th>
-            </tr>
-          </thead>
+          <ColumnHeads
+            columns={[
+              { label: t(lang, "auth.field.username") },
+              { label: t(lang, "auth.field.displayName") },
+              { label: t(lang, "auth.field.role") },
+              { label: t(lang, "auth.field.unit") },
+              { label: t(lang, "admin.users.col.status") },
+            ]}
+          />
           <tbody>
             {users.map((u) => (
               <tr key={u.id}>

@@ -13,6 +13,7 @@ import { formatCount, formatDateTime, formatPeriod } from "~/i18n/format";
 import { getLang } from "~/i18n/lang.server";
 import { t } from "~/i18n/translate";
 import { useLang } from "~/i18n/use-lang";
+import { ColumnHeads } from "~/components/column-heads";
 
 const paramsSchema = z.object({ id: z.coerce.number().int().positive().max(2_147_483_647) });
 
@@ -90,15 +91,15 @@ export default function RollbackConfirm() {
           <h2>{t(lang, "rollback.impact.title")}</h2>
           <div className="table-wrap">
             <table>
-              <thead>
-                <tr>
-                  <th scope="col">{t(lang, "upload.changes.col.period")}</th>
-                  <th scope="col" className="num">{t(lang, "rollback.col.rows")}</th>
-                  <th scope="col" className="num">{t(lang, "rollback.col.restored")}</th>
-                  <th scope="col" className="num">{t(lang, "rollback.col.emptied")}</th>
-                  <th scope="col" className="num">{t(lang, "rollback.col.shadowed")}</th>
-                </tr>
-              </thead>
+              <ColumnHeads
+                columns={[
+                  { label: t(lang, "upload.changes.col.period") },
+                  { label: t(lang, "rollback.col.rows"), className: "num" },
+                  { label: t(lang, "rollback.col.restored"), className: "num" },
+                  { label: t(lang, "rollback.col.emptied"), className: "num" },
+                  { label: t(lang, "rollback.col.shadowed"), className: "num" },
+                ]}
+              />
               <tbody>
                 {impact.map((p) => (
                   <tr key={p.period}>

@@ -12,6 +12,7 @@ import { formatCount, formatDateTime, formatPeriod } from "~/i18n/format";
 import { getLang } from "~/i18n/lang.server";
 import { t } from "~/i18n/translate";
 import { useLang } from "~/i18n/use-lang";
+import { ColumnHeads } from "~/components/column-heads";
 
 const bannerSchema = z.object({
   done: z.coerce.number().int().positive().optional().catch(undefined),
@@ -59,17 +60,17 @@ export default function Uploads() {
       <div className="table-wrap">
         <table className="uploads-table">
           <caption className="visually-hidden">{t(lang, "uploads.caption")}</caption>
-          <thead>
-            <tr>
-              <th scope="col" className="num">#</th>
-              <th scope="col">{t(lang, "uploads.col.when")}</th>
-              <th scope="col">{t(lang, "uploads.col.who")}</th>
-              <th scope="col">{t(lang, "uploads.col.file")}</th>
-              <th scope="col">{t(lang, "uploads.col.periods")}</th>
-              <th scope="col" className="num">{t(lang, "uploads.col.rows")}</th>
-              <th scope="col">{t(lang, "uploads.col.status")}</th>
-            </tr>
-          </thead>
+          <ColumnHeads
+            columns={[
+              { label: "#", className: "num" },
+              { label: t(lang, "uploads.col.when") },
+              { label: t(lang, "uploads.col.who") },
+              { label: t(lang, "uploads.col.file") },
+              { label: t(lang, "uploads.col.periods") },
+              { label: t(lang, "uploads.col.rows"), className: "num" },
+              { label: t(lang, "uploads.col.status") },
+            ]}
+          />
           <tbody>
             {uploads.map((u) => (
               <tr key={u.id} className={u.status === "rolled_back" ? "is-rolled-back" : undefined}>

@@ -13,7 +13,7 @@ const row: ExportRow = {
   ranked: 20,
   previous_rank: 3,
   incomplete: false,
-  gap: { reachable: true, change: 12, pass_code: "11230", pass_name: "@Xã Hồng Phúc" },
+  gap: { reachable: true, change: 12, pass_code: "11230", pass_name: "@Xã Hồng Phúc", pass_tied: 1 },
 };
 
 describe("rankingsCsv", () => {

@@ -2,7 +2,7 @@
  * Units × indicators (the composite first), each cell coloured by rank, rows in the order of the selected
  * indicator. Too wide for a phone at a legible size, so it scrolls sideways inside its own region there.
  */
-import { ChartFrame } from "~/charts/chart-frame";
+import { ChartFigure } from "~/components/chart-figure";
 import { RankHeatmap, RankHeatmapTable, isRankHeatmapEmpty, type RankHeatmapData } from "~/charts/rank-heatmap";
 import { COMPOSITE_ID, INDICATOR_IDS } from "~/domain/indicators";
 import type { OverviewRow, OverviewUnit } from "./view.server";
@@ -36,11 +36,9 @@ export function OverviewHeatmap({ id, units, rows, sortBy, title }: OverviewHeat
   };
   const formatValue = (n: number, indicator: string) => formatIndicatorValue(lang, indicator, n);
   return (
-    <ChartFrame
+    <ChartFigure
       className="ov-figure"
       isEmpty={isRankHeatmapEmpty(data)}
-      emptyText={t(lang, "chart.noData")}
-      tableSummary={t(lang, "chart.showTable")}
       chart={
         <ScrollRegion label={t(lang, "overview.heatmap.scroll")} className="ov-heatmap-scroll">
           <RankHeatmap id={id} data={data} labels={labels} formatValue={formatValue} width={560} options={{ sortBy, headerHeight: 84 }} />

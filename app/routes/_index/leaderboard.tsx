@@ -3,7 +3,7 @@
  * screens, so its text stays legible on a phone; CSS shows one) and its table, with links to each unit,
  * the counts behind each rate and the incomplete-year mark.
  */
-import { ChartFrame } from "~/charts/chart-frame";
+import { ChartFigure } from "~/components/chart-figure";
 import { RankLeaderboard, isRankLeaderboardEmpty, sortLeaderboardRows, type LeaderboardRow, type RankLeaderboardOptions } from "~/charts/rank-leaderboard";
 import type { OverviewRow } from "./view.server";
 import { formatsOf, getIndicator, valueKind } from "~/domain/indicators";
@@ -21,6 +21,7 @@ import {
 import { ScrollRegion } from "~/components/scroll-region";
 import { RankBadge } from "~/components/rank-badge";
 import { unitHref } from "~/components/unit-link";
+import { ColumnHeads, rankAndUnitColumns } from "~/components/column-heads";
 
 /** Layout widths of the two drawings; the narrow one fits a 360 px phone at about 1:1. */
 export const WIDE = { width: 520, options: { labelWidth: 150 } } as const;
@@ -82,11 +83,9 @@ export function Leaderboard({ id, indicator, period, previousPeriod, rows, incom
     />
   );
   return (
-    <ChartFrame
+    <ChartFigure
       className="ov-figure"
       isEmpty={isRankLeaderboardEmpty(chartRows)}
-      emptyText={t(lang, "chart.noData")}
-      tableSummary={t(lang, "chart.showTable")}
       chart={
         <>
           <div className="ov-wide">{common(WIDE, "wide")}</div>
@@ -126,21 +125,14 @@ export function RankTable({
   return (
     <table className="ov-table">
       <caption>{caption}</caption>
-      <thead>
-        <tr>
-          <th scope="col">{t(lang, "overview.col.rank")}</th>
-          <th scope="col">{t(lang, "overview.col.unit")}</th>
-          <th scope="col" className="num">
-            {valueKind(indicator) === "score" ? t(lang, "overview.col.score") : t(lang, "overview.col.value")}
-          </th>
-          {isRate ? (
-            <th scope="col" className="num">
-              {t(lang, "overview.col.counts")}
-            </th>
-          ) : null}
-          {hasNotes ? <th scope="col">{t(lang, "overview.col.note")}</th> : null}
-        </tr>
-      </thead>
+      <ColumnHeads
+        columns={[
+          ...rankAndUnitColumns(lang),
+          { label: t(lang, valueKind(indicator) === "score" ? "overview.col.score" : "overview.col.value"), className: "num" },
+          isRate ? { label: t(lang, "overview.col.counts"), className: "num" } : null,
+          hasNotes ? { label: t(lang, "overview.col.note") } : null,
+        ]}
+      />
       <tbody>
         {sorted.map((s) => {
           const r = byCode.get(s.code);

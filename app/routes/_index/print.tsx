@@ -10,6 +10,7 @@ import { useLang } from "~/i18n/use-lang";
 import { sortLeaderboardRows } from "~/charts/rank-leaderboard";
 import { NO_VALUE, formatCounts, formatDateTime, formatIndicatorValue, indicatorLabel, markedName } from "~/i18n/format";
 import { RankBadge } from "~/components/rank-badge";
+import { ColumnHeads, rankAndUnitColumns } from "~/components/column-heads";
 
 export function PrintRankTable({ rows, indicator, incomplete, caption }: { rows: readonly OverviewRow[]; indicator: string; incomplete: readonly string[]; caption: string }) {
   const lang = useLang();
@@ -23,28 +24,15 @@ export function PrintRankTable({ rows, indicator, incomplete, caption }: { rows:
   return (
     <table className="ov-table ov-print-table">
       <caption>{caption}</caption>
-      <thead>
-        <tr>
-          <th scope="col">{t(lang, "overview.col.rank")}</th>
-          <th scope="col">{t(lang, "overview.col.unit")}</th>
-          <th scope="col" className="num">
-            {indicatorLabel(lang, indicator)}
-          </th>
-          {isRate ? (
-            <th scope="col" className="num">
-              {t(lang, "overview.col.counts")}
-            </th>
-          ) : null}
-          {withComposite ? (
-            <>
-              <th scope="col">{t(lang, "overview.short.composite_score")}</th>
-              <th scope="col" className="num">
-                {t(lang, "overview.col.score")}
-              </th>
-            </>
-          ) : null}
-        </tr>
-      </thead>
+      <ColumnHeads
+        columns={[
+          ...rankAndUnitColumns(lang),
+          { label: indicatorLabel(lang, indicator), className: "num" },
+          isRate ? { label: t(lang, "overview.col.counts"), className: "num" } : null,
+          withComposite ? { label: t(lang, "overview.short.composite_score") } : null,
+          withComposite ? { label: t(lang, "overview.col.score"), className: "num" } : null,
+        ]}
+      />
       <tbody>
         {order.map((o) => {
           const r = byCode.get(o.code);

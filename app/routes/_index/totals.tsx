@@ -4,7 +4,7 @@
  * per-period figures are in the table under it.
  */
 import { ChartDataTable, type DataTableModel } from "~/charts/chart-data-table";
-import { ChartFrame } from "~/charts/chart-frame";
+import { ChartFigure } from "~/components/chart-figure";
 import { Sparkline } from "~/charts/sparkline";
 import { getIndicator } from "~/domain/indicators";
 import type { TotalSeries } from "./view.server";
@@ -13,6 +13,7 @@ import { t, type Lang } from "~/i18n/translate";
 import { useLang } from "~/i18n/use-lang";
 import { formatCounts, formatIndicatorValue, indicatorLabel, periodInSentence, shortLabel } from "~/i18n/format";
 import { ScrollRegion } from "~/components/scroll-region";
+import { ColumnHeads } from "~/components/column-heads";
 
 /** "+2,3 điểm %" for a rate (percentage points), "−4" for a count; null without both values. */
 export function formatChange(lang: Lang, unit: "rate" | "count", current: number | null, previous: number | null): string | null {
@@ -45,30 +46,22 @@ export function DistrictTotals({ totals, period, previousPeriod }: { totals: rea
   const lang = useLang();
   const caption = t(lang, "overview.totals.caption", { period: periodInSentence(lang, period) });
   return (
-    <ChartFrame
+    <ChartFigure
       className="ov-figure"
       isEmpty={totals.every((s) => s.points.length === 0)}
-      emptyText={t(lang, "chart.noData")}
-      tableSummary={t(lang, "chart.showTable")}
       chart={
         <ScrollRegion label={caption}>
           <table className="ov-table ov-totals">
             <caption>{caption}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t(lang, "overview.totals.col.indicator")}</th>
-                <th scope="col" className="num">
-                  {t(lang, "overview.totals.col.value")}
-                </th>
-                <th scope="col" className="num">
-                  {t(lang, "overview.totals.col.change")}
-                </th>
-                <th scope="col">{t(lang, "overview.totals.col.trend")}</th>
-                <th scope="col" className="num">
-                  {t(lang, "overview.col.counts")}
-                </th>
-              </tr>
-            </thead>
+            <ColumnHeads
+              columns={[
+                { label: t(lang, "overview.totals.col.indicator") },
+                { label: t(lang, "overview.totals.col.value"), className: "num" },
+                { label: t(lang, "overview.totals.col.change"), className: "num" },
+                { label: t(lang, "overview.totals.col.trend") },
+                { label: t(lang, "overview.col.counts"), className: "num" },
+              ]}
+            />
             <tbody>
               {totals.map((s) => {
                 const indicator = getIndicator(s.indicator);

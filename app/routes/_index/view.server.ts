@@ -16,17 +16,12 @@ import type { VersionedScoring } from "~/domain/scoring";
 import { NotFoundError } from "~/http/page-errors.server";
 import { missingUnits, pickMovers, type Mover, type NamedUnit } from "~/domain/ranks";
 
-export interface OverviewRow {
+/** A ranking row as the overview's charts and tables read it. */
+export type OverviewRow = Pick<RankingRow, "indicator" | "numerator" | "denominator" | "value" | "rank" | "ranked"> & {
   code: string;
   name: string;
-  indicator: RankedId;
-  numerator: number | null;
-  denominator: number | null;
-  value: number | null;
-  rank: number | null;
-  ranked: number;
   previousRank: number | null;
-}
+};
 
 export interface OverviewUnit extends NamedUnit {
   /** Quarters reported in the period (1 for a quarter, up to 4 for a year). */

@@ -4,7 +4,7 @@
  */
 import { redirect, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { json, useLoaderData } from "@remix-run/react";
-import { ChartFrame } from "~/charts/chart-frame";
+import { ChartFigure } from "~/components/chart-figure";
 import { SmallMultiples, SmallMultiplesTable, isSmallMultiplesEmpty, type SmallMultiplesData } from "~/charts/small-multiples";
 import { PeriodPicker } from "~/components/period-picker";
 import { getScoring } from "~/config/scoring.server";
@@ -100,10 +100,8 @@ export default function ComparePage() {
               </section>
               <section aria-labelledby="compare-multiples-heading" className="compare-multiples">
                 <h2 id="compare-multiples-heading">{multiplesLabels.title}</h2>
-                <ChartFrame
+                <ChartFigure
                   isEmpty={isSmallMultiplesEmpty(multiples)}
-                  emptyText={t(lang, "chart.noData")}
-                  tableSummary={t(lang, "chart.showTable")}
                   chart={
                     <SmallMultiples
                       id="compare-multiples"

@@ -2,7 +2,7 @@
  * Contest entries (or initiatives) per unit in a year, stacked by quarter, units in rank order; drawn twice
  * like the leaderboard (wide and narrow) so its text stays legible on a phone.
  */
-import { ChartFrame } from "~/charts/chart-frame";
+import { ChartFigure } from "~/components/chart-figure";
 import { StackedBar, StackedBarTable, isStackedBarEmpty, type StackedBarData } from "~/charts/stacked-bar";
 import { byRankThenCode } from "~/domain/ranks";
 import type { ContestUnit } from "./view.server";
@@ -33,11 +33,9 @@ export function ContestBars({ id, units, which, title }: { id: string; units: re
   };
   const formatValue = (n: number) => formatCount(lang, n);
   return (
-    <ChartFrame
+    <ChartFigure
       className="ov-figure"
       isEmpty={isStackedBarEmpty(data)}
-      emptyText={t(lang, "chart.noData")}
-      tableSummary={t(lang, "chart.showTable")}
       chart={
         <>
           <div className="ov-wide">

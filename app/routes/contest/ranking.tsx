@@ -8,6 +8,7 @@ import { t } from "~/i18n/translate";
 import { useLang } from "~/i18n/use-lang";
 import { unitHref } from "~/components/unit-link";
 import { RankBadge } from "~/components/rank-badge";
+import { ColumnHeads, rankAndUnitColumns } from "~/components/column-heads";
 
 export function ContestRanking({ units, year, caption }: { units: readonly ContestUnit[]; year: string; caption: string }) {
   const lang = useLang();
@@ -15,20 +16,15 @@ export function ContestRanking({ units, year, caption }: { units: readonly Conte
   return (
     <table className="ov-table">
       <caption>{caption}</caption>
-      <thead>
-        <tr>
-          <th scope="col">{t(lang, "contest.col.entriesRank")}</th>
-          <th scope="col">{t(lang, "overview.col.unit")}</th>
-          <th scope="col" className="num">
-            {t(lang, "contest.col.entries")}
-          </th>
-          <th scope="col">{t(lang, "contest.col.initiativesRank")}</th>
-          <th scope="col" className="num">
-            {t(lang, "contest.col.initiatives")}
-          </th>
-          {hasNotes ? <th scope="col">{t(lang, "overview.col.note")}</th> : null}
-        </tr>
-      </thead>
+      <ColumnHeads
+        columns={[
+          ...rankAndUnitColumns(lang, "contest.col.entriesRank"),
+          { label: t(lang, "contest.col.entries"), className: "num" },
+          { label: t(lang, "contest.col.initiativesRank") },
+          { label: t(lang, "contest.col.initiatives"), className: "num" },
+          hasNotes ? { label: t(lang, "overview.col.note") } : null,
+        ]}
+      />
       <tbody>
         {units.map((u) => (
           <tr key={u.code}>

@@ -7,6 +7,7 @@ import { getLang } from "~/i18n/lang.server";
 import { formatDateTime } from "~/i18n/format";
 import { t } from "~/i18n/translate";
 import { useLang } from "~/i18n/use-lang";
+import { ColumnHeads } from "~/components/column-heads";
 
 /** Complete as server-rendered HTML: no hydration, only public/enhance.js (docs/decisions/007). */
 export const handle = { hydrate: false };
@@ -31,13 +32,13 @@ export default function Index() {
       <h2>{t(lang, "home.periods", { count: periods.length })}</h2>
       <div className="table-wrap">
         <table>
-          <thead>
-            <tr>
-              <th scope="col">{t(lang, "home.col.period")}</th>
-              <th scope="col" className="num">{t(lang, "home.col.unitsReported")}</th>
-              <th scope="col">{t(lang, "home.col.source")}</th>
-            </tr>
-          </thead>
+          <ColumnHeads
+            columns={[
+              { label: t(lang, "home.col.period") },
+              { label: t(lang, "home.col.unitsReported"), className: "num" },
+              { label: t(lang, "home.col.source") },
+            ]}
+          />
           <tbody>
             {periods.map((p) => (
               <tr key={p.period}>
@@ -58,14 +59,14 @@ export default function Index() {
       <h2>{t(lang, "home.units", { count: units.length })}</h2>
       <div className="table-wrap">
         <table>
-          <thead>
-            <tr>
-              <th scope="col">{t(lang, "home.col.code")}</th>
-              <th scope="col">{t(lang, "home.col.name")}</th>
-              <th scope="col">{t(lang, "home.col.kind")}</th>
-              <th scope="col" className="num">{t(lang, "home.col.periodsReported")}</th>
-            </tr>
-          </thead>
+          <ColumnHeads
+            columns={[
+              { label: t(lang, "home.col.code") },
+              { label: t(lang, "home.col.name") },
+              { label: t(lang, "home.col.kind") },
+              { label: t(lang, "home.col.periodsReported"), className: "num" },
+            ]}
+          />
           <tbody>
             {units.map((u) => (
               <tr key={u.code}>

@@ -5,12 +5,13 @@
  */
 import { Form } from "@remix-run/react";
 import { BumpChart, BumpChartTable, isBumpChartEmpty, type BumpChartData } from "~/charts/bump-chart";
-import { ChartFrame } from "~/charts/chart-frame";
+import { ChartFigure } from "~/components/chart-figure";
 import { COMPOSITE_ID, INDICATORS, type IndicatorId, type ValueKind } from "~/domain/indicators";
 import { formatPeriod, formatRank, formatValue } from "~/i18n/format";
 import { t } from "~/i18n/translate";
 import { useLang } from "~/i18n/use-lang";
 import { SourceList, type Source } from "./sources";
+import { ColumnHeads } from "~/components/column-heads";
 
 export interface RankPointView {
   rank: number | null;
@@ -87,10 +88,8 @@ export function UnitRankHistory(props: UnitRankHistoryProps) {
           return (
             <div key={c.id} className="unit-bump">
               <h3>{chartLabels.title}</h3>
-              <ChartFrame
+              <ChartFigure
                 isEmpty={isBumpChartEmpty(c.data)}
-                emptyText={t(lang, "chart.noData")}
-                tableSummary={t(lang, "chart.showTable")}
                 chart={<BumpChart id={c.id} data={c.data} labels={chartLabels} height={260} options={{ legend: false }} />}
                 table={<BumpChartTable data={c.data} labels={chartLabels} />}
               />
@@ -101,14 +100,14 @@ export function UnitRankHistory(props: UnitRankHistoryProps) {
       <div className="table-wrap unit-history" role="region" aria-labelledby="unit-history-caption" tabIndex={0}>
         <table>
           <caption id="unit-history-caption">{t(lang, "unit.history.caption")}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t(lang, "unit.col.period")}</th>
-              <th scope="col">{compositeName}</th>
-              <th scope="col">{indicatorName}</th>
-              <th scope="col">{t(lang, "unit.col.source")}</th>
-            </tr>
-          </thead>
+          <ColumnHeads
+            columns={[
+              { label: t(lang, "unit.col.period") },
+              { label: compositeName },
+              { label: indicatorName },
+              { label: t(lang, "unit.col.source") },
+            ]}
+          />
           <tbody>
             {props.history.map((h) => (
               <tr key={h.period} aria-current={h.period === props.period ? "true" : undefined}>

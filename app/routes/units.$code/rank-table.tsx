@@ -3,31 +3,17 @@
  * the previous period), value, counts, the district's figure, and what it would take to move up.
  */
 import { RankBadge } from "~/components/rank-badge";
-import type { Gap, ScoreGap } from "~/domain/gap";
-import type { RankedId, ValueKind } from "~/domain/indicators";
 import { NO_VALUE, formatCount, formatCounts, formatNumber, formatRank, formatValue } from "~/i18n/format";
 import { gapSentence } from "~/i18n/gap-sentence";
 import { t } from "~/i18n/translate";
 import { useLang } from "~/i18n/use-lang";
 import { GapSentenceText } from "./gap";
+import type { UnitIndicatorRow } from "./view.server";
+import { ColumnHeads } from "~/components/column-heads";
 
-export interface RankTableRow {
-  indicator: RankedId;
-  valueUnit: ValueKind;
-  value: number | null;
-  numerator: number | null;
-  denominator: number | null;
-  rank: number | null;
-  ranked: number;
-  previousRank: number | null;
-  tiedWith: number;
-  district: { value: number | null; numerator: number | null; denominator: number | null; perUnit: number | null };
-  gap: Gap | null;
-  scoreGap: ScoreGap | null;
-}
 
 export interface UnitRankTableProps {
-  rows: readonly RankTableRow[];
+  rows: readonly UnitIndicatorRow[];
   period: string;
   /** The period as written inside a sentence. */
   periodText: string;
@@ -47,24 +33,16 @@ export function UnitRankTable({ rows, period, periodText, incomplete, quarters }
       <div className="table-wrap" role="region" aria-labelledby={captionId} tabIndex={0}>
         <table className="unit-rank-table">
           <caption id={captionId}>{t(lang, "unit.ranks.caption", { period: periodText })}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t(lang, "unit.col.indicator")}</th>
-              <th scope="col">{t(lang, "unit.col.rank")}</th>
-              <th scope="col" className="num">
-                {t(lang, "unit.col.value")}
-              </th>
-              <th scope="col" className="num">
-                {t(lang, "unit.col.counts")}
-              </th>
-              <th scope="col" className="num">
-                {t(lang, "unit.col.district")}
-              </th>
-              <th scope="col" className="unit-gap-col">
-                {t(lang, "unit.col.gap")}
-              </th>
-            </tr>
-          </thead>
+          <ColumnHeads
+            columns={[
+              { label: t(lang, "unit.col.indicator") },
+              { label: t(lang, "unit.col.rank") },
+              { label: t(lang, "unit.col.value"), className: "num" },
+              { label: t(lang, "unit.col.counts"), className: "num" },
+              { label: t(lang, "unit.col.district"), className: "num" },
+              { label: t(lang, "unit.col.gap"), className: "unit-gap-col" },
+            ]}
+          />
           <tbody>
             {rows.map((row, i) => {
               const sentence = sentences[i];

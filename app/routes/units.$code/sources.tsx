@@ -5,6 +5,7 @@
 import { formatDateTime, formatPeriod } from "~/i18n/format";
 import { t } from "~/i18n/translate";
 import { useLang } from "~/i18n/use-lang";
+import { ColumnHeads } from "~/components/column-heads";
 
 export interface Source {
   period: string;
@@ -51,21 +52,17 @@ export function UnitSources({ sources, periodText }: { sources: readonly Source[
         <div className="table-wrap" role="region" aria-labelledby="unit-sources-caption" tabIndex={0}>
           <table className="unit-sources">
             <caption id="unit-sources-caption">{t(lang, "unit.source.caption", { period: periodText })}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t(lang, "unit.col.period")}</th>
-                <th scope="col">{t(lang, "unit.source.upload")}</th>
-                <th scope="col">{t(lang, "unit.source.file")}</th>
-                <th scope="col" className="num">
-                  {t(lang, "unit.source.fileLine")}
-                </th>
-                <th scope="col">{t(lang, "unit.source.by")}</th>
-                <th scope="col">{t(lang, "unit.source.at")}</th>
-                <th scope="col" className="num">
-                  {t(lang, "unit.source.versionCount")}
-                </th>
-              </tr>
-            </thead>
+            <ColumnHeads
+              columns={[
+                { label: t(lang, "unit.col.period") },
+                { label: t(lang, "unit.source.upload") },
+                { label: t(lang, "unit.source.file") },
+                { label: t(lang, "unit.source.fileLine"), className: "num" },
+                { label: t(lang, "unit.source.by") },
+                { label: t(lang, "unit.source.at") },
+                { label: t(lang, "unit.source.versionCount"), className: "num" },
+              ]}
+            />
             <tbody>
               {sources.map((s) => (
                 <tr key={`${s.period}-${s.upload_id}`}>

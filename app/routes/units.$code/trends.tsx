@@ -3,7 +3,7 @@
  * the chosen kind. For counts the reference is the district's average per unit, so that one unit's count
  * is compared with something of its own size.
  */
-import { ChartFrame } from "~/charts/chart-frame";
+import { ChartFigure } from "~/components/chart-figure";
 import { TrendLine, TrendLineTable, isTrendLineEmpty, type TrendLineData } from "~/charts/trend-line";
 import type { RankedId, ValueKind } from "~/domain/indicators";
 import { rateDomain } from "~/domain/unit-charts";
@@ -46,10 +46,8 @@ export function UnitTrends({ unitName, periods, trend }: UnitTrendsProps) {
         return (
           <section key={s.indicator} className="unit-trend" aria-labelledby={`trend-${s.indicator}-heading`}>
             <h3 id={`trend-${s.indicator}-heading`}>{title}</h3>
-            <ChartFrame
+            <ChartFigure
               isEmpty={isTrendLineEmpty(data)}
-              emptyText={t(lang, "chart.noData")}
-              tableSummary={t(lang, "chart.showTable")}
               chart={
                 <TrendLine
                   id={`trend-${s.indicator}`}

@@ -7,6 +7,7 @@ import { formatCount, formatPeriod } from "~/i18n/format";
 import { t, type Lang } from "~/i18n/translate";
 import type { Issue, RowChange } from "~/ingest/types";
 import { issueMessage, issuesCsv, type PreviewView } from "./preview-model";
+import { ColumnHeads } from "~/components/column-heads";
 
 export function formatSize(lang: Lang, bytes: number): string {
   if (bytes >= 1024 * 1024) return `${(bytes / (1024 * 1024)).toLocaleString(lang === "vi" ? "vi-VN" : "en-GB", { maximumFractionDigits: 1 })} MB`;
@@ -19,14 +20,14 @@ function IssueTable({ issues, caption, lang }: { issues: readonly Issue[]; capti
     <div className="table-wrap">
       <table className="issue-table">
         <caption className="visually-hidden">{caption}</caption>
-        <thead>
-          <tr>
-            <th scope="col" className="num">{t(lang, "upload.issues.col.line")}</th>
-            <th scope="col">{t(lang, "upload.issues.col.column")}</th>
-            <th scope="col">{t(lang, "upload.issues.col.value")}</th>
-            <th scope="col">{t(lang, "upload.issues.col.message")}</th>
-          </tr>
-        </thead>
+        <ColumnHeads
+          columns={[
+            { label: t(lang, "upload.issues.col.line"), className: "num" },
+            { label: t(lang, "upload.issues.col.column") },
+            { label: t(lang, "upload.issues.col.value") },
+            { label: t(lang, "upload.issues.col.message") },
+          ]}
+        />
         <tbody>
           {issues.map((issue, i) => (
             <tr key={i}>
@@ -79,14 +80,14 @@ function Changes({ view, units, lang }: { view: PreviewView; units: ReadonlyMap<
       <div className="table-wrap">
         <table className="summary-table">
           <caption className="visually-hidden">{t(lang, "upload.changes.summaryCaption")}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t(lang, "upload.changes.col.period")}</th>
-              <th scope="col" className="num">{t(lang, "upload.changes.col.new")}</th>
-              <th scope="col" className="num">{t(lang, "upload.changes.col.changed")}</th>
-              <th scope="col" className="num">{t(lang, "upload.changes.col.unchanged")}</th>
-            </tr>
-          </thead>
+          <ColumnHeads
+            columns={[
+              { label: t(lang, "upload.changes.col.period") },
+              { label: t(lang, "upload.changes.col.new"), className: "num" },
+              { label: t(lang, "upload.changes.col.changed"), className: "num" },
+              { label: t(lang, "upload.changes.col.unchanged"), className: "num" },
+            ]}
+          />
           <tbody>
             {view.summary.byPeriod.map((p) => (
               <tr key={p.period}>
@@ -102,13 +103,13 @@ function Changes({ view, units, lang }: { view: PreviewView; units: ReadonlyMap<
       <div className="table-wrap">
         <table className="change-table">
           <caption className="visually-hidden">{t(lang, "upload.changes.detailCaption")}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t(lang, "upload.changes.col.period")}</th>
-              <th scope="col">{t(lang, "upload.changes.col.unit")}</th>
-              <th scope="col">{t(lang, "upload.changes.col.what")}</th>
-            </tr>
-          </thead>
+          <ColumnHeads
+            columns={[
+              { label: t(lang, "upload.changes.col.period") },
+              { label: t(lang, "upload.changes.col.unit") },
+              { label: t(lang, "upload.changes.col.what") },
+            ]}
+          />
           <tbody>
             {view.changes.map((c) => (
               <tr key={`${c.period}:${c.communeCode}`} className={`change-${c.kind}`}>

@@ -1,0 +1,28 @@
+/**
+ * One unit's ranking on one indicator in one period: the row of the API and the long export (spec §6), as
+ * app/db/rankings.server.ts computes it. Every page's rows are read from these.
+ */
+import type { Gap } from "./gap";
+import type { RankedId } from "./indicators";
+
+/** Rates as fractions 0–1, counts as counts, the composite as 0–100. */
+export interface RankingRow {
+  period: string;
+  commune_code: string;
+  commune_name: string;
+  indicator: RankedId;
+  numerator: number | null;
+  denominator: number | null;
+  /** Rates as fractions 0–1, counts as counts, the composite as 0–100; null where there is no value. */
+  value: number | null;
+  rank: number | null;
+  /** Units ranked on this indicator in this period (those with a value): the "20" of "4/20". */
+  ranked: number;
+  previous_rank: number | null;
+  previous_value: number | null;
+  /** Quarters the unit reported in the period (1 for a quarter, up to 4 for a year). */
+  quarters: number;
+  /** A year with fewer than four quarters reported. */
+  incomplete: boolean;
+  gap: Gap | null;
+}
