@@ -87,7 +87,8 @@ function nulCount(text: string): number {
 
 function compare(a: string, b: string): number {
   let differ = 0;
-  let nuls = [0, 0];
+  let nulsLeft = 0;
+  let nulsRight = 0;
   for (const name of fs.readdirSync(a).sort()) {
     const other = path.join(b, name);
     if (!fs.existsSync(other)) {
@@ -97,8 +98,9 @@ function compare(a: string, b: string): number {
     }
     const rawLeft = fs.readFileSync(path.join(a, name), "utf8");
     const rawRight = fs.readFileSync(other, "utf8");
-    nuls = [nuls[0] + nulCount(rawLeft), nuls[1] + nulCount(rawRight)];
-    // A NUL byte sat where a character's first bytes were dropped: compare without both.
+    nulsLeft += nulCount(rawLeft);
+    nulsRight += nulCount(rawRight);
+    // React inserted the NUL bytes between whole characters: compare without them.
     const left = mask(rawLeft.replace(/\0/g, "").replace(/\uFFFD/g, ""));
     const right = mask(rawRight.replace(/\0/g, "").replace(/\uFFFD/g, ""));
     if (left !== right) {
@@ -106,7 +108,7 @@ function compare(a: string, b: string): number {
       differ++;
     }
   }
-  console.log(`${differ} of ${fs.readdirSync(a).length} pages differ (NUL bytes removed first: ${nuls[0]} in ${a}, ${nuls[1]} in ${b})`);
+  console.log(`${differ} of ${fs.readdirSync(a).length} pages differ (NUL bytes removed first: ${nulsLeft} in ${a}, ${nulsRight} in ${b})`);
   return differ;
 }
 

@@ -123,6 +123,11 @@ CREATE TABLE upload_previews (
 );
 `,
   },
+  {
+    version: 3,
+    name: "drop the facts view (nothing reads it; the rankings read current_reports)",
+    sql: "DROP VIEW IF EXISTS facts;",
+  },
 ];
 
 export async function applyMigrations(conn: DuckDBConnection): Promise<void> {

@@ -4,7 +4,7 @@
  * them in the current view, and a rollback lets them show again. A commit or rollback made by a person
  * writes its audit entry in its own transaction, so there is never one without the other.
  */
-import { DuckDBDataChunk, type DuckDBConnection, INTEGER, SMALLINT, TINYINT, VARCHAR, type DuckDBType, type DuckDBValue } from "@duckdb/node-api";
+import { DuckDBDataChunk, type DuckDBConnection, INTEGER, listValue, SMALLINT, TINYINT, VARCHAR, type DuckDBType, type DuckDBValue } from "@duckdb/node-api";
 import { z } from "zod";
 import { COUNT_FIELDS, type Counts } from "~/domain/report-fields";
 import { countsShape } from "./counts-shape.server";
@@ -98,7 +98,7 @@ async function insertUpload(conn: DuckDBConnection, result: IngestResult, meta: 
   const uploadId = Number(idReader.getRows()[0]?.[0]);
   await conn.run(
     `INSERT INTO uploads (id, uploaded_at, uploaded_by, source, file_name, sha256, encoding, periods, row_count, unit_count, status)
-     VALUES ($1, COALESCE($2::TIMESTAMPTZ, current_timestamp), $3, $4, $5, $6, $7, string_split($8, ','), $9, $10, 'committed')`,
+     VALUES ($1, COALESCE($2::TIMESTAMPTZ, current_timestamp), $3, $4, $5, $6, $7, $8::VARCHAR[], $9, $10, 'committed')`,
     [
       uploadId,
       meta.uploadedAt ? meta.uploadedAt.toISOString() : null,
@@ -107,7 +107,7 @@ async function insertUpload(conn: DuckDBConnection, result: IngestResult, meta: 
       meta.fileName,
       meta.sha256,
       result.encoding,
-      periods.join(","),
+      listValue(periods),
       result.rows.length,
       unitCount,
     ],
@@ -229,8 +229,8 @@ export async function getCurrentReports(db: Db, periods: readonly string[]): Pro
   if (periods.length === 0) return [];
   const rows = await db.query(
     `SELECT commune_code, period, upload_id, ${COUNT_FIELDS.join(", ")}
-     FROM current_reports WHERE list_contains(string_split($1, ','), period) ORDER BY period, commune_code`,
-    [periods.join(",")],
+     FROM current_reports WHERE list_contains($1::VARCHAR[], period) ORDER BY period, commune_code`,
+    [listValue([...periods])],
     currentRowSchema,
   );
   return rows.map((r) => {

@@ -70,9 +70,9 @@ test.describe("compare page", () => {
     consoleErrors.check();
   });
 
-  test("answers 400 for unknown or malformed unit codes", async ({ request }) => {
+  test("answers 404 for a unit the registry does not hold, 400 for malformed codes", async ({ request }) => {
     const unknown = await request.get("/compare?units=11155,99999");
-    expect(unknown.status()).toBe(400);
+    expect(unknown.status()).toBe(404);
     expect(await unknown.text()).toContain("99999");
     expect((await request.get("/compare?units=11155,abc")).status()).toBe(400);
     expect((await request.get("/compare?units=11155,11161&period=23")).status()).toBe(400);

@@ -21,7 +21,7 @@ async function snapshot() {
 }
 
 describe("uploads", () => {
-  it("commits an upload with its record and rows, and the facts view reads them long", async () => {
+  it("commits an upload with its record and rows, and the current view reads them", async () => {
     const summary = await commitUpload(t.db, resultOf([
       { code: "00001", period: "2023-Q1", counts: counts({ dossiers_received: 10, dossiers_digitized: 7 }) },
       { code: "00002", period: "2023-Q2", counts: counts({ dossiers_received: 5 }) },
@@ -30,12 +30,12 @@ describe("uploads", () => {
     const [upload] = await getUploads(t.db);
     expect(upload).toMatchObject({ id: 1, file_name: "q1.csv", uploaded_by: "staff", status: "committed", periods: ["2023-Q1", "2023-Q2"], row_count: 2, unit_count: 2 });
     expect(upload?.sha256).toHaveLength(64);
-    const facts = await t.db.query(
-      "SELECT count_name, value FROM facts WHERE commune_code = '00001' AND count_name IN ('dossiers_received', 'dossiers_digitized') ORDER BY count_name",
+    const current = await t.db.query(
+      "SELECT period, dossiers_received, dossiers_digitized FROM current_reports WHERE commune_code = '00001'",
       [],
-      z.object({ count_name: z.string(), value: z.number() }),
+      z.object({ period: z.string(), dossiers_received: z.number(), dossiers_digitized: z.number() }),
     );
-    expect(facts).toEqual([{ count_name: "dossiers_digitized", value: 7 }, { count_name: "dossiers_received", value: 10 }]);
+    expect(current).toEqual([{ period: "2023-Q1", dossiers_received: 10, dossiers_digitized: 7 }]);
   });
 
   it("replaces a unit's period in the current view but keeps the old version, and a rollback restores exactly it", async () => {
@@ -116,5 +116,12 @@ describe("uploads", () => {
     expect(versions).toEqual(MIGRATIONS.map((m) => ({ version: m.version })));
     expect(await getUploads(reopened)).toHaveLength(1);
     t.db = reopened;
+  });
+});
+
+describe("schema", () => {
+  it("keeps only the views something reads: current_reports, not the unused facts view", async () => {
+    const views = await t.db.query("SELECT view_name FROM duckdb_views() WHERE NOT internal ORDER BY view_name", [], z.object({ view_name: z.string() }));
+    expect(views.map((v) => v.view_name)).toEqual(["current_reports"]);
   });
 });
