@@ -6,7 +6,7 @@
  */
 import fs from "node:fs";
 import path from "node:path";
-import { USERS, ALL_USERS, login } from "../tests/integration/auth-helpers";
+import { USERS, ALL_USERS, login } from "../tests/helpers/http-client";
 import { startServer } from "../tests/helpers/http-server";
 
 const PUBLIC_PATHS = [

@@ -44,7 +44,7 @@ test.describe("contest", () => {
     expect((await page.goto("/contest?year=2023-Q4"))?.status()).toBe(400);
     await expect(page.getByText("Năm “2023-Q4” không hợp lệ.", { exact: false })).toBeVisible();
     expect((await page.goto("/contest?year=2019"))?.status()).toBe(404);
-    await expect(page.getByText("Chưa có số liệu năm 2019. Các năm có số liệu: 2022, 2023, 2024.")).toBeVisible();
+    await expect(page.getByText("Chưa có số liệu cho năm 2019. Hiện có số liệu từ năm 2022 đến năm 2024", { exact: false })).toBeVisible();
   });
 });
 

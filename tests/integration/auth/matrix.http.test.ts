@@ -4,8 +4,8 @@
  */
 import fs from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startServer, type TestServer } from "../helpers/http-server";
-import { ALL_USERS, USERS, csvFile, get, login, post, previewForm, tokenIn } from "./auth-helpers";
+import { startServer, type TestServer } from "../../helpers/http-server";
+import { ALL_USERS, USERS, csvFile, get, login, post, previewForm, tokenIn } from "../../helpers/http-client";
 
 type Who = "anonymous" | "leader" | "staff" | "admin";
 const WHO: Who[] = ["anonymous", "leader", "staff", "admin"];

@@ -8,9 +8,9 @@ import { readFileSync, readdirSync } from "node:fs";
 import Papa from "papaparse";
 import { describe, expect, it } from "vitest";
 import { parseRegistryCsv } from "~/config/registry.server";
-import { generateSample } from "../../scripts/generate-sample";
+import { generateSample } from "../../../scripts/generate-sample";
 
-const ROOT = new URL("../../", import.meta.url);
+const ROOT = new URL("../../../", import.meta.url);
 const SAMPLE_DIR = new URL("data/sample/", ROOT);
 const TOWN = "11155";
 const YEARS = [2022, 2023, 2024];

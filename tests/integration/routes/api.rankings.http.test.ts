@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { z } from "zod";
-import { startServer, type TestServer } from "../helpers/http-server";
+import { startServer, type TestServer } from "../../helpers/http-server";
 
 const rowSchema = z.object({
   commune_code: z.string(),

@@ -5,9 +5,9 @@
  * every page is read in both languages at district scale (the sample) and at province scale (168 units).
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startServer, type TestServer } from "../helpers/http-server";
-import { makeSyntheticDataDir, type SyntheticDataDir } from "../helpers/synthetic-data-dir";
-import { USERS, login } from "./auth-helpers";
+import { startServer, type TestServer } from "../../helpers/http-server";
+import { makeSyntheticDataDir, type SyntheticDataDir } from "../../helpers/synthetic-data-dir";
+import { USERS, login } from "../../helpers/http-client";
 
 interface Page {
   path: string;

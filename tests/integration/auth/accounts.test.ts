@@ -10,7 +10,7 @@ import { getActiveSession, SESSION_TTL_MS } from "~/db/sessions.server";
 import { getRollbackImpact } from "~/db/upload-history.server";
 import { commitUpload, rollbackUpload } from "~/db/uploads.server";
 import { getUsers } from "~/db/users.server";
-import { counts, createTestDb, resultOf, type TestDb } from "../helpers/test-db";
+import { counts, createTestDb, resultOf, type TestDb } from "../../helpers/test-db";
 
 let t: TestDb;
 beforeEach(async () => {

@@ -5,8 +5,8 @@
 import fs from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { z } from "zod";
-import { startServer, type TestServer } from "../helpers/http-server";
-import { ALL_USERS, USERS, csvFile, get, login, post, previewForm, tokenIn } from "./auth-helpers";
+import { startServer, type TestServer } from "../../../helpers/http-server";
+import { ALL_USERS, USERS, csvFile, get, login, post, previewForm, tokenIn } from "../../../helpers/http-client";
 
 const fixture = (name: string) => csvFile(fs.readFileSync(`tests/fixtures/upload/${name}`, "utf8"), name);
 

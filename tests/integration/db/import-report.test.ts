@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { z } from "zod";
 import { importReport } from "~/db/import-report.server";
 import { readRegistry } from "~/config/registry.server";
-import { createTestDb, type TestDb } from "../helpers/test-db";
+import { createTestDb, type TestDb } from "../../helpers/test-db";
 
 const valid = fs.readFileSync("data/sample/2023-Q4.csv", "utf8");
 

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startServer, type TestServer } from "../helpers/http-server";
-import { ALL_USERS, USERS, get, login, post, sessionCookieOf } from "./auth-helpers";
+import { startServer, type TestServer } from "../../helpers/http-server";
+import { ALL_USERS, USERS, get, login, post, sessionCookieOf } from "../../helpers/http-client";
 
 let server: TestServer;
 beforeAll(async () => {

@@ -3,7 +3,7 @@ import { z } from "zod";
 import { getDb, closeDb } from "~/db/instance.server";
 import { MIGRATIONS } from "~/db/migrations.server";
 import { commitUpload, commitUploads, getCurrentReports, getUploads, rollbackUpload, UploadNotCommittableError, UploadStateError } from "~/db/uploads.server";
-import { counts, createTestDb, resultOf, type TestDb } from "../helpers/test-db";
+import { counts, createTestDb, resultOf, type TestDb } from "../../helpers/test-db";
 
 let t: TestDb;
 beforeEach(async () => {

@@ -10,8 +10,8 @@ import { NotFoundError } from "~/http/page-errors.server";
 import { loadOverview, type OverviewData, type OverviewPage } from "~/routes/_index/view.server";
 import { commitUpload, rollbackUpload } from "~/db/uploads.server";
 import type { VersionedScoring } from "~/domain/scoring";
-import { startServer, type TestServer } from "../helpers/http-server";
-import { counts, createTestDb, resultOf, type TestDb } from "../helpers/test-db";
+import { startServer, type TestServer } from "../../../helpers/http-server";
+import { counts, createTestDb, resultOf, type TestDb } from "../../../helpers/test-db";
 
 const SCORING: VersionedScoring = {
   name: "test",

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { z } from "zod";
-import { startServer, type TestServer } from "../helpers/http-server";
-import { ALL_USERS, USERS, csvFile, get, login, post, previewForm, sessionCookieOf } from "./auth-helpers";
+import { startServer, type TestServer } from "../../helpers/http-server";
+import { ALL_USERS, USERS, csvFile, get, login, post, previewForm, sessionCookieOf } from "../../helpers/http-client";
 
 let server: TestServer;
 beforeAll(async () => {

@@ -7,7 +7,7 @@ import { NotFoundError } from "~/http/page-errors.server";
 import { loadContest, type ContestData, type ContestPage } from "~/routes/contest/view.server";
 import { commitUpload } from "~/db/uploads.server";
 import type { VersionedScoring } from "~/domain/scoring";
-import { counts, createTestDb, resultOf, type TestDb } from "../helpers/test-db";
+import { counts, createTestDb, resultOf, type TestDb } from "../../../helpers/test-db";
 
 const SCORING: VersionedScoring = {
   name: "test",

@@ -14,7 +14,7 @@ import type { Db } from "~/db/instance.server";
 import { getUploads, rollbackUpload, type UploadAudit } from "~/db/uploads.server";
 import { getUserByUsername } from "~/db/users.server";
 import { COUNT_FIELDS } from "~/domain/report-fields";
-import { createTestDb, type TestDb } from "../helpers/test-db";
+import { createTestDb, type TestDb } from "../../helpers/test-db";
 
 let t: TestDb;
 beforeEach(async () => {

@@ -10,7 +10,7 @@ import { loadCompare } from "~/routes/compare/view.server";
 import { commitUpload } from "~/db/uploads.server";
 import type { Counts } from "~/domain/report-fields";
 import type { VersionedScoring } from "~/domain/scoring";
-import { counts, createTestDb, resultOf, TEST_UNITS, type TestDb } from "../helpers/test-db";
+import { counts, createTestDb, resultOf, TEST_UNITS, type TestDb } from "../../../helpers/test-db";
 
 const SCORING: VersionedScoring = {
   name: "test",

@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { commitUpload } from "~/db/uploads.server";
 import { getRankingsFor, type RankingRow } from "~/db/rankings.server";
 import { computeScore } from "~/domain/scoring";
-import { counts, createTestDb, resultOf, type TestDb, TEST_SCORING } from "../helpers/test-db";
+import { counts, createTestDb, resultOf, type TestDb, TEST_SCORING } from "../../helpers/test-db";
 
 const SCORING = TEST_SCORING;
 

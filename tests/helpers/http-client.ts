@@ -3,7 +3,7 @@
  * the way a browser on the same site does, and reading the HTML back.
  */
 import type { NewUser } from "~/auth/forms";
-import type { TestServer } from "../helpers/http-server";
+import type { TestServer } from "./http-server";
 
 export const USERS = {
   admin: { username: "admin1", displayName: "Quản trị thử", role: "admin", unitCode: null, password: "admin-password-1" },

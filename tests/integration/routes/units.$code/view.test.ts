@@ -15,7 +15,7 @@ import { loadUnitPage } from "~/routes/units.$code/view.server";
 import { commitUpload } from "~/db/uploads.server";
 import { gapSentence } from "~/i18n/gap-sentence";
 import type { Counts } from "~/domain/report-fields";
-import { counts, createTestDb, resultOf, type TestDb, TEST_SCORING } from "../helpers/test-db";
+import { counts, createTestDb, resultOf, type TestDb, TEST_SCORING } from "../../../helpers/test-db";
 
 const SCORING = TEST_SCORING;
 
