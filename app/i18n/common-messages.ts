@@ -2,8 +2,6 @@ import type { Dictionary } from "./dictionary";
 
 export const commonMessages: { vi: Dictionary; en: Dictionary } = {
   vi: {
-    "app.name": "parboard",
-    "app.tagline": "Bảng xếp hạng cải cách hành chính",
     "nav.home": "Trang chủ",
     "nav.skip": "Bỏ qua, đến nội dung chính",
     "nav.label": "Điều hướng chính",
@@ -52,8 +50,6 @@ export const commonMessages: { vi: Dictionary; en: Dictionary } = {
     "kind.commune": "Xã",
   },
   en: {
-    "app.name": "parboard",
-    "app.tagline": "Administrative-reform rankings",
     "nav.home": "Home",
     "nav.skip": "Skip to main content",
     "nav.label": "Main navigation",

@@ -25,7 +25,7 @@ import { IndicatorPicker } from "./indicator-picker";
 import { Leaderboard } from "./leaderboard";
 import { Movers } from "./movers";
 import { PrintRankTable, SourceLine } from "./print";
-import { DistrictTotals } from "./totals";
+import { BodyTotals } from "./totals";
 import { loadOverview } from "./view.server";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: overviewStyles }];
@@ -150,7 +150,7 @@ export default function Overview() {
       <section className="ov-card ov-totals-card" aria-labelledby="ov-tt-h">
         <h2 id="ov-tt-h">{t(lang, "overview.totals.heading")}</h2>
         <p className="ov-config">{t(lang, "overview.totals.note")}</p>
-        <DistrictTotals totals={page.totals} period={period} previousPeriod={page.previousPeriod} />
+        <BodyTotals totals={page.totals} period={period} previousPeriod={page.previousPeriod} />
       </section>
 
       <section className="ov-print-only" aria-labelledby="ov-pr-h">

@@ -42,7 +42,7 @@ export function seriesTableModel(lang: Lang, totals: readonly TotalSeries[]): Da
   };
 }
 
-export function DistrictTotals({ totals, period, previousPeriod }: { totals: readonly TotalSeries[]; period: string; previousPeriod: string }) {
+export function BodyTotals({ totals, period, previousPeriod }: { totals: readonly TotalSeries[]; period: string; previousPeriod: string }) {
   const lang = useLang();
   const caption = t(lang, "overview.totals.caption", { period: periodInSentence(lang, period) });
   return (

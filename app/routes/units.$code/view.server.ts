@@ -17,7 +17,7 @@ import type { VersionedScoring } from "~/domain/scoring";
 import { NotFoundError } from "~/http/page-errors.server";
 import { countTiedWith } from "~/domain/ranks";
 
-export interface DistrictFigure {
+export interface BodyFigure {
   /** Rates: the district's rate; counts: the district's total; the composite: the district's own score. */
   value: number | null;
   numerator: number | null;
@@ -38,7 +38,7 @@ export interface UnitIndicatorRow {
   previousValue: number | null;
   /** Other units holding the same rank. */
   tiedWith: number;
-  district: DistrictFigure;
+  district: BodyFigure;
   gap: Gap | null;
   scoreGap: ScoreGap | null;
 }
@@ -96,8 +96,8 @@ export interface UnitPageData {
 export const DEFAULT_RANK_INDICATOR: IndicatorId = INDICATORS[0].id;
 
 /** The body's figures by period and indicator, the composite's score included (computed in SQL). */
-function bodyFigures(totals: readonly BodyTotal[]): Map<string, Map<RankedId, DistrictFigure>> {
-  const byPeriod = new Map<string, Map<RankedId, DistrictFigure>>();
+function bodyFigures(totals: readonly BodyTotal[]): Map<string, Map<RankedId, BodyFigure>> {
+  const byPeriod = new Map<string, Map<RankedId, BodyFigure>>();
   for (const total of totals) {
     let m = byPeriod.get(total.period);
     if (!m) byPeriod.set(total.period, (m = new Map()));
@@ -112,7 +112,7 @@ function bodyFigures(totals: readonly BodyTotal[]): Map<string, Map<RankedId, Di
   return byPeriod;
 }
 
-const NO_DISTRICT: DistrictFigure = { value: null, numerator: null, denominator: null, perUnit: null };
+const NO_BODY_FIGURE: BodyFigure = { value: null, numerator: null, denominator: null, perUnit: null };
 
 /** Groups ranking rows by period and indicator: period → indicator → rows of all units. */
 function groupRows(rows: readonly RankingRow[]): Map<string, Map<string, RankingRow[]>> {
@@ -189,7 +189,7 @@ export function unitView(input: UnitViewInput): UnitPageData {
       previousRank: r?.previous_rank ?? null,
       previousValue: r?.previous_value ?? null,
       tiedWith: countTiedWith(all, unit.code),
-      district: district.get(period)?.get(id) ?? NO_DISTRICT,
+      district: district.get(period)?.get(id) ?? NO_BODY_FIGURE,
       gap: r?.gap ?? null,
       scoreGap: id === COMPOSITE_ID ? scoreGapFor(all, unit.code) : null,
     };
