@@ -9,6 +9,8 @@ import { getDistrict } from "~/config/registry.server";
 import { getLoadedPeriods } from "~/db/periods.server";
 import { getAppDb } from "~/db/setup.server";
 import { getEnv } from "~/env.server";
+import { dataViewOf } from "~/http/data-view.server";
+import { parseParams } from "~/http/params.server";
 import { getLang, langCookieHeader } from "~/i18n/lang.server";
 import { t } from "~/i18n/translate";
 import { useLang } from "~/i18n/use-lang";
@@ -27,7 +29,10 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const user = getSessionUser(context);
   const env = getEnv();
   // A private dashboard shows an anonymous reader (on the login page) nothing about its data.
-  const periods = env.PARBOARD_PRIVATE && !user ? { quarters: [], years: [] } : await getLoadedPeriods(await getAppDb());
+  // The period picker offers what this reader may see (a malformed as_of is the page's 400 to give).
+  const asOf = parseParams(new URL(request.url).searchParams, ["as_of"]);
+  const view = dataViewOf(context, asOf.ok ? asOf.params.as_of : undefined);
+  const periods = env.PARBOARD_PRIVATE && !user ? { quarters: [], years: [] } : await getLoadedPeriods(await getAppDb(), view);
   const shell: ShellData = { lang, district: getDistrict(env.DATA_DIR), periods, user };
   return json(shell, cookie ? { headers: { "Set-Cookie": cookie } } : undefined);
 }

@@ -128,6 +128,54 @@ CREATE TABLE upload_previews (
     name: "drop the facts view (nothing reads it; the rankings read current_reports)",
     sql: "DROP VIEW IF EXISTS facts;",
   },
+  {
+    version: 10,
+    name: "publications: what the public sees, frozen per unit and period, as of any date",
+    sql: `
+CREATE SEQUENCE publication_id_seq START 1;
+-- One publication of one quarter: a version, who published it and when, and a withdrawal if any.
+CREATE TABLE publications (
+  id INTEGER PRIMARY KEY,
+  period VARCHAR NOT NULL,
+  version INTEGER NOT NULL CHECK (version >= 1),
+  published_at TIMESTAMPTZ NOT NULL,
+  published_by VARCHAR NOT NULL,
+  note VARCHAR,
+  -- Registry units without a report in the period when it was published (confirmed by the publisher).
+  missing_units VARCHAR[] NOT NULL,
+  withdrawn_at TIMESTAMPTZ,
+  withdrawn_by VARCHAR,
+  withdraw_reason VARCHAR,
+  UNIQUE (period, version),
+  CHECK ((withdrawn_at IS NULL) = (withdrawn_by IS NULL))
+);
+-- What a publication froze: for every unit of the period, the upload whose row was current then.
+CREATE TABLE publication_rows (
+  publication_id INTEGER NOT NULL,
+  commune_code VARCHAR NOT NULL,
+  period VARCHAR NOT NULL,
+  upload_id INTEGER NOT NULL,
+  PRIMARY KEY (publication_id, commune_code)
+);
+-- A database from before publication existed: its periods count as published at the upgrade.
+INSERT INTO publications (id, period, version, published_at, published_by, note, missing_units)
+SELECT nextval('publication_id_seq'), period, 1, current_timestamp, 'upgrade', 'published at the upgrade to publications', []
+FROM (SELECT DISTINCT period FROM current_reports ORDER BY period);
+INSERT INTO publication_rows SELECT p.id, c.commune_code, c.period, c.upload_id FROM current_reports c JOIN publications p ON p.period = c.period;
+-- The rows the public saw at an instant: per quarter, the newest publication made by then and not
+-- withdrawn by then, and exactly the rows it froze (report rows are never deleted, only superseded).
+CREATE MACRO published_reports(as_of) AS TABLE
+SELECT r.*
+FROM report_rows r
+JOIN publication_rows pr ON pr.upload_id = r.upload_id AND pr.commune_code = r.commune_code AND pr.period = r.period
+JOIN (
+  SELECT period, max_by(id, version) AS id
+  FROM publications
+  WHERE published_at <= as_of AND (withdrawn_at IS NULL OR withdrawn_at > as_of)
+  GROUP BY period
+) p ON p.id = pr.publication_id;
+`,
+  },
 ];
 
 export async function applyMigrations(conn: DuckDBConnection): Promise<void> {

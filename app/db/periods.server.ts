@@ -3,7 +3,9 @@
  */
 import { z } from "zod";
 import type { LoadedPeriods, PeriodKind } from "~/domain/period";
+import type { DataView } from "~/domain/publication";
 import type { Db } from "./instance.server";
+import { reportsFrom } from "./reports-source.server";
 
 /**
  * How a current_reports row names its period for each kind (`2023-Q4`, `2023`): SQL text chosen from this
@@ -14,8 +16,9 @@ export const PERIOD_EXPR: Record<PeriodKind, string> = {
   year: "CAST(year AS VARCHAR)",
 };
 
-/** The quarters in the current data and the years they make up, each oldest first. */
-export async function getLoadedPeriods(db: Db): Promise<LoadedPeriods> {
-  const rows = await db.query("SELECT DISTINCT period, year FROM current_reports ORDER BY period", [], z.object({ period: z.string(), year: z.number() }));
+/** The quarters a reader can see and the years they make up, each oldest first. */
+export async function getLoadedPeriods(db: Db, view: DataView): Promise<LoadedPeriods> {
+  const reports = reportsFrom(view, 1);
+  const rows = await db.query(`SELECT DISTINCT period, year FROM ${reports.sql} ORDER BY period`, reports.params, z.object({ period: z.string(), year: z.number() }));
   return { quarters: rows.map((r) => r.period), years: [...new Set(rows.map((r) => String(r.year)))] };
 }

@@ -11,20 +11,22 @@ import type { RankingRow } from "~/domain/ranking";
 import { COMPOSITE_ID, RANKED_IDS, getIndicator, type RankedId } from "~/domain/indicators";
 import { parsePeriodId, previousPeriodId, type PeriodKind } from "~/domain/period";
 import { COUNT_FIELDS } from "~/domain/report-fields";
+import type { DataView } from "~/domain/publication";
 import type { VersionedScoring } from "~/domain/scoring";
 
 export type { RankingRow };
 import { VALUE_SQL, compositeSql, idListSql, indicatorRowsSql, weightsSql } from "./indicator-sql.server";
 import type { Db } from "./instance.server";
+import { reportsFrom } from "./reports-source.server";
 import { PERIOD_EXPR } from "./periods.server";
 
-function buildRankingSql(kind: PeriodKind, weights: string): string {
+function buildRankingSql(kind: PeriodKind, weights: string, reports: string): string {
   const pid = PERIOD_EXPR[kind];
   const sums = COUNT_FIELDS.map((f) => `sum(${f}) AS ${f}`).join(", ");
   return `
 WITH base AS MATERIALIZED (
   SELECT ${pid} AS pid, commune_code, count(*)::INTEGER AS quarters, ${sums}
-  FROM current_reports
+  FROM ${reports}
   WHERE list_contains($1::VARCHAR[], ${pid})
   GROUP BY ALL
 ),
@@ -119,7 +121,13 @@ function toGap(row: SqlRow, indicatorId: string, names: ReadonlyMap<string, stri
  * Ranks every unit on every indicator (and the composite) in each of the given periods, all of one kind.
  * Each period is compared with its previous period of the same kind.
  */
-export async function getRankingsFor(db: Db, kind: PeriodKind, periodIds: readonly string[], scoring: VersionedScoring): Promise<RankingRow[]> {
+export async function getRankingsFor(
+  db: Db,
+  kind: PeriodKind,
+  periodIds: readonly string[],
+  scoring: VersionedScoring,
+  view: DataView,
+): Promise<RankingRow[]> {
   if (periodIds.length === 0) return [];
   const prevIds = periodIds.map((id) => {
     if (parsePeriodId(id)?.kind !== kind) throw new Error(`not a ${kind}: ${id}`);
@@ -127,9 +135,10 @@ export async function getRankingsFor(db: Db, kind: PeriodKind, periodIds: readon
   });
   const all = [...new Set([...periodIds, ...prevIds])];
   const weights = weightsSql(scoring, 4);
-  const params = [listValue(all), listValue([...periodIds]), listValue(prevIds), ...weights.params];
+  const reports = reportsFrom(view, 4 + weights.params.length);
+  const params = [listValue(all), listValue([...periodIds]), listValue(prevIds), ...weights.params, ...reports.params];
   const [rows, units] = await Promise.all([
-    db.query(buildRankingSql(kind, weights.sql), params, sqlRowSchema),
+    db.query(buildRankingSql(kind, weights.sql, reports.sql), params, sqlRowSchema),
     db.query("SELECT code, name FROM units", [], unitNameSchema),
   ]);
   const names = new Map(units.map((u) => [u.code, u.name]));
@@ -171,10 +180,16 @@ export interface RankingReport {
 }
 
 /** The report of one period (optionally one indicator); null when no unit reported in the period. */
-export async function getRankingReport(db: Db, periodId: string, scoring: VersionedScoring, indicator?: RankedId): Promise<RankingReport | null> {
+export async function getRankingReport(
+  db: Db,
+  periodId: string,
+  scoring: VersionedScoring,
+  view: DataView,
+  indicator?: RankedId,
+): Promise<RankingReport | null> {
   const period = parsePeriodId(periodId);
   if (!period) return null;
-  const all = await getRankingsFor(db, period.kind, [periodId], scoring);
+  const all = await getRankingsFor(db, period.kind, [periodId], scoring, view);
   if (all.length === 0) return null;
   return {
     period: periodId,

@@ -1,5 +1,6 @@
 /**
- * The sample district data into an empty database, through the same import as any upload.
+ * The sample district data into an empty database, through the same import as any upload, then published
+ * (recorded as published by the seed), so that the public dashboard shows it like a real district's.
  */
 import fs from "node:fs";
 import path from "node:path";
@@ -8,9 +9,10 @@ import type { Env } from "~/env.server";
 import { formatIssue } from "~/ingest/format-issue";
 import type { Db } from "./instance.server";
 import { importReport } from "./import-report.server";
+import { publishAll } from "./publications.server";
 
 export type SeedOutcome =
-  | { kind: "seeded"; files: number; rows: number }
+  | { kind: "seeded"; files: number; rows: number; published: number }
   | { kind: "notEmpty"; uploads: number }
   | { kind: "invalid"; messages: string[] };
 
@@ -46,5 +48,6 @@ export async function seedSample(db: Db, env: Pick<Env, "DATA_DIR" | "MAX_UPLOAD
     }
     rows += outcome.committed.rowCount;
   }
-  return { kind: "seeded", files: files.length, rows };
+  const published = await publishAll(db, { note: "sample data", allowMissing: true }, { actor: "seed", address: null, now: new Date() });
+  return { kind: "seeded", files: files.length, rows, published: published.length };
 }

@@ -7,9 +7,11 @@ import { z } from "zod";
 import { RANKED_IDS, type RankedId } from "~/domain/indicators";
 import type { PeriodKind } from "~/domain/period";
 import { COUNT_FIELDS } from "~/domain/report-fields";
+import type { DataView } from "~/domain/publication";
 import type { VersionedScoring } from "~/domain/scoring";
 import { VALUE_SQL, compositeSql, idListSql, indicatorRowsSql, weightsSql } from "./indicator-sql.server";
 import type { Db } from "./instance.server";
+import { reportsFrom } from "./reports-source.server";
 import { PERIOD_EXPR } from "./periods.server";
 
 const totalRowSchema = z.object({
@@ -34,13 +36,14 @@ export interface BodyTotal {
   value: number | null;
 }
 
-export async function getBodyTotals(db: Db, kind: PeriodKind, scoring: VersionedScoring): Promise<BodyTotal[]> {
+export async function getBodyTotals(db: Db, kind: PeriodKind, scoring: VersionedScoring, view: DataView): Promise<BodyTotal[]> {
   const pid = PERIOD_EXPR[kind];
   const weights = weightsSql(scoring, 1);
+  const reports = reportsFrom(view, 1 + weights.params.length);
   const rows = await db.query(
     `WITH base AS (
        SELECT ${pid} AS pid, count(DISTINCT commune_code)::INTEGER AS units, ${COUNT_FIELDS.map((f) => `sum(${f}) AS ${f}`).join(", ")}
-       FROM current_reports GROUP BY ALL
+       FROM ${reports.sql} GROUP BY ALL
      ),
      long AS (${indicatorRowsSql("base", "pid, units")}),
      valued AS (SELECT *, ${VALUE_SQL} AS value FROM long),
@@ -50,7 +53,7 @@ export async function getBodyTotals(db: Db, kind: PeriodKind, scoring: Versioned
             t.num::DOUBLE AS numerator, t.den::DOUBLE AS denominator, t.value
      FROM (SELECT * FROM valued UNION ALL BY NAME SELECT * FROM composite) t
      ORDER BY period, indicator_index`,
-    weights.params,
+    [...weights.params, ...reports.params],
     totalRowSchema,
   );
   return rows.map((row) => {

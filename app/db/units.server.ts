@@ -5,7 +5,9 @@
 import { listValue } from "@duckdb/node-api";
 import { z } from "zod";
 import type { Unit } from "~/config/registry.server";
+import type { DataView } from "~/domain/publication";
 import type { Db } from "./instance.server";
+import { reportsFrom } from "./reports-source.server";
 
 /**
  * Makes the units table match the registry file: new codes are added and names updated (a code keeps its
@@ -51,13 +53,14 @@ const unitCoverageSchema = z.object({
 export type UnitCoverage = z.infer<typeof unitCoverageSchema>;
 
 /** Every unit with the periods it has data for. */
-export async function getUnitCoverage(db: Db): Promise<UnitCoverage[]> {
+export async function getUnitCoverage(db: Db, view: DataView): Promise<UnitCoverage[]> {
+  const reports = reportsFrom(view, 1);
   return db.query(
     `SELECT u.code, u.name, u.kind, coalesce(list(r.period ORDER BY r.period) FILTER (WHERE r.period IS NOT NULL), []) AS periods
-     FROM units u LEFT JOIN current_reports r ON r.commune_code = u.code
+     FROM units u LEFT JOIN ${reports.sql} r ON r.commune_code = u.code
      GROUP BY u.code, u.name, u.kind
      ORDER BY u.code`,
-    [],
+    reports.params,
     unitCoverageSchema,
   );
 }

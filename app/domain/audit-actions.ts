@@ -9,6 +9,8 @@ export const AUDIT_ACTIONS = [
   "logout",
   "upload.commit",
   "upload.rollback",
+  "period.publish",
+  "period.withdraw",
   "user.create",
   "user.reset",
   "user.disable",

@@ -6,12 +6,14 @@ export const ROLES = ["admin", "staff", "leader"] as const;
 export type Role = (typeof ROLES)[number];
 
 /** Things a signed-in user may be allowed to do; reading the dashboard needs no permission. */
-export type Permission = "upload" | "rollback" | "viewUploads" | "manageUsers" | "viewAudit";
+export type Permission = "upload" | "rollback" | "viewUploads" | "manageUsers" | "viewAudit" | "viewDrafts" | "publish" | "withdraw";
 
 const GRANTS: Record<Role, readonly Permission[]> = {
-  admin: ["upload", "rollback", "viewUploads", "manageUsers", "viewAudit"],
-  staff: ["upload", "rollback", "viewUploads"],
-  // Leaders follow the competition: they may see who uploaded what (transparency), but change nothing.
+  admin: ["upload", "rollback", "viewUploads", "manageUsers", "viewAudit", "viewDrafts", "publish", "withdraw"],
+  // Staff prepare and publish a quarter; only an admin takes a publication back (shared spec publication.md).
+  staff: ["upload", "rollback", "viewUploads", "viewDrafts", "publish"],
+  // Leaders follow the competition: they may see who uploaded what (transparency), but change nothing and
+  // see only what was published, like the public.
   leader: ["viewUploads"],
 };
 

@@ -6,6 +6,7 @@
 import { z } from "zod";
 import { INDICATOR_IDS, RANKED_IDS } from "~/domain/indicators";
 import { parsePeriodId } from "~/domain/period";
+import { isIsoDate } from "~/domain/publication";
 import { t, type Lang } from "~/i18n/translate";
 
 /** An absent or empty parameter means "the default" (a GET form sends `period=` for an empty choice). */
@@ -28,6 +29,8 @@ const FIELDS = {
   /** An indicator of the registry (the unit page's second rank chart; the composite is always drawn). */
   registryIndicator: optional.pipe(z.enum(INDICATOR_IDS).optional()),
   year: optional.refine((y) => y === undefined || parsePeriodId(y)?.kind === "year"),
+  /** `YYYY-MM-DD`: the rankings as published on that date. */
+  as_of: optional.refine((d) => d === undefined || isIsoDate(d)),
   /**
    * `units` may come as one comma-separated value (a shared link: `units=11155,11161`) or repeated (what a
    * GET form with checkboxes sends); both mean the same list, duplicates dropped.
@@ -42,7 +45,7 @@ type Fields = typeof FIELDS;
 export type ParamName = keyof Fields;
 
 /** The URL name of each field (the unit page reads its registry indicator from `indicator`). */
-const URL_NAME: Record<ParamName, string> = { period: "period", indicator: "indicator", registryIndicator: "indicator", year: "year", units: "units" };
+const URL_NAME: Record<ParamName, string> = { period: "period", indicator: "indicator", registryIndicator: "indicator", year: "year", units: "units", as_of: "as_of" };
 
 export interface ParamProblem {
   param: ParamName;
@@ -79,6 +82,8 @@ export function paramMessage(lang: Lang, problem: ParamProblem): string {
       return t(lang, "params.year", { value: problem.value });
     case "units":
       return t(lang, "params.units", { value: problem.value });
+    case "as_of":
+      return t(lang, "params.asOf", { value: problem.value });
     case "indicator":
       return t(lang, "params.indicator", { value: problem.value, list: RANKED_IDS.join(", ") });
     case "registryIndicator":

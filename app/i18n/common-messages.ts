@@ -25,6 +25,7 @@ export const commonMessages: { vi: Dictionary; en: Dictionary } = {
     "params.periodRequired": "Thiếu kỳ: hãy thêm period=2023-Q4 (quý) hoặc period=2023 (năm) vào địa chỉ.",
     "params.indicator": "Chỉ tiêu “{value}” không có trong danh mục. Các chỉ tiêu: {list}.",
     "params.year": "Năm “{value}” không hợp lệ. Hãy ghi năm bằng 4 chữ số, ví dụ 2023.",
+    "params.asOf": "Ngày “{value}” không hợp lệ. Hãy ghi ngày theo dạng năm-tháng-ngày, ví dụ as_of=2026-12-01.",
     "params.units":
       "Danh sách đơn vị “{value}” không hợp lệ: mỗi mã đơn vị gồm 5 chữ số, các mã cách nhau bằng dấu phẩy, ví dụ 11155,11161.",
     "notFound.period": "Chưa có số liệu cho {period}. Hiện có số liệu từ {first} đến {last}; hãy chọn một kỳ trong danh sách hoặc nạp thêm số liệu.",
@@ -73,6 +74,7 @@ export const commonMessages: { vi: Dictionary; en: Dictionary } = {
     "params.periodRequired": "The period is missing: add period=2023-Q4 (a quarter) or period=2023 (a year) to the address.",
     "params.indicator": "There is no indicator “{value}”. The indicators are: {list}.",
     "params.year": "The year “{value}” is not valid. Write it with 4 digits, e.g. 2023.",
+    "params.asOf": "The date “{value}” is not valid. Write it as year-month-day, e.g. as_of=2026-12-01.",
     "params.units": "The unit list “{value}” is not valid: give 5-digit unit codes separated by commas, e.g. 11155,11161.",
     "notFound.period": "There is no data for {period}. Data runs from {first} to {last}; choose a period from the list or load more data.",
     "notFound.periodNone": "There is no data for {period}.",

@@ -11,10 +11,10 @@ function text(status: number, body: string): Response {
 }
 
 /** GET /export/rankings.csv?period=…[&indicator=ID]: the API's rows as CSV for Excel (spec §6). */
-export async function loader({ request }: LoaderFunctionArgs) {
-  const parsed = reportRequest(request);
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  const parsed = reportRequest(request, context);
   if (!parsed.ok) return text(400, parsed.message);
-  const report = await getRankingReport(await getAppDb(), parsed.period, getScoring(getEnv().DATA_DIR), parsed.indicator);
+  const report = await getRankingReport(await getAppDb(), parsed.period, getScoring(getEnv().DATA_DIR), parsed.view, parsed.indicator);
   if (!report) return text(400, parsed.noData);
   return new Response(rankingsCsv(report.rows, report.scoring), {
     headers: {

@@ -10,6 +10,7 @@ import { syncUnits } from "~/db/units.server";
 import { COUNT_FIELDS, type Counts } from "~/domain/report-fields";
 import type { VersionedScoring } from "~/domain/scoring";
 import type { IngestResult, ReportRow } from "~/ingest/types";
+import type { DataView } from "~/domain/publication";
 
 export interface TestDb {
   db: Db;
@@ -82,3 +83,7 @@ export const TEST_SCORING: VersionedScoring = {
     },
   },
 };
+
+/** The figures as staff see them: the current data, published or not. */
+export const DRAFT: DataView = { kind: "draft" };
+

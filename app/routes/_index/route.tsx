@@ -13,6 +13,7 @@ import { getScoring } from "~/config/scoring.server";
 import { getAppDb } from "~/db/setup.server";
 import { COMPOSITE_ID } from "~/domain/indicators";
 import { getEnv } from "~/env.server";
+import { dataViewOf } from "~/http/data-view.server";
 import { badRequest, orNotFound } from "~/http/page-errors.server";
 import { parseParams } from "~/http/params.server";
 import { indicatorLabel, periodInSentence } from "~/i18n/format";
@@ -33,11 +34,12 @@ export const links: LinksFunction = () => [{ rel: "stylesheet", href: overviewSt
 /** Complete as server-rendered HTML: no hydration, only public/enhance.js (docs/decisions/007). */
 export const handle = { hydrate: false };
 
-export async function loader({ request }: LoaderFunctionArgs) {
+export async function loader({ request, context }: LoaderFunctionArgs) {
   const lang = getLang(request);
-  const parsed = parseParams(new URL(request.url).searchParams, ["period", "indicator"]);
+  const parsed = parseParams(new URL(request.url).searchParams, ["period", "indicator", "as_of"]);
   if (!parsed.ok) throw badRequest(lang, parsed.problem);
-  const page = await orNotFound(lang, loadOverview(await getAppDb(), parsed.params, getScoring(getEnv().DATA_DIR)));
+  const view = dataViewOf(context, parsed.params.as_of);
+  const page = await orNotFound(lang, loadOverview(await getAppDb(), parsed.params, getScoring(getEnv().DATA_DIR), view));
   return json({ lang, page });
 }
 

@@ -12,6 +12,7 @@ import { getBodyTotals, type BodyTotal } from "~/db/totals.server";
 import { getUnits } from "~/db/units.server";
 import { COMPOSITE_ID, INDICATORS, type IndicatorId, type RankedId } from "~/domain/indicators";
 import { periodsUpTo, previousPeriodId, resolvePeriod, type PeriodKind } from "~/domain/period";
+import type { DataView } from "~/domain/publication";
 import type { VersionedScoring } from "~/domain/scoring";
 import { NotFoundError } from "~/http/page-errors.server";
 import { missingUnits, pickMovers, type Mover, type NamedUnit } from "~/domain/ranks";
@@ -136,15 +137,20 @@ export function overviewView(input: OverviewInput): OverviewData {
  * The overview of `period` (default: the latest quarter with data) with `indicator` selected (default the
  * composite). Throws NotFoundError for a period without data; `{ kind: "empty" }` when nothing is loaded.
  */
-export async function loadOverview(db: Db, params: { period?: string; indicator?: RankedId }, scoring: VersionedScoring): Promise<OverviewPage> {
-  const resolved = resolvePeriod(await getLoadedPeriods(db), params.period);
+export async function loadOverview(
+  db: Db,
+  params: { period?: string; indicator?: RankedId },
+  scoring: VersionedScoring,
+  view: DataView,
+): Promise<OverviewPage> {
+  const resolved = resolvePeriod(await getLoadedPeriods(db, view), params.period);
   if (resolved.status === "empty") return { kind: "empty" };
   if (resolved.status === "unknown") throw new NotFoundError({ what: "period", ...resolved });
   const [rankings, totals, registry, lastUploadAt] = await Promise.all([
-    getRankingsFor(db, resolved.kind, [resolved.period], scoring),
-    getBodyTotals(db, resolved.kind, scoring),
+    getRankingsFor(db, resolved.kind, [resolved.period], scoring, view),
+    getBodyTotals(db, resolved.kind, scoring, view),
     getUnits(db),
-    getLastUploadAt(db),
+    getLastUploadAt(db, view),
   ]);
   return overviewView({
     ...resolved,

@@ -12,6 +12,7 @@ import { getAppDb } from "~/db/setup.server";
 import { formatsOf } from "~/domain/indicators";
 import { rateDomain } from "~/domain/unit-charts";
 import { getEnv } from "~/env.server";
+import { dataViewOf } from "~/http/data-view.server";
 import { badRequest, orNotFound } from "~/http/page-errors.server";
 import { canonicalUnitsSearch, parseParams } from "~/http/params.server";
 import { formatIndicatorTick, formatIndicatorValue, formatPeriod, periodInSentence } from "~/i18n/format";
@@ -28,16 +29,16 @@ export const links: LinksFunction = () => [{ rel: "stylesheet", href: unitStyles
 /** Complete as server-rendered HTML: no hydration, only public/enhance.js (docs/decisions/007). */
 export const handle = { hydrate: false };
 
-export async function loader({ request }: LoaderFunctionArgs) {
+export async function loader({ request, context }: LoaderFunctionArgs) {
   const lang = getLang(request);
   const url = new URL(request.url);
-  const parsed = parseParams(url.searchParams, ["period", "units"]);
+  const parsed = parseParams(url.searchParams, ["period", "units", "as_of"]);
   if (!parsed.ok) throw badRequest(lang, parsed.problem);
   // A submitted form repeats `units`; the address people share names them once, comma-separated.
   const canonical = canonicalUnitsSearch(url.searchParams, parsed.params.units);
   if (canonical !== null) throw redirect(`${url.pathname}${canonical}`);
   const compareRequest = { codes: parsed.params.units, period: parsed.params.period };
-  const page = await orNotFound(lang, loadCompare(await getAppDb(), compareRequest, getScoring(getEnv().DATA_DIR)));
+  const page = await orNotFound(lang, loadCompare(await getAppDb(), compareRequest, getScoring(getEnv().DATA_DIR), dataViewOf(context, parsed.params.as_of)));
   return json({ ...page, lang });
 }
 

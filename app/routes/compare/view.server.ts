@@ -9,6 +9,7 @@ import { getRankingsFor, type RankingRow } from "~/db/rankings.server";
 import { getUnits, getUnitsByCode, type UnitInfo } from "~/db/units.server";
 import { RANKED_IDS, valueKind, type RankedId, type ValueKind } from "~/domain/indicators";
 import { resolvePeriod, type PeriodKind } from "~/domain/period";
+import type { DataView } from "~/domain/publication";
 import type { VersionedScoring } from "~/domain/scoring";
 import { NotFoundError } from "~/http/page-errors.server";
 import { bestCodes } from "~/domain/ranks";
@@ -122,15 +123,15 @@ export interface ComparePageRequest {
 }
 
 /** The compare page; throws NotFoundError for codes the registry does not hold or a period without data. */
-export async function loadCompare(db: Db, request: ComparePageRequest, scoring: VersionedScoring): Promise<ComparePageData> {
+export async function loadCompare(db: Db, request: ComparePageRequest, scoring: VersionedScoring, view: DataView): Promise<ComparePageData> {
   const { units: chosen, missing } = await getUnitsByCode(db, request.codes);
   if (missing.length > 0) throw new NotFoundError({ what: "units", codes: missing });
-  const resolved = resolvePeriod(await getLoadedPeriods(db), request.period);
+  const resolved = resolvePeriod(await getLoadedPeriods(db, view), request.period);
   if (resolved.status === "unknown") throw new NotFoundError({ what: "period", ...resolved });
   const ok = resolved.status === "ok" ? resolved : null;
   const [allUnits, rankings] = await Promise.all([
     getUnits(db),
-    ok && selectionStatus(chosen.length) === "ok" ? getRankingsFor(db, ok.kind, ok.periods, scoring) : [],
+    ok && selectionStatus(chosen.length) === "ok" ? getRankingsFor(db, ok.kind, ok.periods, scoring, view) : [],
   ]);
   return compareView({ allUnits, chosen, scoring: { name: scoring.name, hash: scoring.hash }, resolved: ok, rankings });
 }

@@ -10,6 +10,7 @@ import { getRankingsFor, type RankingRow } from "~/db/rankings.server";
 import { getUnits } from "~/db/units.server";
 import { resolvePeriod } from "~/domain/period";
 import { byRankThenCode, missingUnits, type NamedUnit } from "~/domain/ranks";
+import type { DataView } from "~/domain/publication";
 import type { VersionedScoring } from "~/domain/scoring";
 import { NotFoundError } from "~/http/page-errors.server";
 
@@ -108,11 +109,11 @@ export function contestView(input: ContestInput): ContestData {
 }
 
 /** The contest view of `year` (default: the latest year with data). Throws NotFoundError for a year without data. */
-export async function loadContest(db: Db, params: { year?: string }, scoring: VersionedScoring): Promise<ContestPage> {
-  const resolved = resolvePeriod(await getLoadedPeriods(db), params.year, "year");
+export async function loadContest(db: Db, params: { year?: string }, scoring: VersionedScoring, view: DataView): Promise<ContestPage> {
+  const resolved = resolvePeriod(await getLoadedPeriods(db, view), params.year, "year");
   if (resolved.status === "empty") return { kind: "empty" };
   if (resolved.status === "unknown") throw new NotFoundError({ what: "period", ...resolved });
   const year = resolved.period;
-  const [quarters, rankings, registry] = await Promise.all([getContestQuarters(db, Number(year)), getRankingsFor(db, "year", [year], scoring), getUnits(db)]);
+  const [quarters, rankings, registry] = await Promise.all([getContestQuarters(db, Number(year), view), getRankingsFor(db, "year", [year], scoring, view), getUnits(db)]);
   return contestView({ year, quarters, rankings, registry });
 }

@@ -3,6 +3,9 @@ import { json, useLoaderData } from "@remix-run/react";
 import { getPeriodCoverage } from "~/db/provenance.server";
 import { getAppDb } from "~/db/setup.server";
 import { getUnitCoverage } from "~/db/units.server";
+import { dataViewOf } from "~/http/data-view.server";
+import { badRequest } from "~/http/page-errors.server";
+import { parseParams } from "~/http/params.server";
 import { getLang } from "~/i18n/lang.server";
 import { formatDateTime } from "~/i18n/format";
 import { t } from "~/i18n/translate";
@@ -12,10 +15,14 @@ import { ColumnHeads } from "~/components/column-heads";
 /** Complete as server-rendered HTML: no hydration, only public/enhance.js (docs/decisions/007). */
 export const handle = { hydrate: false };
 
-export async function loader({ request }: LoaderFunctionArgs) {
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  const lang = getLang(request);
+  const parsed = parseParams(new URL(request.url).searchParams, ["as_of"]);
+  if (!parsed.ok) throw badRequest(lang, parsed.problem);
+  const view = dataViewOf(context, parsed.params.as_of);
   const db = await getAppDb();
-  const [units, periods] = await Promise.all([getUnitCoverage(db), getPeriodCoverage(db)]);
-  return json({ units, periods, lang: getLang(request) });
+  const [units, periods] = await Promise.all([getUnitCoverage(db, view), getPeriodCoverage(db, view)]);
+  return json({ units, periods, lang });
 }
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [

@@ -11,6 +11,7 @@ import { getScoring } from "~/config/scoring.server";
 import { getAppDb } from "~/db/setup.server";
 import { valueKind } from "~/domain/indicators";
 import { getEnv } from "~/env.server";
+import { dataViewOf } from "~/http/data-view.server";
 import { badRequest, notFound, orNotFound } from "~/http/page-errors.server";
 import { isUnitCode, parseParams } from "~/http/params.server";
 import { formatPeriod, periodInSentence } from "~/i18n/format";
@@ -29,14 +30,14 @@ export const links: LinksFunction = () => [{ rel: "stylesheet", href: unitStyles
 /** Complete as server-rendered HTML: no hydration, only public/enhance.js (docs/decisions/007). */
 export const handle = { hydrate: false };
 
-export async function loader({ request, params }: LoaderFunctionArgs) {
+export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const lang = getLang(request);
-  const parsed = parseParams(new URL(request.url).searchParams, ["period", "registryIndicator"]);
+  const parsed = parseParams(new URL(request.url).searchParams, ["period", "registryIndicator", "as_of"]);
   if (!parsed.ok) throw badRequest(lang, parsed.problem);
   const code = params.code ?? "";
   if (!isUnitCode(code)) throw notFound(lang, { what: "units", codes: [code] });
   const unitRequest = { code, period: parsed.params.period, indicator: parsed.params.registryIndicator };
-  const page = await orNotFound(lang, loadUnitPage(await getAppDb(), unitRequest, getScoring(getEnv().DATA_DIR)));
+  const page = await orNotFound(lang, loadUnitPage(await getAppDb(), unitRequest, getScoring(getEnv().DATA_DIR), dataViewOf(context, parsed.params.as_of)));
   return json({ ...page, lang });
 }
 

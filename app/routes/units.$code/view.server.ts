@@ -13,6 +13,7 @@ import { getUnitsByCode, type UnitInfo } from "~/db/units.server";
 import { scoreGapFor, type Gap, type ScoreGap } from "~/domain/gap";
 import { COMPOSITE_ID, INDICATORS, RANKED_IDS, valueKind, type IndicatorId, type RankedId, type ValueKind } from "~/domain/indicators";
 import { resolvePeriod, type PeriodKind } from "~/domain/period";
+import type { DataView } from "~/domain/publication";
 import type { VersionedScoring } from "~/domain/scoring";
 import { NotFoundError } from "~/http/page-errors.server";
 import { countTiedWith } from "~/domain/ranks";
@@ -252,18 +253,18 @@ export interface UnitPageRequest {
 }
 
 /** The unit page; throws NotFoundError for a unit the registry does not hold or a period without data. */
-export async function loadUnitPage(db: Db, request: UnitPageRequest, scoring: VersionedScoring): Promise<UnitPageData> {
+export async function loadUnitPage(db: Db, request: UnitPageRequest, scoring: VersionedScoring, view: DataView): Promise<UnitPageData> {
   const [unit] = (await getUnitsByCode(db, [request.code])).units;
   if (!unit) throw new NotFoundError({ what: "units", codes: [request.code] });
   const indicator = request.indicator ?? DEFAULT_RANK_INDICATOR;
   const version = { name: scoring.name, hash: scoring.hash };
-  const resolved = resolvePeriod(await getLoadedPeriods(db), request.period);
+  const resolved = resolvePeriod(await getLoadedPeriods(db, view), request.period);
   if (resolved.status === "empty") return emptyUnitView(unit, indicator, version);
   if (resolved.status === "unknown") throw new NotFoundError({ what: "period", ...resolved });
   const [rankings, totals, provenance] = await Promise.all([
-    getRankingsFor(db, resolved.kind, resolved.periods, scoring),
-    getBodyTotals(db, resolved.kind, scoring),
-    getUnitProvenance(db, unit.code),
+    getRankingsFor(db, resolved.kind, resolved.periods, scoring, view),
+    getBodyTotals(db, resolved.kind, scoring, view),
+    getUnitProvenance(db, unit.code, view),
   ]);
   return unitView({ ...resolved, unit, indicator, scoring: version, rankings, totals, provenance });
 }

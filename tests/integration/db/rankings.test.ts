@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { commitUpload } from "~/db/uploads.server";
 import { getRankingsFor, type RankingRow } from "~/db/rankings.server";
 import { computeScore } from "~/domain/scoring";
-import { counts, createTestDb, resultOf, type TestDb, TEST_SCORING } from "../../helpers/test-db";
+import { counts, createTestDb, resultOf, type TestDb, TEST_SCORING, DRAFT } from "../../helpers/test-db";
 
 const SCORING = TEST_SCORING;
 
@@ -33,7 +33,7 @@ describe("competition ranking", () => {
       { code: "00004", period: "2023-Q1", counts: counts({ dossiers_received: 100, dossiers_digitized: 60 }) },
       { code: "00005", period: "2023-Q1", counts: counts({ dossiers_received: 0, dossiers_digitized: 0 }) },
     ]);
-    const rows = await getRankingsFor(t.db, "quarter", ["2023-Q1"], SCORING);
+    const rows = await getRankingsFor(t.db, "quarter", ["2023-Q1"], SCORING, DRAFT);
     const ranks = ["00001", "00002", "00003", "00004", "00005"].map((c) => pick(rows, "digitization_rate", c).rank);
     expect(ranks).toEqual([2, 2, 4, 1, null]);
     expect(pick(rows, "digitization_rate", "00001").value).toBe(0.5);
@@ -54,7 +54,7 @@ describe("competition ranking", () => {
       { code: "00003", period: "2023-Q1", counts: counts({ dossiers_overdue: 3 }) },
       { code: "00004", period: "2023-Q1", counts: counts({ dossiers_overdue: 1 }) },
     ]);
-    const rows = await getRankingsFor(t.db, "quarter", ["2023-Q1"], SCORING);
+    const rows = await getRankingsFor(t.db, "quarter", ["2023-Q1"], SCORING, DRAFT);
     expect(["00001", "00002", "00003", "00004"].map((c) => pick(rows, "overdue_dossiers", c).rank)).toEqual([1, 1, 4, 3]);
     // 3 overdue: the value just above is 1 (unit 4); strictly ahead of it means 0 overdue, 3 fewer.
     expect(pick(rows, "overdue_dossiers", "00003").gap).toEqual({ reachable: true, change: 3, pass_code: "00004", pass_name: "Xã Bốn", pass_tied: 1 });
@@ -73,7 +73,7 @@ describe("competition ranking", () => {
     ]);
     const averaged = { "00001": (1 / 1 + 0 / 99) / 2, "00002": (40 / 100 + 40 / 100) / 2 };
     expect(averaged["00001"]).toBeGreaterThan(averaged["00002"]); // averaging would put unit 1 first
-    const rows = await getRankingsFor(t.db, "year", ["2023"], SCORING);
+    const rows = await getRankingsFor(t.db, "year", ["2023"], SCORING, DRAFT);
     const one = pick(rows, "online_rate", "00001");
     const two = pick(rows, "online_rate", "00002");
     expect(one.numerator).toBe(1);
@@ -93,7 +93,7 @@ describe("competition ranking", () => {
       ...["2023-Q1", "2023-Q2", "2023-Q3", "2023-Q4"].map((period) => ({ code: "00001", period, counts: q(5) })),
       ...["2023-Q1", "2023-Q2", "2023-Q3"].map((period) => ({ code: "00002", period, counts: q(9) })),
     ]);
-    const rows = await getRankingsFor(t.db, "year", ["2023"], SCORING);
+    const rows = await getRankingsFor(t.db, "year", ["2023"], SCORING, DRAFT);
     expect(pick(rows, "digitization_rate", "00001")).toMatchObject({ incomplete: false, quarters: 4, rank: 2, numerator: 20, denominator: 40 });
     expect(pick(rows, "digitization_rate", "00002")).toMatchObject({ incomplete: true, quarters: 3, rank: 1, numerator: 27, denominator: 30 });
   });
@@ -106,10 +106,10 @@ describe("competition ranking", () => {
       { code: "00002", period: "2024-Q1", counts: counts({ contest_entries: 2 }) },
       { code: "00001", period: "2023-Q3", counts: counts({ contest_entries: 1 }) },
     ]);
-    const q = await getRankingsFor(t.db, "quarter", ["2024-Q1"], SCORING);
+    const q = await getRankingsFor(t.db, "quarter", ["2024-Q1"], SCORING, DRAFT);
     expect(pick(q, "contest_entries", "00001")).toMatchObject({ rank: 1, previous_rank: 2, previous_value: 5 });
     expect(pick(q, "contest_entries", "00002")).toMatchObject({ rank: 2, previous_rank: 1, previous_value: 9 });
-    const y = await getRankingsFor(t.db, "year", ["2024"], SCORING);
+    const y = await getRankingsFor(t.db, "year", ["2024"], SCORING, DRAFT);
     // 2023: unit 1 has 6, unit 2 has 9.
     expect(pick(y, "contest_entries", "00001")).toMatchObject({ rank: 1, previous_rank: 2, previous_value: 6 });
     expect(pick(y, "contest_entries", "00002")).toMatchObject({ rank: 2, previous_rank: 1, previous_value: 9 });
@@ -125,7 +125,7 @@ describe("competition ranking", () => {
       // 100 % leads the online rate; 5/10 cannot pass it even with all 10.
       { code: "00004", period: "2023-Q1", counts: counts({ dossiers_received: 10, dossiers_online: 10, dossiers_digitized: 1 }) },
     ]);
-    const rows = await getRankingsFor(t.db, "quarter", ["2023-Q1"], SCORING);
+    const rows = await getRankingsFor(t.db, "quarter", ["2023-Q1"], SCORING, DRAFT);
     expect(pick(rows, "digitization_rate", "00001").gap).toBeNull();
     expect(pick(rows, "digitization_rate", "00002").gap).toEqual({ reachable: true, change: 4, pass_code: "00001", pass_name: "Xã Một", pass_tied: 1 });
     expect(pick(rows, "digitization_rate", "00003").gap).toEqual({ reachable: true, change: 2, pass_code: "00001", pass_name: "Xã Một", pass_tied: 1 });
@@ -153,7 +153,7 @@ describe("competition ranking", () => {
       // No fee dossiers: the online payment rate has no value and leaves the score's denominator.
       { code: "00002", period: "2023-Q1", counts: { ...full, fee_dossiers: 0, fee_dossiers_paid_online: 0 } },
     ]);
-    const rows = await getRankingsFor(t.db, "quarter", ["2023-Q1"], SCORING);
+    const rows = await getRankingsFor(t.db, "quarter", ["2023-Q1"], SCORING, DRAFT);
     // Unit 1: 100 × (22·0.8 + 12·0.5 + 10·0.25 + 20·0.9 + 18·1) / 82 = 100 × 62.1 / 82
     const one = pick(rows, "composite_score", "00001");
     expect(one.value).toBeCloseTo((100 * 62.1) / 82, 9);

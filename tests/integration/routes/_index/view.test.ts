@@ -11,7 +11,7 @@ import { loadOverview, type OverviewData, type OverviewPage } from "~/routes/_in
 import { commitUpload, rollbackUpload } from "~/db/uploads.server";
 import type { VersionedScoring } from "~/domain/scoring";
 import { startServer, type TestServer } from "../../../helpers/http-server";
-import { counts, createTestDb, resultOf, type TestDb } from "../../../helpers/test-db";
+import { counts, createTestDb, resultOf, type TestDb, DRAFT } from "../../../helpers/test-db";
 
 const SCORING: VersionedScoring = {
   name: "test",
@@ -78,12 +78,12 @@ function ok(page: OverviewPage): OverviewData {
 
 describe("loadOverview", () => {
   it("says there is nothing to show on an empty database", async () => {
-    expect(await loadOverview(t.db, { indicator: "composite_score" }, SCORING)).toEqual({ kind: "empty" });
+    expect(await loadOverview(t.db, { indicator: "composite_score" }, SCORING, DRAFT)).toEqual({ kind: "empty" });
   });
 
   it("defaults to the latest quarter and lists who has not reported", async () => {
     await loadTwoQuarters();
-    const page = ok(await loadOverview(t.db, { indicator: "composite_score" }, SCORING));
+    const page = ok(await loadOverview(t.db, { indicator: "composite_score" }, SCORING, DRAFT));
     expect(page.period).toBe("2024-Q1");
     expect(page.periodKind).toBe("quarter");
     expect(page.previousPeriod).toBe("2023-Q4");
@@ -96,7 +96,7 @@ describe("loadOverview", () => {
 
   it("ranks the composite (= D here) and picks risers and fallers, equal moves by code", async () => {
     await loadTwoQuarters();
-    const page = ok(await loadOverview(t.db, { period: "2024-Q1", indicator: "digitization_rate" }, SCORING));
+    const page = ok(await loadOverview(t.db, { period: "2024-Q1", indicator: "digitization_rate" }, SCORING, DRAFT));
     const composite = page.rows.filter((r) => r.indicator === "composite_score");
     expect(composite.map((r) => [r.code, r.value, r.rank, r.ranked, r.previousRank])).toEqual([
       ["00003", 95, 1, 4, 3],
@@ -121,14 +121,14 @@ describe("loadOverview", () => {
 
   it("gives district totals from summed counts, with the periods up to the one read", async () => {
     await loadTwoQuarters();
-    const page = ok(await loadOverview(t.db, { period: "2024-Q1", indicator: "composite_score" }, SCORING));
+    const page = ok(await loadOverview(t.db, { period: "2024-Q1", indicator: "composite_score" }, SCORING, DRAFT));
     const digitisation = page.totals.find((s) => s.indicator === "digitization_rate");
     // 2023-Q4: (90+80+70+60+50)/500 = 0.7; 2024-Q1: (50+80+95+90)/400 = 315/400 = 0.7875.
     expect(digitisation?.points).toEqual([
       { period: "2023-Q4", value: 0.7, numerator: 350, denominator: 500, units: 5 },
       { period: "2024-Q1", value: 0.7875, numerator: 315, denominator: 400, units: 4 },
     ]);
-    const earlier = ok(await loadOverview(t.db, { period: "2023-Q4", indicator: "composite_score" }, SCORING));
+    const earlier = ok(await loadOverview(t.db, { period: "2023-Q4", indicator: "composite_score" }, SCORING, DRAFT));
     expect(earlier.totals.find((s) => s.indicator === "digitization_rate")?.points.map((p) => p.period)).toEqual(["2023-Q4"]);
     // The first quarter loaded has nothing to compare with.
     expect(earlier.hasPrevious).toBe(false);
@@ -140,7 +140,7 @@ describe("loadOverview", () => {
 
   it("marks units whose year has fewer than four quarters", async () => {
     await loadTwoQuarters();
-    const page = ok(await loadOverview(t.db, { period: "2023", indicator: "composite_score" }, SCORING));
+    const page = ok(await loadOverview(t.db, { period: "2023", indicator: "composite_score" }, SCORING, DRAFT));
     expect(page.periodKind).toBe("year");
     expect(page.previousPeriod).toBe("2022");
     expect(page.units.map((u) => [u.code, u.quarters, u.incomplete])).toEqual([
@@ -151,14 +151,14 @@ describe("loadOverview", () => {
       ["00005", 1, true],
     ]);
     expect(page.missing).toEqual([]);
-    const y2024 = ok(await loadOverview(t.db, { period: "2024", indicator: "composite_score" }, SCORING));
+    const y2024 = ok(await loadOverview(t.db, { period: "2024", indicator: "composite_score" }, SCORING, DRAFT));
     expect(y2024.missing).toEqual([{ code: "00005", name: "Phường Năm" }]);
   });
 
   it("refuses a well-formed period without data, carrying what is loaded", async () => {
     await loadTwoQuarters();
     for (const period of ["2019-Q1", "2024-Q2", "2025"]) {
-      const error = await loadOverview(t.db, { period, indicator: "composite_score" }, SCORING).catch((e: unknown) => e);
+      const error = await loadOverview(t.db, { period, indicator: "composite_score" }, SCORING, DRAFT).catch((e: unknown) => e);
       expect(error).toBeInstanceOf(NotFoundError);
       const loaded = period === "2025" ? ["2023", "2024"] : ["2023-Q4", "2024-Q1"];
       expect(error).toMatchObject({ problem: { what: "period", period, loaded } });
@@ -167,12 +167,12 @@ describe("loadOverview", () => {
 
   it("dates the data by the newest upload that still supplies a current figure", async () => {
     await loadTwoQuarters();
-    expect(ok(await loadOverview(t.db, { indicator: "composite_score" }, SCORING)).lastUploadAt).toBe("2024-07-10T08:30:00Z");
+    expect(ok(await loadOverview(t.db, { indicator: "composite_score" }, SCORING, DRAFT)).lastUploadAt).toBe("2024-07-10T08:30:00Z");
     // A later upload rolled back no longer dates the data.
     const late = await load([{ code: "00001", period: "2024-Q1", d: 99 }], new Date("2024-09-01T00:00:00Z"));
-    expect(ok(await loadOverview(t.db, { indicator: "composite_score" }, SCORING)).lastUploadAt).toBe("2024-09-01T00:00:00Z");
+    expect(ok(await loadOverview(t.db, { indicator: "composite_score" }, SCORING, DRAFT)).lastUploadAt).toBe("2024-09-01T00:00:00Z");
     await rollbackUpload(t.db, late.uploadId, "test");
-    expect(ok(await loadOverview(t.db, { indicator: "composite_score" }, SCORING)).lastUploadAt).toBe("2024-07-10T08:30:00Z");
+    expect(ok(await loadOverview(t.db, { indicator: "composite_score" }, SCORING, DRAFT)).lastUploadAt).toBe("2024-07-10T08:30:00Z");
   });
 });
 

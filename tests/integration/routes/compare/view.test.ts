@@ -10,7 +10,7 @@ import { loadCompare } from "~/routes/compare/view.server";
 import { commitUpload } from "~/db/uploads.server";
 import type { Counts } from "~/domain/report-fields";
 import type { VersionedScoring } from "~/domain/scoring";
-import { counts, createTestDb, resultOf, TEST_UNITS, type TestDb } from "../../../helpers/test-db";
+import { counts, createTestDb, resultOf, TEST_UNITS, type TestDb, DRAFT } from "../../../helpers/test-db";
 
 const SCORING: VersionedScoring = {
   name: "test",
@@ -41,7 +41,7 @@ afterEach(async () => {
 
 describe("compare page", () => {
   it("puts 2 to 5 units side by side in the order asked, marking the best rank of each row", async () => {
-    const page = await loadCompare(t.db, { codes: ["00003", "00001", "00005"], period: "2023-Q2" }, SCORING);
+    const page = await loadCompare(t.db, { codes: ["00003", "00001", "00005"], period: "2023-Q2" }, SCORING, DRAFT);
     expect(page).toMatchObject({ status: "ok", period: "2023-Q2", kind: "quarter", periods: ["2023-Q1", "2023-Q2", "2023-Q3"] });
     expect(page.units.map((u) => u.name)).toEqual(["Xã Ba", "Xã Một", "Phường Năm"]);
     expect(page.allUnits).toHaveLength(6);
@@ -62,7 +62,7 @@ describe("compare page", () => {
   });
 
   it("marks every tied unit as best, and a unit without a report as unranked", async () => {
-    const page = await loadCompare(t.db, { codes: ["00003", "00004", "00006"], period: "2023-Q2" }, SCORING);
+    const page = await loadCompare(t.db, { codes: ["00003", "00004", "00006"], period: "2023-Q2" }, SCORING, DRAFT);
     const digit = page.rows.find((r) => r.indicator === "digitization_rate");
     expect(digit?.cells.map((c) => [c.code, c.rank, c.best])).toEqual([
       ["00003", 3, true],
@@ -73,7 +73,7 @@ describe("compare page", () => {
   });
 
   it("compares years on summed quarters and marks an incomplete year", async () => {
-    const page = await loadCompare(t.db, { codes: ["00001", "00003"], period: "2023" }, SCORING);
+    const page = await loadCompare(t.db, { codes: ["00001", "00003"], period: "2023" }, SCORING, DRAFT);
     expect(page).toMatchObject({ kind: "year", periods: ["2023"] });
     const digit = page.rows.find((r) => r.indicator === "digitization_rate");
     // 00001: 185/210 over three quarters; 00003: 75/100 over two. Both miss at least one quarter.
@@ -84,19 +84,19 @@ describe("compare page", () => {
   });
 
   it("keeps the choice but compares nothing with fewer than 2 or more than 5 units", async () => {
-    const none = await loadCompare(t.db, { codes: [] }, SCORING);
+    const none = await loadCompare(t.db, { codes: [] }, SCORING, DRAFT);
     expect(none).toMatchObject({ status: "none", period: "2023-Q3", rows: [], units: [] });
-    const one = await loadCompare(t.db, { codes: ["00002"], period: "2023-Q1" }, SCORING);
+    const one = await loadCompare(t.db, { codes: ["00002"], period: "2023-Q1" }, SCORING, DRAFT);
     expect(one).toMatchObject({ status: "tooFew", selected: ["00002"], rows: [] });
-    const six = await loadCompare(t.db, { codes: ["00001", "00002", "00003", "00004", "00005", "00006"] }, SCORING);
+    const six = await loadCompare(t.db, { codes: ["00001", "00002", "00003", "00004", "00005", "00006"] }, SCORING, DRAFT);
     expect(six).toMatchObject({ status: "tooMany", rows: [], series: [] });
     expect(six.selected).toHaveLength(6);
   });
 
   it("refuses unknown unit codes, naming them, and a period without data", async () => {
-    const error = await loadCompare(t.db, { codes: ["00001", "99998", "99999"] }, SCORING).catch((e: unknown) => e);
+    const error = await loadCompare(t.db, { codes: ["00001", "99998", "99999"] }, SCORING, DRAFT).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(NotFoundError);
     expect(error instanceof NotFoundError ? error.problem : null).toEqual({ what: "units", codes: ["99998", "99999"] });
-    await expect(loadCompare(t.db, { codes: ["00001", "00002"], period: "2024-Q1" }, SCORING)).rejects.toBeInstanceOf(NotFoundError);
+    await expect(loadCompare(t.db, { codes: ["00001", "00002"], period: "2024-Q1" }, SCORING, DRAFT)).rejects.toBeInstanceOf(NotFoundError);
   });
 });

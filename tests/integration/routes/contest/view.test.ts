@@ -7,7 +7,7 @@ import { NotFoundError } from "~/http/page-errors.server";
 import { loadContest, type ContestData, type ContestPage } from "~/routes/contest/view.server";
 import { commitUpload } from "~/db/uploads.server";
 import type { VersionedScoring } from "~/domain/scoring";
-import { counts, createTestDb, resultOf, type TestDb } from "../../../helpers/test-db";
+import { counts, createTestDb, resultOf, type TestDb, DRAFT } from "../../../helpers/test-db";
 
 const SCORING: VersionedScoring = {
   name: "test",
@@ -63,12 +63,12 @@ function ok(page: ContestPage): ContestData {
 
 describe("loadContest", () => {
   it("says there is nothing to show on an empty database", async () => {
-    expect(await loadContest(t.db, {}, SCORING)).toEqual({ kind: "empty" });
+    expect(await loadContest(t.db, {}, SCORING, DRAFT)).toEqual({ kind: "empty" });
   });
 
   it("ranks the year's entries with competition ranks, ties by code, and keeps each quarter", async () => {
     await loadSample();
-    const page = ok(await loadContest(t.db, { year: "2023" }, SCORING));
+    const page = ok(await loadContest(t.db, { year: "2023" }, SCORING, DRAFT));
     expect(page.registryCount).toBe(5);
     expect(page.missing).toEqual([]);
     expect(page.units.map((u) => [u.code, u.entries.total, u.entries.rank, u.entries.ranked])).toEqual([
@@ -87,7 +87,7 @@ describe("loadContest", () => {
 
   it("ranks initiatives separately and compares with the year before", async () => {
     await loadSample();
-    const page = ok(await loadContest(t.db, { year: "2023" }, SCORING));
+    const page = ok(await loadContest(t.db, { year: "2023" }, SCORING, DRAFT));
     const byCode = new Map(page.units.map((u) => [u.code, u]));
     expect(byCode.get("00004")?.initiatives).toMatchObject({ total: 2, rank: 1, ranked: 5 });
     expect(byCode.get("00001")?.initiatives).toMatchObject({ total: 1, rank: 2 });
@@ -100,9 +100,9 @@ describe("loadContest", () => {
 
   it("defaults to the latest year and lists units that sent nothing that year", async () => {
     await loadSample();
-    const page = ok(await loadContest(t.db, {}, SCORING));
+    const page = ok(await loadContest(t.db, {}, SCORING, DRAFT));
     expect(page.year).toBe("2023");
-    const y2022 = ok(await loadContest(t.db, { year: "2022" }, SCORING));
+    const y2022 = ok(await loadContest(t.db, { year: "2022" }, SCORING, DRAFT));
     expect(y2022.units.map((u) => u.code)).toEqual(["00002", "00001"]);
     expect(y2022.missing.map((u) => u.code)).toEqual(["00003", "00004", "00005"]);
     expect(y2022.units[0]?.entries.quarters).toEqual([null, null, null, 9]);
@@ -110,7 +110,7 @@ describe("loadContest", () => {
 
   it("refuses a year without data, listing the years that have some", async () => {
     await loadSample();
-    const error = await loadContest(t.db, { year: "2019" }, SCORING).catch((e: unknown) => e);
+    const error = await loadContest(t.db, { year: "2019" }, SCORING, DRAFT).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(NotFoundError);
     expect(error).toMatchObject({ problem: { what: "period", period: "2019", loaded: ["2022", "2023"] } });
   });

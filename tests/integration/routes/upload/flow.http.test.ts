@@ -22,8 +22,9 @@ afterAll(async () => {
 
 const rankingSchema = z.object({ rows: z.array(z.object({ commune_code: z.string(), indicator: z.string(), rank: z.number().nullable(), numerator: z.number().nullable() })) });
 
-async function digitisation(code: string) {
-  const report = rankingSchema.parse(await (await get(server, "/api/rankings?period=2024-Q4&indicator=digitization_rate")).json());
+/** A unit's digitisation in 2024-Q4 as a reader sees it: staff the draft, anyone else what is published. */
+async function digitisation(code: string, cookie?: string) {
+  const report = rankingSchema.parse(await (await get(server, "/api/rankings?period=2024-Q4&indicator=digitization_rate", cookie)).json());
   const row = report.rows.find((r) => r.commune_code === code);
   return { rank: row?.rank, numerator: row?.numerator };
 }
@@ -57,8 +58,9 @@ describe("an upload with errors", () => {
 
 describe("a correct upload, committed and rolled back", () => {
   it("previews the changes, commits on the token, changes the ranks, and a rollback restores them", async () => {
-    const before = await digitisation("11161");
+    const before = await digitisation("11161", staff);
     expect(before.numerator).toBe(537);
+    expect(await digitisation("11161")).toEqual(before);
     expect(before.rank).toBeGreaterThan(1);
 
     const res = await post(server, "/upload", previewForm(fixture("correction-2024-Q4.csv")), { cookie: staff });
@@ -72,7 +74,7 @@ describe("a correct upload, committed and rolled back", () => {
     expect(shown).toMatch(/Thị trấn Ninh Giang 11155 Không đổi/);
     expect(shown).toMatch(/Quý 4\/2024 0 2 1/);
     // Still nothing saved: a preview is only a preview.
-    expect((await digitisation("11161")).numerator).toBe(537);
+    expect((await digitisation("11161", staff)).numerator).toBe(537);
 
     const token = tokenIn(html);
     expect(token).not.toBeNull();
@@ -84,8 +86,10 @@ describe("a correct upload, committed and rolled back", () => {
     expect(commit.status).toBe(303);
     const location = commit.headers.get("location") ?? "";
     const id = Number(/done=(\d+)/.exec(location)?.[1]);
-    const after = await digitisation("11161");
+    const after = await digitisation("11161", staff);
     expect(after).toEqual({ rank: 1, numerator: 626 });
+    // The public sees the published quarter until staff publish the correction.
+    expect(await digitisation("11161")).toEqual(before);
 
     const history = text(await (await get(server, location, staff)).text());
     expect(history).toContain(`Đã lưu lần tải #${id} (correction-2024-Q4.csv): 3 dòng, 3 đơn vị.`);
@@ -97,7 +101,7 @@ describe("a correct upload, committed and rolled back", () => {
 
     const rollback = await post(server, `/uploads/${id}/rollback`, new URLSearchParams({ confirm: "yes" }), { cookie: staff });
     expect([rollback.status, rollback.headers.get("location")]).toEqual([303, `/uploads?rolledBack=${id}`]);
-    expect(await digitisation("11161")).toEqual(before);
+    expect(await digitisation("11161", staff)).toEqual(before);
     const again = await post(server, `/uploads/${id}/rollback`, new URLSearchParams({ confirm: "yes" }), { cookie: staff });
     expect(again.status).toBe(409);
     expect(text(await again.text())).toContain("Lần tải này đã được hoàn tác trước đó.");
