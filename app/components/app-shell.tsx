@@ -39,6 +39,7 @@ function AccountArea({ user }: { user: SessionUser | null }) {
   return (
     <div className="account">
       {can(user.role, "upload") ? <NavLink to="/upload">{t(lang, "auth.nav.upload")}</NavLink> : null}
+      {can(user.role, "publish") ? <NavLink to="/publish">{t(lang, "nav.publish")}</NavLink> : null}
       {user.role === "leader" && can(user.role, "viewUploads") ? <NavLink to="/uploads">{t(lang, "auth.nav.uploads")}</NavLink> : null}
       {can(user.role, "manageUsers") ? <NavLink to="/admin/users">{t(lang, "auth.nav.users")}</NavLink> : null}
       <span className="account-user">

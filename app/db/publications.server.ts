@@ -6,7 +6,7 @@
  */
 import { INTEGER, LIST, VARCHAR, listValue, type DuckDBConnection, type DuckDBType, type DuckDBValue } from "@duckdb/node-api";
 import { z } from "zod";
-import { sameFrozenSet } from "~/domain/publication";
+import { sameFrozenSet, type DataView } from "~/domain/publication";
 import { insertAudit } from "./audit.server";
 import { plainValue, type Db } from "./instance.server";
 
@@ -195,4 +195,36 @@ export async function getPeriodPublications(db: Db, at: Date): Promise<PeriodPub
     [at.toISOString()],
     statusSchema,
   );
+}
+
+/** What a reader is shown for one period: draft or published, which version, when, and the version standing now. */
+export interface PeriodStatus {
+  status: "published" | "draft";
+  /** The version shown (a quarter), null for a draft never published or a year. */
+  publication: number | null;
+  publishedAt: string | null;
+  /** The version standing today, when the reader asked for an older date and it differs. */
+  newerVersion: number | null;
+}
+
+/**
+ * The status of `period` in `view` (spec publication.md): in the draft, a quarter is a draft when it was
+ * never published or has corrections not yet published; in a published view it is the version standing
+ * at the view's instant. A year is published as far as its quarters are.
+ */
+export async function getPeriodStatus(db: Db, period: string, view: DataView, now = new Date()): Promise<PeriodStatus> {
+  const at = view.kind === "published" ? view.at : now;
+  const [shown, today] = await Promise.all([getPeriodPublications(db, at), view.kind === "published" && view.asOf !== null ? getPeriodPublications(db, now) : null]);
+  const isYear = /^\d{4}$/.test(period);
+  const rows = shown.filter((p) => (isYear ? p.period.startsWith(`${period}-`) : p.period === period));
+  const draft = view.kind === "draft" && rows.some((r) => r.version === null || r.changed);
+  const latest = rows.map((r) => r.published_at).filter((d): d is string => d !== null).sort().at(-1) ?? null;
+  const own = isYear ? null : (rows[0]?.version ?? null);
+  const current = isYear ? null : (today?.find((p) => p.period === period)?.version ?? null);
+  return {
+    status: draft ? "draft" : "published",
+    publication: own,
+    publishedAt: latest,
+    newerVersion: current !== null && own !== null && current !== own ? current : null,
+  };
 }

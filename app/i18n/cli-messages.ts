@@ -15,6 +15,16 @@ export const cliMessages: { vi: Dictionary; en: Dictionary } = {
     "cli.readFailed": "Không đọc được tệp {file}: {reason}",
     "cli.seed.notEmpty": "Cơ sở dữ liệu {path} đã có dữ liệu ({uploads} lần tải); không nạp dữ liệu mẫu.",
     "cli.seed.done": "Đã nạp dữ liệu mẫu: {files} tệp, {rows} dòng vào {path}.",
+    "cli.publish.usage":
+      "Cách dùng: npm run publish -- QUÝ [QUÝ …] [--note \"…\"] [--allow-missing] | --all | --withdraw QUÝ --reason \"…\" (QUÝ như 2025-Q1; --user TÊN, --lang vi|en)",
+    "cli.publish.badPeriod": "“{value}” không phải một quý: hãy ghi như 2025-Q1.",
+    "cli.publish.done": "Đã công bố {period}, phiên bản {version}: {units} đơn vị.",
+    "cli.publish.doneMissing": "Đã công bố {period}, phiên bản {version}: {units} đơn vị; chưa báo cáo: {missing}.",
+    "cli.publish.unchanged": "{period}: không có gì thay đổi so với phiên bản {version} đang công bố; không tạo phiên bản mới.",
+    "cli.publish.noData": "{period}: chưa có số liệu nên không thể công bố.",
+    "cli.publish.missing": "{period}: {count} đơn vị chưa báo cáo ({missing}). Công bố khi còn thiếu đơn vị cần thêm --allow-missing.",
+    "cli.publish.notPublished": "{period}: không có phiên bản nào đang công bố để thu hồi.",
+    "cli.publish.withdrawn": "Đã thu hồi phiên bản {version} của {period}.",
   },
   en: {
     "cli.import.usage": "Usage: npm run import -- [--lang vi|en] [--user NAME] FILE.csv [FILE.csv …]",
@@ -30,5 +40,15 @@ export const cliMessages: { vi: Dictionary; en: Dictionary } = {
     "cli.readFailed": "Cannot read the file {file}: {reason}",
     "cli.seed.notEmpty": "The database {path} already has data ({uploads} uploads); the sample data was not loaded.",
     "cli.seed.done": "Sample data loaded: {files} files, {rows} rows into {path}.",
+    "cli.publish.usage":
+      "Usage: npm run publish -- QUARTER [QUARTER …] [--note \"…\"] [--allow-missing] | --all | --withdraw QUARTER --reason \"…\" (QUARTER as 2025-Q1; --user NAME, --lang vi|en)",
+    "cli.publish.badPeriod": "“{value}” is not a quarter: write it as 2025-Q1.",
+    "cli.publish.done": "Published {period}, version {version}: {units} units.",
+    "cli.publish.doneMissing": "Published {period}, version {version}: {units} units; not reported: {missing}.",
+    "cli.publish.unchanged": "{period}: nothing changed since the standing version {version}; no new version made.",
+    "cli.publish.noData": "{period}: there is no data to publish.",
+    "cli.publish.missing": "{period}: {count} units have not reported ({missing}). Publishing with units missing needs --allow-missing.",
+    "cli.publish.notPublished": "{period}: no standing version to withdraw.",
+    "cli.publish.withdrawn": "Withdrew version {version} of {period}.",
   },
 };

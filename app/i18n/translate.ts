@@ -9,6 +9,7 @@ import type { Dictionary } from "./dictionary";
 import { indicatorMessages } from "./indicator-messages";
 import { ingestMessages } from "./ingest-messages";
 import { overviewMessages } from "./overview-messages";
+import { publicationMessages } from "./publication-messages";
 import { unitMessages } from "./unit-messages";
 
 export const LANGS = ["vi", "en"] as const;
@@ -26,6 +27,7 @@ const dictionaries: Record<Lang, Dictionary> = {
     ...overviewMessages.vi,
     ...unitMessages.vi,
     ...authMessages.vi,
+    ...publicationMessages.vi,
   },
   en: {
     ...commonMessages.en,
@@ -35,6 +37,7 @@ const dictionaries: Record<Lang, Dictionary> = {
     ...overviewMessages.en,
     ...unitMessages.en,
     ...authMessages.en,
+    ...publicationMessages.en,
   },
 };
 

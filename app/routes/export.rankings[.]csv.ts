@@ -15,7 +15,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const parsed = reportRequest(request, context);
   if (!parsed.ok) return text(400, parsed.message);
   const report = await getRankingReport(await getAppDb(), parsed.period, getScoring(getEnv().DATA_DIR), parsed.view, parsed.indicator);
-  if (!report) return text(400, parsed.noData);
+  if (!report) return text(404, parsed.noData);
   return new Response(rankingsCsv(report.rows, report.scoring), {
     headers: {
       "Content-Type": "text/csv; charset=utf-8",

@@ -9,7 +9,7 @@ import os from "node:os";
 import path from "node:path";
 import { createAccount } from "~/auth/accounts.server";
 import type { NewUser } from "~/auth/forms";
-import { closeDb } from "~/db/instance.server";
+import { closeDb, type Db } from "~/db/instance.server";
 import { openAppDb } from "~/db/setup.server";
 import { seedSample } from "~/db/seed.server";
 
@@ -39,6 +39,8 @@ export interface DatabaseOptions {
   users?: readonly NewUser[];
   /** The data folder (registry, district, scoring, sample): the project's data/ unless a test makes its own. */
   dataDir?: string;
+  /** Anything else the test needs in the database before the server opens it. */
+  prepare?: (db: Db) => Promise<void>;
 }
 
 /** Creates a database in a temporary folder, optionally seeded with the sample data and given accounts, and closes it. */
@@ -54,6 +56,7 @@ export async function prepareDatabase(options: DatabaseOptions): Promise<{ dir: 
   for (const user of options.users ?? []) {
     await createAccount(db, user, { name: "test", address: null }, new Date("2024-01-01T00:00:00Z"));
   }
+  await options.prepare?.(db);
   await closeDb(dbPath);
   return { dir, dbPath };
 }

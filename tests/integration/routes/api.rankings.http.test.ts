@@ -62,12 +62,18 @@ describe("GET /api/rankings on the sample district", () => {
   });
 
   it("answers 400 with a message for bad parameters, never 500", async () => {
-    for (const query of ["", "?period=2023-Q5", "?period=abc", "?period=2031", "?period=2023&indicator=nope", "?period=%E0%A4%A", "?period=2023&period=2024-Q1&indicator="]) {
+    for (const query of ["", "?period=2023-Q5", "?period=abc", "?period=2023&indicator=nope", "?period=%E0%A4%A", "?period=2023&period=2024-Q1&indicator=", "?period=2023&as_of=2023-02-30"]) {
       const res = await get(`/api/rankings${query}`);
       expect(res.status, query).toBe(400);
       const body = z.object({ error: z.string().min(5) }).parse(await res.json());
       expect(body.error).not.toMatch(/stack|at .*\.ts/);
     }
+  });
+
+  it("answers 404 with a sentence for a period without data", async () => {
+    const res = await get("/api/rankings?period=2031");
+    expect(res.status).toBe(404);
+    expect(z.object({ error: z.string() }).parse(await res.json()).error).toContain("2031");
   });
 });
 
@@ -84,8 +90,9 @@ describe("GET /export/rankings.csv", () => {
     expect(lines).toHaveLength(1 + 20 * 9);
     expect(text).toContain("2023,11155,Thị trấn Ninh Giang,digitization_rate,");
   });
-  it("answers 400 for an unknown period", async () => {
-    expect((await get("/export/rankings.csv?period=1999-Q1")).status).toBe(400);
+  it("answers 404 for a period without data, 400 for a malformed one", async () => {
+    expect((await get("/export/rankings.csv?period=1999-Q1")).status).toBe(404);
+    expect((await get("/export/rankings.csv?period=1999-Q9")).status).toBe(400);
   });
 });
 
