@@ -95,6 +95,15 @@ export function formatDateTime(lang: Lang, iso: string): string {
   return new Intl.DateTimeFormat(LOCALE[lang], { dateStyle: "medium", timeStyle: "short", timeZone: TIME_ZONE }).format(date);
 }
 
+/** A date as offices write it: 01/12/2026 (vi), 1 Dec 2026 (en); an ISO date or instant, in Vietnam's time. */
+export function formatDate(lang: Lang, iso: string): string {
+  const date = new Date(/^\d{4}-\d{2}-\d{2}$/.test(iso) ? `${iso}T12:00:00+07:00` : iso);
+  if (Number.isNaN(date.getTime())) return iso;
+  const options: Intl.DateTimeFormatOptions =
+    lang === "vi" ? { day: "2-digit", month: "2-digit", year: "numeric", timeZone: TIME_ZONE } : { dateStyle: "medium", timeZone: TIME_ZONE };
+  return new Intl.DateTimeFormat(LOCALE[lang], options).format(date);
+}
+
 /** A period id as a label: `Quý 4/2023` or `Q4 2023`; a year: `Năm 2023` or `2023`. */
 export function formatPeriod(lang: Lang, periodId: string): string {
   const m = /^(\d{4})-Q([1-4])$/.exec(periodId);

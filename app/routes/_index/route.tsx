@@ -7,13 +7,14 @@ import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run
 import { json } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { CoverageNotice, EmptyState } from "~/components/coverage-notices";
+import { PublicationNotice } from "~/components/publication-notice";
 import { PeriodPicker } from "~/components/period-picker";
 import { useShellData } from "~/components/use-shell-data";
 import { getScoring } from "~/config/scoring.server";
 import { getAppDb } from "~/db/setup.server";
 import { COMPOSITE_ID } from "~/domain/indicators";
 import { getEnv } from "~/env.server";
-import { dataViewOf } from "~/http/data-view.server";
+import { dataViewOf, pagePublication } from "~/http/data-view.server";
 import { badRequest, orNotFound } from "~/http/page-errors.server";
 import { parseParams } from "~/http/params.server";
 import { indicatorLabel, periodInSentence } from "~/i18n/format";
@@ -39,12 +40,14 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const parsed = parseParams(new URL(request.url).searchParams, ["period", "indicator", "as_of"]);
   if (!parsed.ok) throw badRequest(lang, parsed.problem);
   const view = dataViewOf(context, parsed.params.as_of);
-  const page = await orNotFound(lang, loadOverview(await getAppDb(), parsed.params, getScoring(getEnv().DATA_DIR), view));
-  return json({ lang, page });
+  const db = await getAppDb();
+  const page = await orNotFound(lang, loadOverview(db, parsed.params, getScoring(getEnv().DATA_DIR), view));
+  const publication = page.kind === "ok" ? await pagePublication(db, page.period, view, request) : null;
+  return json({ lang, page, publication });
 }
 
 export default function Overview() {
-  const { page } = useLoaderData<typeof loader>();
+  const { page, publication } = useLoaderData<typeof loader>();
   const lang = useLang();
   const district = useShellData()?.district;
   if (page.kind === "empty") {
@@ -99,6 +102,7 @@ export default function Overview() {
   return (
     <div className="ov-page">
       <h1>{t(lang, "overview.title", { district: districtName, period: periodText })}</h1>
+      {publication ? <PublicationNotice {...publication} /> : null}
       <div className="ov-toolbar" role="group" aria-label={t(lang, "overview.toolbar.label")}>
         <PeriodPicker key={`p-${period}`} value={period} keep={{ indicator }} />
         <IndicatorPicker key={`i-${indicator}`} value={indicator} keep={{ period }} />

@@ -7,12 +7,13 @@ import { json, useLoaderData } from "@remix-run/react";
 import { ChartFigure } from "~/components/chart-figure";
 import { SmallMultiples, SmallMultiplesTable, isSmallMultiplesEmpty, type SmallMultiplesData } from "~/charts/small-multiples";
 import { PeriodPicker } from "~/components/period-picker";
+import { PublicationNotice } from "~/components/publication-notice";
 import { getScoring } from "~/config/scoring.server";
 import { getAppDb } from "~/db/setup.server";
 import { formatsOf } from "~/domain/indicators";
 import { rateDomain } from "~/domain/unit-charts";
 import { getEnv } from "~/env.server";
-import { dataViewOf } from "~/http/data-view.server";
+import { dataViewOf, pagePublication } from "~/http/data-view.server";
 import { badRequest, orNotFound } from "~/http/page-errors.server";
 import { canonicalUnitsSearch, parseParams } from "~/http/params.server";
 import { formatIndicatorTick, formatIndicatorValue, formatPeriod, periodInSentence } from "~/i18n/format";
@@ -38,8 +39,11 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const canonical = canonicalUnitsSearch(url.searchParams, parsed.params.units);
   if (canonical !== null) throw redirect(`${url.pathname}${canonical}`);
   const compareRequest = { codes: parsed.params.units, period: parsed.params.period };
-  const page = await orNotFound(lang, loadCompare(await getAppDb(), compareRequest, getScoring(getEnv().DATA_DIR), dataViewOf(context, parsed.params.as_of)));
-  return json({ ...page, lang });
+  const view = dataViewOf(context, parsed.params.as_of);
+  const db = await getAppDb();
+  const page = await orNotFound(lang, loadCompare(db, compareRequest, getScoring(getEnv().DATA_DIR), view));
+  const publication = page.period === null ? null : await pagePublication(db, page.period, view, request);
+  return json({ ...page, publication, lang });
 }
 
 /** A score's axis runs 0–100; a count's from the data. */
@@ -81,6 +85,7 @@ export default function ComparePage() {
   return (
     <>
       <h1>{t(lang, "compare.title")}</h1>
+      {data.publication ? <PublicationNotice {...data.publication} /> : null}
       {data.period === null ? (
         <p>{t(lang, "unit.empty")}</p>
       ) : (

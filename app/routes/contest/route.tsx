@@ -6,13 +6,14 @@ import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run
 import { json } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { CoverageNotice, EmptyState } from "~/components/coverage-notices";
+import { PublicationNotice } from "~/components/publication-notice";
 import { PeriodPicker } from "~/components/period-picker";
 import { ScrollRegion } from "~/components/scroll-region";
 import { useShellData } from "~/components/use-shell-data";
 import { getScoring } from "~/config/scoring.server";
 import { getAppDb } from "~/db/setup.server";
 import { getEnv } from "~/env.server";
-import { dataViewOf } from "~/http/data-view.server";
+import { dataViewOf, pagePublication } from "~/http/data-view.server";
 import { badRequest, orNotFound } from "~/http/page-errors.server";
 import { parseParams } from "~/http/params.server";
 import { getLang } from "~/i18n/lang.server";
@@ -33,12 +34,14 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const parsed = parseParams(new URL(request.url).searchParams, ["year", "as_of"]);
   if (!parsed.ok) throw badRequest(lang, parsed.problem);
   const view = dataViewOf(context, parsed.params.as_of);
-  const page = await orNotFound(lang, loadContest(await getAppDb(), parsed.params, getScoring(getEnv().DATA_DIR), view));
-  return json({ lang, page });
+  const db = await getAppDb();
+  const page = await orNotFound(lang, loadContest(db, parsed.params, getScoring(getEnv().DATA_DIR), view));
+  const publication = page.kind === "ok" ? await pagePublication(db, page.year, view, request) : null;
+  return json({ lang, page, publication });
 }
 
 export default function Contest() {
-  const { page } = useLoaderData<typeof loader>();
+  const { page, publication } = useLoaderData<typeof loader>();
   const lang = useLang();
   const district = useShellData()?.district;
   if (page.kind === "empty") {
@@ -56,6 +59,7 @@ export default function Contest() {
   return (
     <div className="ov-page">
       <h1>{t(lang, "contest.title", { year, district: districtName })}</h1>
+      {publication ? <PublicationNotice {...publication} /> : null}
       <p className="ov-config">{t(lang, "contest.intro")}</p>
       <div className="ov-toolbar">
         <PeriodPicker key={year} value={year} only="year" id="contest-year" />

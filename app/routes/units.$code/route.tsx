@@ -6,12 +6,13 @@
 import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json, useLoaderData } from "@remix-run/react";
 import { PeriodPicker } from "~/components/period-picker";
+import { PublicationNotice } from "~/components/publication-notice";
 import { useShellData } from "~/components/use-shell-data";
 import { getScoring } from "~/config/scoring.server";
 import { getAppDb } from "~/db/setup.server";
 import { valueKind } from "~/domain/indicators";
 import { getEnv } from "~/env.server";
-import { dataViewOf } from "~/http/data-view.server";
+import { dataViewOf, pagePublication } from "~/http/data-view.server";
 import { badRequest, notFound, orNotFound } from "~/http/page-errors.server";
 import { isUnitCode, parseParams } from "~/http/params.server";
 import { formatPeriod, periodInSentence } from "~/i18n/format";
@@ -37,8 +38,11 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const code = params.code ?? "";
   if (!isUnitCode(code)) throw notFound(lang, { what: "units", codes: [code] });
   const unitRequest = { code, period: parsed.params.period, indicator: parsed.params.registryIndicator };
-  const page = await orNotFound(lang, loadUnitPage(await getAppDb(), unitRequest, getScoring(getEnv().DATA_DIR), dataViewOf(context, parsed.params.as_of)));
-  return json({ ...page, lang });
+  const view = dataViewOf(context, parsed.params.as_of);
+  const db = await getAppDb();
+  const page = await orNotFound(lang, loadUnitPage(db, unitRequest, getScoring(getEnv().DATA_DIR), view));
+  const publication = page.period === null ? null : await pagePublication(db, page.period, view, request);
+  return json({ ...page, publication, lang });
 }
 
 export default function UnitPage() {
@@ -56,6 +60,7 @@ export default function UnitPage() {
         {t(lang, `kind.${unit.kind}`)} · {t(lang, "unit.code", { code: unit.code })}
         {period ? ` · ${periodLabel}` : ""}
       </p>
+      {data.publication ? <PublicationNotice {...data.publication} /> : null}
       {district ? <p className="unit-print-only">{t(lang, "unit.printSource", { district: lang === "vi" ? district.name : district.nameEn })}</p> : null}
       {period === null ? (
         <p>{t(lang, "unit.empty")}</p>

@@ -82,8 +82,11 @@ describe("a partial new quarter", () => {
     const draft = await api("/api/rankings?period=2025-Q1", staff);
     expect(draft.body?.status).toBe("draft");
     expect(draft.body?.publication).toBeNull();
-    // Staff open on the newest quarter, the draft.
-    expect(await (await get(server, "/", staff)).text()).toContain("2025");
+    // Staff open on the newest quarter, the draft, and are told readers do not see it.
+    const home = await (await get(server, "/", staff)).text();
+    expect(home).toContain("quý 1/2025");
+    expect(home).toContain("số liệu kỳ này chưa được công bố; người xem chưa thấy.");
+    expect(await (await get(server, "/")).text()).not.toContain("2025");
   });
 
   it("reaches the public once staff publish it, with the missing units confirmed", async () => {
@@ -119,6 +122,9 @@ describe("a correction after publication", () => {
     const then = (await api(`/api/rankings?period=2024-Q4&as_of=${FIVE_DAYS_AGO}`)).body;
     expect(then).toMatchObject({ status: "published", publication: 1, as_of: FIVE_DAYS_AGO });
     expect(digitised(then, "11161")).toBe(537);
+    const page = await (await get(server, `/units/11161?period=2024-Q4&as_of=${FIVE_DAYS_AGO}`)).text();
+    expect(page).toMatch(/Kết quả xếp hạng như đã công bố đến hết ngày \d{2}\/\d{2}\/\d{4} \(phiên bản 1\)/);
+    expect(page).toContain("Đã có phiên bản mới hơn (2): xem bản hiện hành");
   });
 
   it("answers 404 for a date before any publication, 400 for a malformed one", async () => {
