@@ -128,6 +128,15 @@ CREATE TABLE upload_previews (
     name: "drop the facts view (nothing reads it; the rankings read current_reports)",
     sql: "DROP VIEW IF EXISTS facts;",
   },
+  {
+    version: 4,
+    name: "who restored a rolled-back upload, and when",
+    // A restore sets the upload back to committed; rolled_back_* keep the rollback it undid.
+    sql: `
+ALTER TABLE uploads ADD COLUMN restored_at TIMESTAMPTZ;
+ALTER TABLE uploads ADD COLUMN restored_by VARCHAR;
+`,
+  },
 ];
 
 export async function applyMigrations(conn: DuckDBConnection): Promise<void> {

@@ -9,6 +9,7 @@ export const AUDIT_ACTIONS = [
   "logout",
   "upload.commit",
   "upload.rollback",
+  "upload.restore",
   "user.create",
   "user.reset",
   "user.disable",

@@ -6,11 +6,12 @@ export const ROLES = ["admin", "staff", "leader"] as const;
 export type Role = (typeof ROLES)[number];
 
 /** Things a signed-in user may be allowed to do; reading the dashboard needs no permission. */
-export type Permission = "upload" | "rollback" | "viewUploads" | "manageUsers" | "viewAudit";
+export type Permission = "upload" | "rollback" | "restore" | "viewUploads" | "manageUsers" | "viewAudit";
 
+// Staff roll back within a bound (app/domain/rollback-limit.ts); admins without one.
 const GRANTS: Record<Role, readonly Permission[]> = {
-  admin: ["upload", "rollback", "viewUploads", "manageUsers", "viewAudit"],
-  staff: ["upload", "rollback", "viewUploads"],
+  admin: ["upload", "rollback", "restore", "viewUploads", "manageUsers", "viewAudit"],
+  staff: ["upload", "rollback", "restore", "viewUploads"],
   // Leaders follow the competition: they may see who uploaded what (transparency), but change nothing.
   leader: ["viewUploads"],
 };

@@ -7,10 +7,8 @@ import { getAuditLog } from "~/db/audit.server";
 import { latestSchemaVersion, MIGRATIONS } from "~/db/migrations.server";
 import { PREVIEW_TTL_MS, savePreview, takePreview } from "~/db/previews.server";
 import { getActiveSession, SESSION_TTL_MS } from "~/db/sessions.server";
-import { getRollbackImpact } from "~/db/upload-history.server";
-import { commitUpload, rollbackUpload } from "~/db/uploads.server";
 import { getUsers } from "~/db/users.server";
-import { counts, createTestDb, resultOf, type TestDb } from "../../helpers/test-db";
+import { createTestDb, type TestDb } from "../../helpers/test-db";
 
 let t: TestDb;
 beforeEach(async () => {
@@ -172,28 +170,6 @@ describe("upload previews", () => {
     const [first, second] = await Promise.all([takePreview(t.db, token, "s1", at(1)), takePreview(t.db, token, "s1", at(1))]);
     expect([first?.fileName ?? null, second?.fileName ?? null].sort()).toEqual(["q.csv", null].sort());
     expect(await takePreview(t.db, token, "s1", at(1))).toBeNull();
-  });
-});
-
-describe("rollback impact", () => {
-  it("tells per period what comes back, what empties and what a later upload already replaced", async () => {
-    const a = await commitUpload(t.db, resultOf([{ code: "00001", period: "2023-Q1", counts: counts({ dossiers_received: 1 }) }]), { fileName: "a.csv", sha256: "a", uploadedBy: "x", source: "cli" });
-    const b = await commitUpload(
-      t.db,
-      resultOf([
-        { code: "00001", period: "2023-Q1", counts: counts({ dossiers_received: 2 }) },
-        { code: "00002", period: "2023-Q1", counts: counts({ dossiers_received: 2 }) },
-        { code: "00003", period: "2023-Q2", counts: counts({ dossiers_received: 2 }) },
-      ]),
-      { fileName: "b.csv", sha256: "b", uploadedBy: "x", source: "cli" },
-    );
-    await commitUpload(t.db, resultOf([{ code: "00003", period: "2023-Q2", counts: counts({ dossiers_received: 3 }) }]), { fileName: "c.csv", sha256: "c", uploadedBy: "x", source: "cli" });
-    expect(await getRollbackImpact(t.db, b.uploadId)).toEqual([
-      { period: "2023-Q1", rows: 2, current: 2, restored: 1, emptied: 1, restoredFrom: [a.uploadId] },
-      { period: "2023-Q2", rows: 1, current: 0, restored: 0, emptied: 0, restoredFrom: [] },
-    ]);
-    await rollbackUpload(t.db, b.uploadId, "x");
-    expect((await getRollbackImpact(t.db, b.uploadId)).every((p) => p.current === 0)).toBe(true);
   });
 });
 
