@@ -4,6 +4,7 @@
  */
 import type { DuckDBConnection } from "@duckdb/node-api";
 import { COUNT_FIELDS } from "~/domain/report-fields";
+import { inTransaction } from "./transaction.server";
 
 interface Migration {
   version: number;
@@ -137,14 +138,13 @@ export async function applyMigrations(conn: DuckDBConnection): Promise<void> {
   const applied = new Set(reader.getRows().map((r) => Number(r[0])));
   for (const m of MIGRATIONS) {
     if (applied.has(m.version)) continue;
-    await conn.run("BEGIN TRANSACTION");
     try {
-      await conn.run(m.sql);
-      await conn.run("INSERT INTO schema_migrations (version, name) VALUES ($1, $2)", [m.version, m.name]);
-      await conn.run("COMMIT");
+      await inTransaction(conn, async (c) => {
+        await c.run(m.sql);
+        await c.run("INSERT INTO schema_migrations (version, name) VALUES ($1, $2)", [m.version, m.name]);
+      });
     } catch (error) {
-      await conn.run("ROLLBACK");
-      throw new Error(`migration ${m.version} (${m.name}) failed: ${error instanceof Error ? error.message : String(error)}`);
+      throw new Error(`migration ${m.version} (${m.name}) failed: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
     }
   }
 }

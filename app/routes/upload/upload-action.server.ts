@@ -13,10 +13,11 @@ import {
   type TypedResponse,
 } from "@remix-run/node";
 import { z } from "zod";
-import { importReport, previewReport, type Preview } from "~/db/import-report.server";
+import { importReport, previewReport, type ImportOutcome, type Preview } from "~/db/import-report.server";
 import type { Db } from "~/db/instance.server";
 import { deletePreview, savePreview, takePreview } from "~/db/previews.server";
 import type { SessionUser } from "~/domain/roles";
+import { writeFailureOf } from "~/http/write-failure.server";
 import { buildPreviewView, failedView, tooLargeUploadIssue, type PreviewView } from "./preview-model";
 
 /** Room for the multipart framing and the small fields around the file. */
@@ -81,14 +82,23 @@ function viewOf(p: Preview): PreviewView {
 }
 
 async function commit(ctx: UploadContext, bytes: Uint8Array, fileName: string): Promise<ActionResult> {
-  const outcome = await importReport(ctx.db, bytes, {
-    fileName,
-    uploadedBy: ctx.user.username,
-    source: "web",
-    maxBytes: ctx.maxBytes,
-    uploadedAt: ctx.now,
-    audit: { actor: ctx.user.username, address: ctx.address, now: ctx.now },
-  });
+  let outcome: ImportOutcome;
+  try {
+    outcome = await importReport(ctx.db, bytes, {
+      fileName,
+      uploadedBy: ctx.user.username,
+      source: "web",
+      maxBytes: ctx.maxBytes,
+      uploadedAt: ctx.now,
+      audit: { actor: ctx.user.username, address: ctx.address, now: ctx.now },
+    });
+  } catch (error) {
+    const failure = writeFailureOf(error);
+    if (!failure) throw error;
+    // The operator reads DuckDB's own words in the log; the page says what happened in the reader's language.
+    console.error("parboard: an upload could not be saved:", error);
+    return message(failure.key, failure.status);
+  }
   if (!outcome.committed) return preview(viewOf(outcome.preview), null, 422);
   return redirect(`/uploads?done=${outcome.committed.uploadId}`, { status: 303 });
 }

@@ -1,0 +1,62 @@
+/**
+ * The upload page's action on a real database file, called with a Request as Remix calls it: for what the
+ * HTTP tests cannot provoke, such as a database that fails to commit.
+ */
+import fs from "node:fs";
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { z } from "zod";
+import { readRegistry } from "~/config/registry.server";
+import { getUploads } from "~/db/uploads.server";
+import { t } from "~/i18n/translate";
+import { handleUploadAction, type UploadContext } from "~/routes/upload/upload-action.server";
+import { DISK_FULL, failConnections } from "../../../helpers/failing-connection";
+import { createTestDb, type TestDb } from "../../../helpers/test-db";
+
+const FIXTURE = "tests/fixtures/upload/correction-2024-Q4.csv";
+
+let t0: TestDb;
+beforeEach(async () => {
+  t0 = await createTestDb(readRegistry("data"));
+});
+afterEach(async () => {
+  vi.restoreAllMocks();
+  await t0.close();
+});
+
+function context(): UploadContext {
+  return {
+    db: t0.db,
+    user: { id: 1, username: "staff1", displayName: "Cán bộ thử", role: "staff", unitCode: null },
+    sessionHash: "s".repeat(64),
+    address: "10.0.0.1",
+    maxBytes: 1024 * 1024,
+    now: new Date("2025-01-10T08:00:00Z"),
+  };
+}
+
+function commitFileRequest(fields: Record<string, string> = {}): Request {
+  const form = new FormData();
+  form.append("intent", "commit-file");
+  for (const [name, value] of Object.entries(fields)) form.append(name, value);
+  form.append("file", new File([fs.readFileSync(FIXTURE)], "correction-2024-Q4.csv", { type: "text/csv" }));
+  return new Request("http://parboard.test/upload", { method: "POST", body: form });
+}
+
+const messageSchema = z.object({ kind: z.literal("message"), key: z.string() });
+
+describe("a commit the database cannot save", () => {
+  it("answers with the cause in the reader's language (disk full), logs DuckDB's own error, and saves nothing", async () => {
+    const logged = vi.spyOn(console, "error").mockImplementation(() => undefined);
+    failConnections({ commit: DISK_FULL });
+    const res = await handleUploadAction(commitFileRequest(), context());
+    expect(res.status).toBe(507);
+    const { key } = messageSchema.parse(await res.json());
+    expect(t("vi", key)).toContain("ổ đĩa của máy chủ đã đầy");
+    expect(t("en", key)).toContain("the server's disk is full");
+    expect(t("vi", key)).not.toMatch(/\bat \w|Error:/);
+    expect(logged).toHaveBeenCalledTimes(1);
+    expect(String(logged.mock.calls[0]?.at(-1))).toContain("No space left on device");
+    expect(String(logged.mock.calls[0]?.at(-1))).not.toContain("no transaction is active");
+    expect(await getUploads(t0.db)).toEqual([]);
+  });
+});
