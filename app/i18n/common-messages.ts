@@ -34,6 +34,7 @@ export const commonMessages: { vi: Dictionary; en: Dictionary } = {
     "notFound.unit":
       "Không có đơn vị mã \u201C{code}\u201D trong danh mục đơn vị. Kiểm tra lại mã (5 chữ số) hoặc chọn đơn vị từ trang Tổng quan.",
     "error.server": "Đã có lỗi xảy ra",
+    "form.malformed": "Không đọc được biểu mẫu gửi lên (dữ liệu bị hỏng hoặc không đúng định dạng). Hãy tải lại trang rồi gửi lại.",
     "db.failure.diskFull":
       "Không lưu được: ổ đĩa của máy chủ đã đầy, nên chưa có gì thay đổi. Hãy báo người quản trị máy chủ giải phóng dung lượng rồi thử lại.",
     "db.failure.readOnly":
@@ -90,6 +91,7 @@ export const commonMessages: { vi: Dictionary; en: Dictionary } = {
     "notFound.unit":
       "There is no unit with code \u201C{code}\u201D in the unit registry. Check the code (5 digits) or pick a unit on the Overview page.",
     "error.server": "Something went wrong",
+    "form.malformed": "The form sent could not be read (its data is damaged or not in a form's format). Reload the page and send it again.",
     "db.failure.diskFull": "Nothing was saved: the server's disk is full. Ask the server's administrator to free some space, then try again.",
     "db.failure.readOnly":
       "Nothing was saved: the server may not write to its database file. Ask the server's administrator to check the permissions of the data folder.",

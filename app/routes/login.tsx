@@ -2,6 +2,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { json, redirect } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { AccessErrorBoundary } from "~/auth/access-error";
+import { readForm } from "~/http/form.server";
 import { passThroughHeaders } from "~/http/route-headers";
 import { loginFormSchema } from "~/auth/forms";
 import { getRequestAuth } from "~/auth/load-context";
@@ -28,7 +29,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const auth = getRequestAuth(context);
-  const form = loginFormSchema.safeParse(Object.fromEntries(await request.formData()));
+  const form = loginFormSchema.safeParse(Object.fromEntries(await readForm(request)));
   if (!form.success) return json({ error: t(getLang(request), "auth.login.missing") }, { status: 400 });
   // Where to go next is settled before anything is written: the redirect cannot fail after the session exists.
   const back = safeRedirectPath(form.data.redirectTo, "");

@@ -4,21 +4,17 @@
  * JavaScript) or committed straight away (the browser has already shown its own preview). Every commit is
  * validated again here, by the same ingest, and committed in one transaction.
  */
-import {
-  MaxPartSizeExceededError,
-  json,
-  redirect,
-  unstable_createMemoryUploadHandler,
-  unstable_parseMultipartFormData,
-  type TypedResponse,
-} from "@remix-run/node";
+import { json, redirect, type TypedResponse } from "@remix-run/node";
 import { z } from "zod";
 import { importReport, previewReport, type ImportOutcome, type Preview } from "~/db/import-report.server";
 import type { Db } from "~/db/instance.server";
 import { deletePreview, savePreview, takePreview } from "~/db/previews.server";
 import type { SessionUser } from "~/domain/roles";
 import { writeFailureOf } from "~/http/write-failure.server";
+import { MalformedFormError, parseForm } from "~/http/form.server";
+import { cleanFileName } from "./file-name";
 import { buildPreviewView, failedView, tooLargeUploadIssue, type PreviewView } from "./preview-model";
+import { drain, readUploadForm } from "./upload-form.server";
 
 /** Room for the multipart framing and the small fields around the file. */
 const MULTIPART_OVERHEAD = 64 * 1024;
@@ -46,28 +42,6 @@ function preview(view: PreviewView, token: string | null, status = 200): TypedRe
 
 function message(key: string, status: number): TypedResponse<UploadActionData> {
   return json<UploadActionData>({ kind: "message", key }, { status });
-}
-
-/** Reads and drops what is left of a refused body (up to a bound), so the browser receives the answer. */
-async function drain(body: ReadableStream<Uint8Array> | null, bound: number): Promise<void> {
-  if (!body || body.locked) return;
-  const reader = body.getReader();
-  let read = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) return;
-    read += value.byteLength;
-    if (read > bound) {
-      await reader.cancel();
-      return;
-    }
-  }
-}
-
-/** The name as shown and stored: no folder (old browsers send one), NFC, at most 200 characters. */
-export function cleanFileName(name: string): string {
-  const base = name.split(/[\\/]/).pop() ?? "";
-  return base.normalize("NFC").replace(/\p{Cc}/gu, "").slice(0, 200);
 }
 
 const intentSchema = z.enum(["preview", "commit-file"]);
@@ -106,17 +80,13 @@ async function commit(ctx: UploadContext, bytes: Uint8Array, fileName: string): 
 async function fileAction(request: Request, ctx: UploadContext): Promise<ActionResult> {
   const declared = Number(request.headers.get("Content-Length") ?? "NaN");
   if (Number.isFinite(declared) && declared > ctx.maxBytes + MULTIPART_OVERHEAD) {
-    await drain(request.body, 10 * ctx.maxBytes);
+    if (request.body) await drain(request.body.getReader(), 10 * ctx.maxBytes);
     return preview(failedView("", declared, tooLargeUploadIssue(ctx.maxBytes)), null, 413);
   }
-  let form: FormData;
-  try {
-    form = await unstable_parseMultipartFormData(request, unstable_createMemoryUploadHandler({ maxPartSize: ctx.maxBytes }));
-  } catch (error) {
-    if (!(error instanceof MaxPartSizeExceededError)) throw error;
-    await drain(request.body, 10 * ctx.maxBytes);
-    return preview(failedView("", ctx.maxBytes, tooLargeUploadIssue(ctx.maxBytes)), null, 413);
-  }
+  const read = await readUploadForm(request, ctx.maxBytes + MULTIPART_OVERHEAD, 10 * ctx.maxBytes);
+  if (read.kind === "malformed") return message("form.malformed", 400);
+  if (read.kind === "tooLarge") return preview(failedView("", ctx.maxBytes, tooLargeUploadIssue(ctx.maxBytes)), null, 413);
+  const form = read.form;
   const intent = intentSchema.safeParse(form.get("intent"));
   if (!intent.success) return message("upload.error.badForm", 400);
   // A form sent without a chosen file has an empty part, which the parser leaves out or keeps as "".
@@ -124,6 +94,8 @@ async function fileAction(request: Request, ctx: UploadContext): Promise<ActionR
   if (!(file instanceof Blob)) return message("upload.error.noFile", 400);
   const fileName = cleanFileName("name" in file && typeof file.name === "string" ? file.name : "");
   if (file.size === 0 && fileName === "") return message("upload.error.noFile", 400);
+  // Within the body's allowance for framing, but the file alone is over the limit.
+  if (file.size > ctx.maxBytes) return preview(failedView(fileName, file.size, tooLargeUploadIssue(ctx.maxBytes)), null, 413);
   const bytes = new Uint8Array(await file.arrayBuffer());
   if (intent.data === "commit-file") return commit(ctx, bytes, fileName);
   const checked = await previewReport(ctx.db, bytes, fileName, ctx.maxBytes);
@@ -137,10 +109,17 @@ async function fileAction(request: Request, ctx: UploadContext): Promise<ActionR
 async function tokenAction(request: Request, ctx: UploadContext): Promise<ActionResult> {
   const declared = Number(request.headers.get("Content-Length") ?? "0");
   if (declared > MAX_FORM_BYTES) {
-    await drain(request.body, 10 * MAX_FORM_BYTES);
+    if (request.body) await drain(request.body.getReader(), 10 * MAX_FORM_BYTES);
     return message("upload.error.badForm", 413);
   }
-  const parsed = tokenFormSchema.safeParse(Object.fromEntries(await request.formData()));
+  let form: FormData;
+  try {
+    form = await parseForm(request);
+  } catch (error) {
+    if (error instanceof MalformedFormError) return message("form.malformed", 400);
+    throw error;
+  }
+  const parsed = tokenFormSchema.safeParse(Object.fromEntries(form));
   if (!parsed.success) return message("upload.error.badForm", 400);
   const { intent, token } = parsed.data;
   if (intent === "discard") {

@@ -149,3 +149,49 @@ describe("a file over MAX_UPLOAD_BYTES", () => {
     expect(text(await res.text())).toContain("Chưa chọn tệp.");
   });
 });
+
+describe("file names as browsers send them", () => {
+  // Browsers send = and ; unescaped inside the quoted filename (only " CR LF become %22 %0D %0A), and
+  // Remix's multipart parser split the header on them: a 500, or an empty name for one starting with "=".
+  const NAMES = ["a=b;c.csv", "=SUM(A1);x.csv", "bảng tính; quý 4=2024 \"cuối\".csv", "<img src=x onerror=alert(1)>.csv"];
+
+  it("previews, commits and lists a file under the name it was sent with, escaped, whatever characters it holds", async () => {
+    const body = fs.readFileSync("tests/fixtures/upload/correction-2024-Q4.csv", "utf8");
+    for (const name of NAMES) {
+      // As the page's text holds it: React escapes < and > (text() turns &quot; back into ").
+      const shown = name.replace(/</g, "&lt;").replace(/>/g, "&gt;");
+      const res = await post(server, "/upload", previewForm(csvFile(body, name)), { cookie: staff });
+      expect(res.status, name).toBe(200);
+      const html = await res.text();
+      expect(text(html), name).toContain(`Kết quả kiểm tra tệp ${shown}`);
+      expect(html, name).not.toMatch(/<img\b/);
+      const commit = await post(server, "/upload", new URLSearchParams({ intent: "commit", token: tokenIn(html) ?? "" }), { cookie: staff });
+      expect(commit.status, name).toBe(303);
+      const id = Number(/done=(\d+)/.exec(commit.headers.get("location") ?? "")?.[1]);
+      const history = await (await get(server, commit.headers.get("location") ?? "", staff)).text();
+      expect(text(history), name).toContain(`Đã lưu lần tải #${id} (${shown})`);
+      expect(history, name).not.toMatch(/<img\b/);
+      expect((await post(server, `/uploads/${id}/rollback`, new URLSearchParams({ confirm: "yes" }), { cookie: staff })).status).toBe(303);
+    }
+  });
+
+  it("names the errors' CSV after such a file without a character Excel or a shell would act on", async () => {
+    const name = '=HYPERLINK("x");a=b.csv';
+    const res = await post(server, "/upload", previewForm(csvFile(fs.readFileSync("tests/fixtures/upload/errors-2024-Q4.csv", "utf8"), name)), { cookie: staff });
+    expect(res.status).toBe(200);
+    const html = await res.text();
+    expect(text(html)).toContain(`Kết quả kiểm tra tệp ${name}`);
+    expect(html).toContain('download="loi-_HYPERLINK_x_a_b.csv"');
+  });
+
+  it("commits such a file straight away on the JavaScript path (commit-file)", async () => {
+    const form = new FormData();
+    form.append("intent", "commit-file");
+    form.append("file", csvFile(fs.readFileSync("tests/fixtures/upload/correction-2024-Q4.csv", "utf8"), "=a;b=c.csv"));
+    const res = await post(server, "/upload", form, { cookie: staff });
+    expect(res.status).toBe(303);
+    const id = Number(/done=(\d+)/.exec(res.headers.get("location") ?? "")?.[1]);
+    expect(text(await (await get(server, `/uploads?done=${id}`, staff)).text())).toContain(`Đã lưu lần tải #${id} (=a;b=c.csv)`);
+    expect((await post(server, `/uploads/${id}/rollback`, new URLSearchParams({ confirm: "yes" }), { cookie: staff })).status).toBe(303);
+  });
+});

@@ -3,11 +3,13 @@
  * HTTP tests cannot provoke, such as a database that fails to commit.
  */
 import fs from "node:fs";
+import fc from "fast-check";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { z } from "zod";
 import { readRegistry } from "~/config/registry.server";
 import { getUploads } from "~/db/uploads.server";
 import { t } from "~/i18n/translate";
+import { cleanFileName } from "~/routes/upload/file-name";
 import { handleUploadAction, type UploadContext } from "~/routes/upload/upload-action.server";
 import { DISK_FULL, failConnections } from "../../../helpers/failing-connection";
 import { createTestDb, type TestDb } from "../../../helpers/test-db";
@@ -34,6 +36,15 @@ function context(): UploadContext {
   };
 }
 
+function fileRequest(intent: string, name: string, fields: Record<string, string> = {}): Request {
+  const form = new FormData();
+  form.append("intent", intent);
+  for (const [field, value] of Object.entries(fields)) form.append(field, value);
+  // The platform's FormData serialises the name as browsers do: " CR LF as %22 %0D %0A, the rest as is.
+  form.append("file", new File([fs.readFileSync(FIXTURE)], name, { type: "text/csv" }));
+  return new Request("http://parboard.test/upload", { method: "POST", body: form });
+}
+
 function commitFileRequest(fields: Record<string, string> = {}): Request {
   const form = new FormData();
   form.append("intent", "commit-file");
@@ -58,5 +69,28 @@ describe("a commit the database cannot save", () => {
     expect(String(logged.mock.calls[0]?.at(-1))).toContain("No space left on device");
     expect(String(logged.mock.calls[0]?.at(-1))).not.toContain("no transaction is active");
     expect(await getUploads(t0.db)).toEqual([]);
+  });
+});
+
+const previewSchema = z.object({ kind: z.literal("preview"), view: z.object({ fileName: z.string(), ok: z.boolean() }), token: z.string().nullable() });
+
+describe("file names", () => {
+  it("previews a file whatever its name holds (= ; quotes, any letter, control characters) and keeps the name as sent", async () => {
+    const special = fc.constantFrom("=", ";", '"', "'", "\\", "/", "%", " ", "\t", "\r", "\n", "\u0000", "Đ", "ứ", "😀", "\u202E", "<", ">", "&", "*", ":", "?", "filename=", "; name=x");
+    const name = fc.array(fc.oneof(special, fc.string({ unit: "binary", maxLength: 3 })), { maxLength: 12 }).map((parts) => `${parts.join("")}.csv`);
+    await fc.assert(
+      fc.asyncProperty(name, async (sent) => {
+        // Names that spell an escape themselves (a literal "%22") come back as the character: the encoding is ambiguous.
+        fc.pre(!/%(22|0a|0d)/i.test(sent));
+        const res = await handleUploadAction(fileRequest("preview", sent), context());
+        expect(res.status).toBe(200);
+        const { view, token } = previewSchema.parse(await res.json());
+        // Half a surrogate pair cannot be sent: the browser's UTF-8 encoder makes it U+FFFD.
+        expect(view.fileName).toBe(cleanFileName(sent.replace(/\p{Cs}/gu, "\uFFFD")));
+        expect(view.ok).toBe(true);
+        expect(token).not.toBeNull();
+      }),
+      { numRuns: 60, seed: 20250110 },
+    );
   });
 });
