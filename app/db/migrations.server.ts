@@ -129,6 +129,25 @@ CREATE TABLE upload_previews (
     name: "drop the facts view (nothing reads it; the rankings read current_reports)",
     sql: "DROP VIEW IF EXISTS facts;",
   },
+  {
+    version: 4,
+    name: "upload previews keep their bytes in files next to the database, not in a BLOB",
+    // DuckDB does not reclaim deleted BLOBs: every preview grew the file for good. Previews waiting at the
+    // upgrade are dropped (they live 30 minutes; the user checks the file again).
+    sql: `
+DROP TABLE upload_previews;
+CREATE TABLE upload_previews (
+  token_hash VARCHAR PRIMARY KEY,
+  session_hash VARCHAR NOT NULL,
+  user_id INTEGER NOT NULL,
+  file_name VARCHAR NOT NULL,
+  size INTEGER NOT NULL,
+  sha256 VARCHAR NOT NULL,
+  created_at TIMESTAMPTZ NOT NULL,
+  expires_at TIMESTAMPTZ NOT NULL
+);
+`,
+  },
 ];
 
 export async function applyMigrations(conn: DuckDBConnection): Promise<void> {

@@ -8,7 +8,7 @@ import { json, redirect, type TypedResponse } from "@remix-run/node";
 import { z } from "zod";
 import { importReport, previewReport, type ImportOutcome, type Preview } from "~/db/import-report.server";
 import type { Db } from "~/db/instance.server";
-import { deletePreview, savePreview, takePreview } from "~/db/previews.server";
+import { deletePreview, previewBudgetFor, savePreview, takePreview } from "~/db/previews.server";
 import type { SessionUser } from "~/domain/roles";
 import { writeFailureOf } from "~/http/write-failure.server";
 import { MalformedFormError, parseForm } from "~/http/form.server";
@@ -101,7 +101,12 @@ async function fileAction(request: Request, ctx: UploadContext): Promise<ActionR
   const checked = await previewReport(ctx.db, bytes, fileName, ctx.maxBytes);
   // Only a file that can be committed is kept for the commit step.
   const token = checked.result.ok
-    ? await savePreview(ctx.db, { sessionHash: ctx.sessionHash, userId: ctx.user.id, fileName, sha256: checked.sha256, bytes }, ctx.now)
+    ? await savePreview(
+        ctx.db,
+        { sessionHash: ctx.sessionHash, userId: ctx.user.id, fileName, sha256: checked.sha256, bytes },
+        ctx.now,
+        previewBudgetFor(ctx.maxBytes),
+      )
     : null;
   return preview(viewOf(checked), token);
 }
