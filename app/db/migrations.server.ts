@@ -148,6 +148,18 @@ CREATE TABLE upload_previews (
 );
 `,
   },
+  {
+    version: 5,
+    name: "commit keys: a retried commit returns the upload it made",
+    sql: `
+-- The SHA-256 of (account, preview token or the page's key): written in the commit's own transaction.
+CREATE TABLE upload_commit_keys (
+  key_hash VARCHAR PRIMARY KEY,
+  upload_id INTEGER NOT NULL,
+  created_at TIMESTAMPTZ NOT NULL
+);
+`,
+  },
 ];
 
 export async function applyMigrations(conn: DuckDBConnection): Promise<void> {

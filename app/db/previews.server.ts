@@ -175,19 +175,6 @@ export async function removePreviewFile(db: Db, token: string): Promise<void> {
   await removeFile(path.join(previewDir(db.path), hashToken(token)));
 }
 
-/**
- * Reads a stored preview and deletes it in one queued write, so that two clicks on "commit" (or two tabs)
- * cannot both commit the same file: the second finds nothing.
- */
-export async function takePreview(db: Db, token: string, sessionHash: string, now: Date): Promise<StoredPreview | null> {
-  return db.transaction(async (conn) => {
-    const stored = await readPreview(db, token, sessionHash, now);
-    if (!stored || !(await consumePreview(conn, token))) return null;
-    await removePreviewFile(db, token);
-    return stored;
-  });
-}
-
 /** "Bỏ tệp này": the preview and its file. */
 export async function deletePreview(db: Db, token: string): Promise<void> {
   await db.transaction(async (conn) => {

@@ -4,7 +4,7 @@
  * DuckDB: every connection the instance hands out afterwards is wrapped, the real one does the work.
  */
 import { DuckDBInstance, type DuckDBConnection } from "@duckdb/node-api";
-import { vi } from "vitest";
+import { vi, type MockInstance } from "vitest";
 
 /** What DuckDB says when the write-ahead log cannot grow. */
 export const DISK_FULL = 'IO Error: Could not write file "/srv/parboard/parboard.duckdb.wal": No space left on device';
@@ -37,10 +37,13 @@ function wrap(conn: DuckDBConnection, failures: Failures): DuckDBConnection {
   });
 }
 
-/** From now until vi.restoreAllMocks (tests/setup.ts runs it after each test), connections fail as asked. */
-export function failConnections(failures: Failures): void {
+/**
+ * From now until the returned spy is restored (or vi.restoreAllMocks, which tests/setup.ts runs after each
+ * test), connections fail as asked.
+ */
+export function failConnections(failures: Failures): MockInstance<DuckDBInstance["connect"]> {
   const connect = DuckDBInstance.prototype.connect;
-  vi.spyOn(DuckDBInstance.prototype, "connect").mockImplementation(async function (this: DuckDBInstance) {
+  return vi.spyOn(DuckDBInstance.prototype, "connect").mockImplementation(async function (this: DuckDBInstance) {
     return wrap(await connect.call(this), failures);
   });
 }

@@ -8,7 +8,9 @@ import { json, redirect, type TypedResponse } from "@remix-run/node";
 import { z } from "zod";
 import { importReport, previewReport, type ImportOutcome, type Preview } from "~/db/import-report.server";
 import type { Db } from "~/db/instance.server";
-import { deletePreview, previewBudgetFor, savePreview, takePreview } from "~/db/previews.server";
+import { commitKey, getCommitByKey } from "~/db/commit-keys.server";
+import { consumePreview, deletePreview, previewBudgetFor, readPreview, removePreviewFile, savePreview } from "~/db/previews.server";
+import type { CommitOnce } from "~/db/uploads.server";
 import type { SessionUser } from "~/domain/roles";
 import { writeFailureOf } from "~/http/write-failure.server";
 import { MalformedFormError, parseForm } from "~/http/form.server";
@@ -46,6 +48,9 @@ function message(key: string, status: number): TypedResponse<UploadActionData> {
 
 const intentSchema = z.enum(["preview", "commit-file"]);
 
+/** The key the page's script makes once per file (32 hex digits); other clients may send any such key. */
+const idempotencyKeySchema = z.string().regex(/^[A-Za-z0-9_-]{16,128}$/);
+
 const tokenFormSchema = z.object({
   intent: z.enum(["commit", "discard"]),
   token: z.string().min(20).max(100),
@@ -55,7 +60,24 @@ function viewOf(p: Preview): PreviewView {
   return buildPreviewView({ fileName: p.fileName, size: p.size, sha256: p.sha256, result: p.result, changes: p.changes });
 }
 
-async function commit(ctx: UploadContext, bytes: Uint8Array, fileName: string): Promise<ActionResult> {
+/** Where a commit sends the browser: the history, with the upload it made (the first one, for a retry). */
+function committed(uploadId: number): Response {
+  return redirect(`/uploads?done=${uploadId}`, { status: 303 });
+}
+
+/** The preview a commit was to consume is gone (discarded, evicted, logged out) and no commit of it was made. */
+class PreviewGoneError extends Error {
+  override name = "PreviewGoneError";
+}
+
+/** Validates the file again and commits it once per key, answering with the history or what is wrong. */
+async function commit(
+  ctx: UploadContext,
+  bytes: Uint8Array,
+  fileName: string,
+  once: CommitOnce | undefined,
+  onCommitted?: () => Promise<void>,
+): Promise<ActionResult> {
   let outcome: ImportOutcome;
   try {
     outcome = await importReport(ctx.db, bytes, {
@@ -65,8 +87,10 @@ async function commit(ctx: UploadContext, bytes: Uint8Array, fileName: string): 
       maxBytes: ctx.maxBytes,
       uploadedAt: ctx.now,
       audit: { actor: ctx.user.username, address: ctx.address, now: ctx.now },
+      once,
     });
   } catch (error) {
+    if (error instanceof PreviewGoneError) return message("upload.error.expired", 410);
     const failure = writeFailureOf(error);
     if (!failure) throw error;
     // The operator reads DuckDB's own words in the log; the page says what happened in the reader's language.
@@ -74,7 +98,8 @@ async function commit(ctx: UploadContext, bytes: Uint8Array, fileName: string): 
     return message(failure.key, failure.status);
   }
   if (!outcome.committed) return preview(viewOf(outcome.preview), null, 422);
-  return redirect(`/uploads?done=${outcome.committed.uploadId}`, { status: 303 });
+  await onCommitted?.();
+  return committed(outcome.committed.uploadId);
 }
 
 async function fileAction(request: Request, ctx: UploadContext): Promise<ActionResult> {
@@ -97,7 +122,16 @@ async function fileAction(request: Request, ctx: UploadContext): Promise<ActionR
   // Within the body's allowance for framing, but the file alone is over the limit.
   if (file.size > ctx.maxBytes) return preview(failedView(fileName, file.size, tooLargeUploadIssue(ctx.maxBytes)), null, 413);
   const bytes = new Uint8Array(await file.arrayBuffer());
-  if (intent.data === "commit-file") return commit(ctx, bytes, fileName);
+  if (intent.data === "commit-file") {
+    const sent = form.get("idempotency_key");
+    const clientKey = sent === null ? null : idempotencyKeySchema.safeParse(sent);
+    if (clientKey && !clientKey.success) return message("upload.error.badForm", 400);
+    if (!clientKey) return commit(ctx, bytes, fileName, undefined);
+    // The same key again is a retry (a lost answer, a second click): it gets the first commit's result.
+    const key = commitKey(ctx.user.id, "client", clientKey.data);
+    const first = await getCommitByKey(ctx.db, key);
+    return first ? committed(first.uploadId) : commit(ctx, bytes, fileName, { key });
+  }
   const checked = await previewReport(ctx.db, bytes, fileName, ctx.maxBytes);
   // Only a file that can be committed is kept for the commit step.
   const token = checked.result.ok
@@ -131,10 +165,22 @@ async function tokenAction(request: Request, ctx: UploadContext): Promise<Action
     await deletePreview(ctx.db, token);
     return redirect("/upload", { status: 303 });
   }
-  // Taken (read and deleted) at once: a second click finds nothing instead of committing the file again.
-  const stored = await takePreview(ctx.db, token, ctx.sessionHash, ctx.now);
-  if (!stored) return message("upload.error.expired", 410);
-  return commit(ctx, stored.bytes, stored.fileName);
+  const key = commitKey(ctx.user.id, "preview", token);
+  const stored = await readPreview(ctx.db, token, ctx.sessionHash, ctx.now);
+  if (!stored) {
+    // Gone because its commit went through (the answer was lost, or this is a second click): that result.
+    const first = await getCommitByKey(ctx.db, key);
+    return first ? committed(first.uploadId) : message("upload.error.expired", 410);
+  }
+  // The preview is consumed in the commit's own transaction, with the key: a commit that fails leaves it
+  // for the retry, and one that succeeds leaves the key that answers the retry.
+  const once: CommitOnce = {
+    key,
+    alsoInTransaction: async (conn) => {
+      if (!(await consumePreview(conn, token))) throw new PreviewGoneError("the preview was removed before its commit");
+    },
+  };
+  return commit(ctx, stored.bytes, stored.fileName, once, () => removePreviewFile(ctx.db, token));
 }
 
 export async function handleUploadAction(request: Request, ctx: UploadContext): Promise<ActionResult> {

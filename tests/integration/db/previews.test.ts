@@ -8,7 +8,7 @@ import path from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { closeDb, getDb } from "~/db/instance.server";
 import { sha256Hex } from "~/db/import-report.server";
-import { PREVIEW_TTL_MS, deletePreview, previewDir, readPreview, savePreview, takePreview } from "~/db/previews.server";
+import { PREVIEW_TTL_MS, consumePreview, deletePreview, previewDir, readPreview, removePreviewFile, savePreview } from "~/db/previews.server";
 import { createTestDb, type TestDb } from "../../helpers/test-db";
 
 let t: TestDb;
@@ -58,11 +58,19 @@ describe("upload previews", () => {
     expect(fs.readdirSync(previewDir(t.db.path))).toEqual([]);
   });
 
-  it("is taken once: two commits of one preview at the same moment get it once", async () => {
+  it("is consumed once, inside the caller's transaction: a second consume finds nothing, and a rolled-back one leaves it", async () => {
     const token = await savePreview(t.db, input("s1", noise(1000, 3)), T0, 10 * MB);
-    const [first, second] = await Promise.all([takePreview(t.db, token, "s1", at(1)), takePreview(t.db, token, "s1", at(1))]);
-    expect([first?.fileName ?? null, second?.fileName ?? null].sort()).toEqual(["q.csv", null].sort());
-    expect(await takePreview(t.db, token, "s1", at(1))).toBeNull();
+    await expect(
+      t.db.transaction(async (conn) => {
+        expect(await consumePreview(conn, token)).toBe(true);
+        throw new Error("the commit failed");
+      }),
+    ).rejects.toThrow("the commit failed");
+    expect((await readPreview(t.db, token, "s1", at(1)))?.fileName).toBe("q.csv");
+    expect(await t.db.transaction((conn) => consumePreview(conn, token))).toBe(true);
+    expect(await t.db.transaction((conn) => consumePreview(conn, token))).toBe(false);
+    await removePreviewFile(t.db, token);
+    expect(await readPreview(t.db, token, "s1", at(1))).toBeNull();
     expect(fs.readdirSync(previewDir(t.db.path))).toEqual([]);
   });
 

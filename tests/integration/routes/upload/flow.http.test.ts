@@ -30,7 +30,10 @@ async function digitisation(code: string) {
 
 async function uploadIds(): Promise<number[]> {
   const html = await (await get(server, "/uploads", staff)).text();
-  return [...html.matchAll(/<tr(?: class="is-rolled-back")?><td class="num">(\d+)<\/td>/g)].map((m) => Number(m[1]));
+  const ids = [...html.matchAll(/<td class="num" data-label="#"><div>(\d+)<\/div><\/td>/g)].map((m) => Number(m[1]));
+  // The seeded sample alone has uploads: an empty list means this pattern no longer fits the page.
+  expect(ids.length).toBeGreaterThan(0);
+  return ids;
 }
 
 /** The visible text of the HTML, tags dropped and React's comment separators removed. */
@@ -193,5 +196,50 @@ describe("file names as browsers send them", () => {
     const id = Number(/done=(\d+)/.exec(res.headers.get("location") ?? "")?.[1]);
     expect(text(await (await get(server, `/uploads?done=${id}`, staff)).text())).toContain(`Đã lưu lần tải #${id} (=a;b=c.csv)`);
     expect((await post(server, `/uploads/${id}/rollback`, new URLSearchParams({ confirm: "yes" }), { cookie: staff })).status).toBe(303);
+  });
+});
+
+describe("a commit retried after its answer was lost", () => {
+  const correction = () => fixture("correction-2024-Q4.csv");
+  const auditCount = async (id: number) =>
+    [...text(await (await get(server, "/admin/audit", await login(server, USERS.admin.username, USERS.admin.password))).text()).matchAll(new RegExp(`Tải lên số liệu ${id} `, "g"))].length;
+
+  it("gives the retry of a no-JavaScript commit (the same token) the first commit's result, not a 410 or a second upload", async () => {
+    const before = await uploadIds();
+    const html = await (await post(server, "/upload", previewForm(correction()), { cookie: staff })).text();
+    const commitForm = () => new URLSearchParams({ intent: "commit", token: tokenIn(html) ?? "" });
+    const first = await post(server, "/upload", commitForm(), { cookie: staff });
+    expect(first.status).toBe(303);
+    // The answer never reached the browser; it posts the same form again.
+    const retry = await post(server, "/upload", commitForm(), { cookie: staff });
+    expect([retry.status, retry.headers.get("location")]).toEqual([303, first.headers.get("location")]);
+    const id = Number(/done=(\d+)/.exec(first.headers.get("location") ?? "")?.[1]);
+    expect(await uploadIds()).toEqual([id, ...before]);
+    expect(await auditCount(id)).toBe(1);
+    expect((await post(server, `/uploads/${id}/rollback`, new URLSearchParams({ confirm: "yes" }), { cookie: staff })).status).toBe(303);
+  });
+
+  it("gives the retry of a JavaScript commit (the same idempotency_key) the first commit's result; another key is another upload", async () => {
+    const before = await uploadIds();
+    const commitFile = (key: string) => {
+      const form = new FormData();
+      form.append("intent", "commit-file");
+      form.append("idempotency_key", key);
+      form.append("file", correction());
+      return post(server, "/upload", form, { cookie: staff });
+    };
+    const first = await commitFile("k-3f6c1a9e-4b0d-4c8e-9a51-1d2e3f405161");
+    expect(first.status).toBe(303);
+    const retry = await commitFile("k-3f6c1a9e-4b0d-4c8e-9a51-1d2e3f405161");
+    expect([retry.status, retry.headers.get("location")]).toEqual([303, first.headers.get("location")]);
+    const id = Number(/done=(\d+)/.exec(first.headers.get("location") ?? "")?.[1]);
+    expect(await uploadIds()).toEqual([id, ...before]);
+    expect(await auditCount(id)).toBe(1);
+    const another = await commitFile("k-8a7b6c5d-0000-4c8e-9a51-1d2e3f405161");
+    const otherId = Number(/done=(\d+)/.exec(another.headers.get("location") ?? "")?.[1]);
+    expect(otherId).toBeGreaterThan(id);
+    for (const done of [otherId, id]) {
+      expect((await post(server, `/uploads/${done}/rollback`, new URLSearchParams({ confirm: "yes" }), { cookie: staff })).status).toBe(303);
+    }
   });
 });

@@ -94,3 +94,35 @@ describe("file names", () => {
     );
   });
 });
+
+const previewAnswer = z.object({ kind: z.literal("preview"), token: z.string() });
+
+function tokenRequest(token: string): Request {
+  return new Request("http://parboard.test/upload", { method: "POST", body: new URLSearchParams({ intent: "commit", token }) });
+}
+
+describe("a commit that fails after the preview was taken", () => {
+  it("leaves the preview in place, so the retry commits it instead of answering 410", async () => {
+    const { token } = previewAnswer.parse(await (await handleUploadAction(fileRequest("preview", "q4.csv"), context())).json());
+    const logged = vi.spyOn(console, "error").mockImplementation(() => undefined);
+    const failing = failConnections({ commit: DISK_FULL });
+    expect((await handleUploadAction(tokenRequest(token), context())).status).toBe(507);
+    failing.mockRestore();
+    expect(logged).toHaveBeenCalledTimes(1);
+    const retry = await handleUploadAction(tokenRequest(token), context());
+    expect(retry.status).toBe(303);
+    const uploads = await getUploads(t0.db);
+    expect([retry.headers.get("location"), uploads.length]).toEqual([`/uploads?done=${uploads[0]?.id}`, 1]);
+  });
+
+  it("commits once when the same JavaScript commit (one idempotency_key) arrives twice at the same moment", async () => {
+    const key = "k-5e1d0c3b-2a19-4f8e-8d7c-6b5a49382716";
+    const [a, b] = await Promise.all([
+      handleUploadAction(fileRequest("commit-file", "q4.csv", { idempotency_key: key }), context()),
+      handleUploadAction(fileRequest("commit-file", "q4.csv", { idempotency_key: key }), context()),
+    ]);
+    expect([a.status, b.status]).toEqual([303, 303]);
+    expect(a.headers.get("location")).toBe(b.headers.get("location"));
+    expect((await getUploads(t0.db)).length).toBe(1);
+  });
+});
