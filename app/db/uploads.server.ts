@@ -13,6 +13,7 @@ import type { Role } from "~/domain/roles";
 import { countsShape } from "./counts-shape.server";
 import type { CurrentReport, IngestResult } from "~/ingest/types";
 import { insertAudit } from "./audit.server";
+import { findCommitByKey, recordCommitKey } from "./commit-keys.server";
 import type { Db } from "./instance.server";
 import { readStandingRollbacks } from "./upload-history.server";
 
@@ -157,15 +158,30 @@ async function auditCommit(conn: DuckDBConnection, summary: CommitSummary, meta:
   );
 }
 
+/** A commit done at most once per key (app/db/commit-keys.server.ts). */
+export interface CommitOnce {
+  /** commitKey(…) of the request: when a commit with it already happened, that upload is returned. */
+  key: string;
+  /** More work in the commit's transaction, after the upload is written (consuming the preview it came from). */
+  alsoInTransaction?: (conn: DuckDBConnection) => Promise<void>;
+}
+
 /**
- * Commits a validated file in one transaction: the upload record, all its rows and, when `audit` names
- * who did it, the audit entry; or nothing.
+ * Commits a validated file in one transaction: the upload record, all its rows, when `audit` names who did
+ * it the audit entry, and with `once` its key; or nothing. With a key already used, nothing is written and
+ * the first commit's upload is returned.
  */
-export async function commitUpload(db: Db, result: IngestResult, meta: UploadMeta, audit?: UploadAudit): Promise<CommitSummary> {
+export async function commitUpload(db: Db, result: IngestResult, meta: UploadMeta, audit?: UploadAudit, once?: CommitOnce): Promise<CommitSummary> {
   checkCommittable(result);
   return db.transaction(async (conn) => {
+    const first = once ? await findCommitByKey(conn, once.key) : null;
+    if (first) return first;
     const summary = await insertUpload(conn, result, meta);
     if (audit) await auditCommit(conn, summary, meta, audit);
+    if (once) {
+      await recordCommitKey(conn, once.key, summary.uploadId, meta.uploadedAt);
+      await once.alsoInTransaction?.(conn);
+    }
     return summary;
   });
 }

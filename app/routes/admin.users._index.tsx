@@ -2,6 +2,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { json, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { AccessErrorBoundary } from "~/auth/access-error";
+import { readForm } from "~/http/form.server";
 import { passThroughHeaders } from "~/http/route-headers";
 import { AccountError, createAccount } from "~/auth/accounts.server";
 import { MIN_PASSWORD_LENGTH, fieldErrors, newUserSchema } from "~/auth/forms";
@@ -30,7 +31,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const admin = requirePermission(request, context, "manageUsers");
-  const form = newUserSchema.safeParse(Object.fromEntries(await request.formData()));
+  const form = newUserSchema.safeParse(Object.fromEntries(await readForm(request)));
   if (!form.success) return json({ fields: fieldErrors(form.error), error: null }, { status: 400 });
   try {
     await createAccount(await getAppDb(), form.data, { name: admin.username, address: getRequestAuth(context).clientAddress }, new Date());

@@ -3,6 +3,7 @@ import { json, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { z } from "zod";
 import { AccessErrorBoundary } from "~/auth/access-error";
+import { readForm } from "~/http/form.server";
 import { passThroughHeaders } from "~/http/route-headers";
 import { requirePermission } from "~/auth/guards.server";
 import { getRequestAuth } from "~/auth/load-context";
@@ -39,7 +40,7 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
 export async function action({ request, context, params }: ActionFunctionArgs) {
   const user = requirePermission(request, context, "rollback");
   const id = parseId(params);
-  const form = z.object({ confirm: z.literal("yes") }).safeParse(Object.fromEntries(await request.formData()));
+  const form = z.object({ confirm: z.literal("yes") }).safeParse(Object.fromEntries(await readForm(request)));
   if (!form.success) return json({ error: "rollback.error.confirm" }, { status: 400 });
   const db = await getAppDb();
   const now = new Date();

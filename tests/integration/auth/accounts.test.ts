@@ -5,7 +5,6 @@ import { ensureDemoAccounts } from "~/auth/demo.server";
 import { attemptLogin, logout } from "~/auth/login.server";
 import { getAuditLog } from "~/db/audit.server";
 import { latestSchemaVersion, MIGRATIONS } from "~/db/migrations.server";
-import { PREVIEW_TTL_MS, savePreview, takePreview } from "~/db/previews.server";
 import { getActiveSession, SESSION_TTL_MS } from "~/db/sessions.server";
 import { getUsers } from "~/db/users.server";
 import { createTestDb, type TestDb } from "../../helpers/test-db";
@@ -149,27 +148,6 @@ describe("login", () => {
       ["user.create", "cli:test", null, "2024-03-01T08:00:00Z"],
     ]);
     expect(JSON.parse(log[1]?.detail ?? "{}")).toEqual({ reason: "wrongPassword" });
-  });
-});
-
-describe("upload previews", () => {
-  it("hands a preview back only to its own session, until it expires", async () => {
-    const bytes = new TextEncoder().encode("a,b\n1,2\n\u0000\u00ff");
-    const token = await savePreview(t.db, { sessionHash: "s1", userId: 1, fileName: "q.csv", sha256: "f".repeat(64), bytes }, T0);
-    expect(await takePreview(t.db, token, "s2", at(1))).toBeNull();
-    expect(await takePreview(t.db, "not-a-token", "s1", at(1))).toBeNull();
-    expect(await takePreview(t.db, token, "s1", new Date(T0.getTime() + PREVIEW_TTL_MS + 1))).toBeNull();
-    const back = await takePreview(t.db, token, "s1", at(1));
-    expect(back?.fileName).toBe("q.csv");
-    expect([...(back?.bytes ?? [])]).toEqual([...bytes]);
-  });
-
-  it("is taken once: two commits of one preview at the same moment get it once", async () => {
-    const bytes = new TextEncoder().encode("a,b\n1,2\n");
-    const token = await savePreview(t.db, { sessionHash: "s1", userId: 1, fileName: "q.csv", sha256: "f".repeat(64), bytes }, T0);
-    const [first, second] = await Promise.all([takePreview(t.db, token, "s1", at(1)), takePreview(t.db, token, "s1", at(1))]);
-    expect([first?.fileName ?? null, second?.fileName ?? null].sort()).toEqual(["q.csv", null].sort());
-    expect(await takePreview(t.db, token, "s1", at(1))).toBeNull();
   });
 });
 

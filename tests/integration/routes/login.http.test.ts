@@ -59,4 +59,22 @@ describe("logging in over HTTP", () => {
     expect([res.status, res.headers.get("location")]).toEqual([302, "/"]);
     expect((await get(server, "/upload", cookie)).status).toBe(200);
   });
+
+  it("comes back, signed in, to a page whose address holds a letter beyond Latin-1 (redirectTo=…Đ)", async () => {
+    const target = "/units/11155?x=Đ";
+    const form = await (await get(server, `/login?redirectTo=${encodeURIComponent(target)}`)).text();
+    const redirectTo = /name="redirectTo" value="([^"]*)"/.exec(form)?.[1] ?? "";
+    // The form carries the page to come back to, as the browser will post it.
+    expect(decodeURIComponent(redirectTo)).toBe(target);
+    const res = await post(server, "/login", new URLSearchParams({ username: USERS.staff.username, password: USERS.staff.password, redirectTo: target }));
+    expect([res.status, res.headers.get("location")]).toEqual([302, "/units/11155?x=%C4%90"]);
+    const cookie = sessionCookieOf(res);
+    expect(cookie).not.toBe("");
+    const page = await get(server, res.headers.get("location") ?? "", cookie);
+    expect(page.status).toBe(200);
+    expect(await page.text()).toContain(USERS.staff.displayName);
+    // Signed in, the login page sends the user straight on, encoded the same way.
+    const again = await get(server, `/login?redirectTo=${encodeURIComponent(target)}`, cookie);
+    expect([again.status, again.headers.get("location")]).toEqual([302, "/units/11155?x=%C4%90"]);
+  });
 });

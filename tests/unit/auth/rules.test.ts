@@ -12,6 +12,17 @@ describe("redirect after login", () => {
     expect(loginUrl("/upload")).toBe("/login?redirectTo=%2Fupload");
     expect(loginUrl("/")).toBe("/login");
   });
+
+  it("percent-encodes what a Location header cannot carry, and refuses what normalises to another site", () => {
+    // A Location header holds bytes: "Đ" (U+0110) made the login's redirect throw after the session was written.
+    expect(safeRedirectPath("/units/11155?x=Đ", "/")).toBe("/units/11155?x=%C4%90");
+    expect(safeRedirectPath("/đơn vị/a?q=Hà Nội#mục", "/")).toBe("/%C4%91%C6%A1n%20v%E1%BB%8B/a?q=H%C3%A0%20N%E1%BB%99i#m%E1%BB%A5c");
+    expect(safeRedirectPath("/compare?period=2023&x=%C4%90", "/")).toBe("/compare?period=2023&x=%C4%90");
+    // Paths that a URL parser turns into "//host" would leave the site once normalised.
+    for (const bad of ["/.//evil.example", "/x/..//evil.example", "/%2e//evil.example", "/./login"]) {
+      expect(safeRedirectPath(bad, "/fallback"), bad).toBe("/fallback");
+    }
+  });
 });
 
 describe("login limit arithmetic", () => {
