@@ -10,6 +10,7 @@ import { getAppDb } from "~/db/setup.server";
 import { getUploadImpact } from "~/db/upload-history.server";
 import { UploadStateError, getUpload, restoreUpload } from "~/db/uploads.server";
 import { t } from "~/i18n/translate";
+import { readForm } from "~/http/form.server";
 import { useLang } from "~/i18n/use-lang";
 import { getLang } from "~/i18n/lang.server";
 import { UploadFacts, UploadImpact } from "~/components/upload-change";
@@ -35,7 +36,7 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
 export async function action({ request, context, params }: ActionFunctionArgs) {
   const user = requirePermission(request, context, "restore");
   const id = parseId(params);
-  const form = z.object({ confirm: z.literal("yes") }).safeParse(Object.fromEntries(await request.formData()));
+  const form = z.object({ confirm: z.literal("yes") }).safeParse(Object.fromEntries(await readForm(request)));
   if (!form.success) return json({ error: "restore.error.confirm" }, { status: 400 });
   try {
     await restoreUpload(await getAppDb(), id, { username: user.username, role: user.role, address: getRequestAuth(context).clientAddress }, new Date());
