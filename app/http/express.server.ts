@@ -17,6 +17,7 @@ import { t } from "~/i18n/translate";
 import { checkRequestOrigin } from "./csrf";
 import { checkRequestBody } from "./request-body";
 import { securityHeaders } from "./security-headers";
+import type { ProxyTrust } from "./trusted-proxy.server";
 
 interface Locals {
   cspNonce: string;
@@ -27,7 +28,10 @@ function locals(res: Response): Locals {
   return res.locals as Locals;
 }
 
-/** The client's address as Express sees it (X-Forwarded-For only with TRUST_PROXY), IPv4 without `::ffff:`. */
+/**
+ * The client's address as Express sees it: the connection's, or, when the connection comes from a trusted
+ * proxy (TRUSTED_PROXY, Express's `trust proxy`), the one that proxy forwarded. IPv4 without `::ffff:`.
+ */
 export function clientAddress(req: Request): string {
   const ip = req.ip ?? req.socket.remoteAddress ?? "unknown";
   return ip.startsWith("::ffff:") ? ip.slice(7) : ip;
@@ -49,20 +53,20 @@ export function withSecurityHeaders(env: Pick<Env, "SESSION_COOKIE_SECURE">): Re
 
 /**
  * The host the browser sent the request to. Behind a trusted reverse proxy that rewrites Host, the proxy's
- * X-Forwarded-Host (first value) names it.
+ * X-Forwarded-Host (first value) names it; from anyone else the header is ignored.
  */
-function requestedHost(req: Request, trustProxy: boolean): string | undefined {
-  const forwarded = trustProxy ? req.get("x-forwarded-host")?.split(",")[0]?.trim() : undefined;
+function requestedHost(req: Request, trust: ProxyTrust): string | undefined {
+  const forwarded = trust(req.socket.remoteAddress) ? req.get("x-forwarded-host")?.split(",")[0]?.trim() : undefined;
   return forwarded || req.get("host");
 }
 
-export function refuseCrossSite(env: Pick<Env, "TRUST_PROXY">): RequestHandler {
+export function refuseCrossSite(trust: ProxyTrust): RequestHandler {
   return (req, res, next) => {
     const verdict = checkRequestOrigin({
       method: req.method,
       origin: req.get("origin"),
       secFetchSite: req.get("sec-fetch-site"),
-      host: requestedHost(req, env.TRUST_PROXY),
+      host: requestedHost(req, trust),
     });
     if (verdict.ok) return next();
     // Read and drop the body, so the browser sees the answer rather than a reset connection.
