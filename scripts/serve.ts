@@ -7,12 +7,12 @@ import { randomBytes } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
-import { createRequestHandler } from "@remix-run/express";
 import { broadcastDevReady, type ServerBuild } from "@remix-run/node";
 import compression from "compression";
 import express from "express";
 import { ensureDemoAccounts } from "~/auth/demo.server";
-import { getLoadContext, limitRequestBody, privateGate, refuseCrossSite, resolveSession, withSecurityHeaders } from "~/http/express.server";
+import { bodyLimits, getLoadContext, privateGate, refuseCrossSite, resolveSession, withSecurityHeaders } from "~/http/express.server";
+import { createRequestHandler } from "~/http/remix-handler.server";
 import { proxyTrust } from "~/http/trusted-proxy.server";
 import { DatabaseLockedError, closeDb, type Db } from "~/db/instance.server";
 import { openAppDb } from "~/db/setup.server";
@@ -88,25 +88,29 @@ async function main(): Promise<void> {
   app.set("trust proxy", (address: string) => trust(address));
   // Security headers (with this response's CSP nonce) on everything, static files included.
   app.use(withSecurityHeaders(env));
+  // Before anything that may answer early: every answer then bounds what is read of an unread body.
+  const bodies = bodyLimits(env);
+  app.use(bodies.check);
   app.use(refuseCrossSite(trust));
-  app.use(limitRequestBody());
   app.use(compression());
   app.use("/build", express.static("public/build", { immutable: true, maxAge: "1y" }));
   app.use(express.static("public", { maxAge: "1h" }));
   app.use(resolveSession(env, () => openAppDb(env)));
   app.use(privateGate(env));
+  // Remix reads bodies through the count of bodyLimits, and believes forwarded headers as Express does.
+  const remix = { getLoadContext, capOf: bodies.capOf, refuseTooLarge: bodies.refuseTooLarge, trust };
   app.all(
     "*",
     development
       ? async (req, res, next) => {
           try {
             build = await loadBuild();
-            return createRequestHandler({ build, mode: "development", getLoadContext })(req, res, next);
+            return createRequestHandler({ build, mode: "development", ...remix })(req, res, next);
           } catch (error) {
             next(error);
           }
         }
-      : createRequestHandler({ build, mode: env.NODE_ENV, getLoadContext }),
+      : createRequestHandler({ build, mode: env.NODE_ENV, ...remix }),
   );
 
   const server = app.listen(env.PORT, env.HOST, () => {

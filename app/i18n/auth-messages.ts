@@ -29,7 +29,6 @@ export const authMessages: { vi: Dictionary; en: Dictionary } = {
     "auth.login.blockedSeconds": "Đã đăng nhập sai quá nhiều lần. Vui lòng thử lại sau {seconds} giây.",
     "auth.private.loginRequired": "Cần đăng nhập để xem nội dung này.",
     "auth.body.type": "Yêu cầu bị từ chối: biểu mẫu phải được gửi từ trang của parboard.",
-    "auth.body.length": "Yêu cầu bị từ chối: không rõ dung lượng dữ liệu gửi lên.",
     "auth.body.tooLarge": "Yêu cầu bị từ chối: dữ liệu gửi lên quá lớn.",
     "auth.crossSite":
       "Yêu cầu bị từ chối: biểu mẫu này phải được gửi từ chính trang parboard. Hãy mở lại trang và thử lại.",
@@ -257,7 +256,6 @@ export const authMessages: { vi: Dictionary; en: Dictionary } = {
     "auth.login.blockedSeconds": "Too many failed logins. Try again in {seconds} s.",
     "auth.private.loginRequired": "Log in to see this.",
     "auth.body.type": "Request refused: the form must be sent from parboard's own page.",
-    "auth.body.length": "Request refused: the size of the data sent is unknown.",
     "auth.body.tooLarge": "Request refused: the data sent is too large.",
     "auth.crossSite": "Request refused: this form must be sent from parboard's own page. Open the page again and retry.",
     "auth.forbidden.title": "Not allowed",
