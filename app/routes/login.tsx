@@ -43,7 +43,9 @@ export async function action({ request, context }: ActionFunctionArgs) {
   );
   const lang = getLang(request);
   if (outcome.kind === "blocked") {
-    return json({ error: t(lang, "auth.login.blocked", { minutes: outcome.minutes }) }, { status: 429, headers: { "Retry-After": String(outcome.minutes * 60) } });
+    const seconds = outcome.retryAfterSeconds;
+    const error = seconds < 60 ? t(lang, "auth.login.blockedSeconds", { seconds }) : t(lang, "auth.login.blocked", { minutes: Math.ceil(seconds / 60) });
+    return json({ error }, { status: 429, headers: { "Retry-After": String(seconds) } });
   }
   if (outcome.kind === "invalid") return json({ error: t(lang, "auth.login.invalid") }, { status: 401 });
   const cookie = await sessionSetCookie(getEnv(), outcome.session.id, outcome.session.expiresAt);

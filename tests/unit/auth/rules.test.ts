@@ -1,7 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { fieldErrors, newUserSchema, usernameSchema } from "~/auth/forms";
 import { loginUrl, safeRedirectPath } from "~/auth/redirect";
-import { LOGIN_LIMITS, waitFor } from "~/db/login-attempts.server";
 
 describe("redirect after login", () => {
   it("keeps paths on this site and refuses everything else", () => {
@@ -22,20 +21,6 @@ describe("redirect after login", () => {
     for (const bad of ["/.//evil.example", "/x/..//evil.example", "/%2e//evil.example", "/./login"]) {
       expect(safeRedirectPath(bad, "/fallback"), bad).toBe("/fallback");
     }
-  });
-});
-
-describe("login limit arithmetic", () => {
-  const minute = 60_000;
-  const limit = LOGIN_LIMITS.account;
-  it("waits until the fifth most recent failure leaves the window", () => {
-    const now = 100 * minute;
-    expect(waitFor([], limit, now)).toBe(0);
-    expect(waitFor([now - 1, now - 2, now - 3, now - 4], limit, now)).toBe(0);
-    const five = [now - 1 * minute, now - 2 * minute, now - 3 * minute, now - 4 * minute, now - 10 * minute];
-    expect(waitFor(five, limit, now)).toBe(5 * minute);
-    // Failures older than the window do not count.
-    expect(waitFor([now - minute, now - minute, now - minute, now - minute, now - 20 * minute], limit, now)).toBe(0);
   });
 });
 
