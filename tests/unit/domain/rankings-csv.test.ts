@@ -49,7 +49,7 @@ describe("the rankings export opened by a Vietnamese-locale Excel (cells split o
   const hostile = "x;=cmd|'/C calc'!A0;";
   const csv = rankingsCsv(
     [
-      { ...row, commune_name: hostile, gap: { reachable: true, change: 12, pass_code: "11230", pass_name: "=cmd|'/C calc'!A0" } },
+      { ...row, commune_name: hostile, gap: { reachable: true, change: 12, pass_code: "11230", pass_name: "=cmd|'/C calc'!A0", pass_tied: 1 } },
       { ...row, commune_code: "11161", commune_name: "Xã Ứng Hoè\n=1+2;@SUM(A1)", gap: null },
     ],
     { name: "default", hash: "abc" },
