@@ -1,6 +1,7 @@
 /**
  * `npm run test:crash [-- --trials N --seed S --units U --max-seconds T]`: kills the real server with
- * SIGKILL at a random moment while it commits an upload, restarts it, and checks every time that
+ * SIGKILL at a random moment while it commits an upload (half the kills anywhere in the request, half
+ * near its end, where the commit's transaction runs), restarts it, and checks every time that
  * - every upload is all or nothing: an uploads row ⇔ all its report rows ⇔ its audit entry;
  * - an upload the server acknowledged (its redirect reached the client) survived the kill;
  * - the server starts again cleanly on the file it left (answers, prints no error) and, at the end,
@@ -84,7 +85,8 @@ function prepareFiles(dir: string) {
   for (const file of ["district.json", "scoring.json"]) fs.copyFileSync(path.join("data", file), path.join(dataDir, file));
   const quarters = syntheticQuarters([2024]);
   const file = (n: number) => new TextEncoder().encode(syntheticCsv(syntheticResult(units, quarters, 1000 + n)));
-  return { dataDir, file };
+  const small = new TextEncoder().encode(syntheticCsv(syntheticResult(units.slice(0, 20), ["2023-Q4"], 7)));
+  return { dataDir, file, small };
 }
 
 /** Starts the server and checks that it started cleanly: it answers, and printed no error on the way. */
@@ -103,7 +105,13 @@ async function main(): Promise<number> {
   const began = performance.now();
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "parboard-crash-"));
   const dbPath = path.join(dir, "crash.duckdb");
-  const { dataDir, file } = prepareFiles(dir);
+  const { dataDir, file, small } = prepareFiles(dir);
+  // A fresh server's first upload is slower (modules loaded, code compiled): a small preview first, so
+  // that the kill windows of the calibration and of every trial measure the same thing.
+  const warmUp = async (url: string, cookie: string) => {
+    const res = await postUpload(url, cookie, "preview", { name: "warm-up.csv", bytes: small, encoding: "browser" });
+    if (res.status !== 200) throw new Error(`the warm-up preview answered HTTP ${res.status}: ${res.body.slice(0, 300)}`);
+  };
   const db = await openAppDb({ DATABASE_PATH: dbPath, DATA_DIR: dataDir });
   await createAccount(db, STAFF, { name: "crash", address: null }, new Date("2024-01-01T00:00:00Z"));
   await closeDb(dbPath);
@@ -117,11 +125,12 @@ async function main(): Promise<number> {
   // Calibration: one commit left to finish, to learn how long a commit takes on this machine.
   let { server } = await start(dbPath, dataDir);
   let cookie = await loginAs(server.url, STAFF.username, STAFF.password);
+  await warmUp(server.url, cookie);
   const t0 = performance.now();
   const first = await postUpload(server.url, cookie, "commit-file", { name: "calibration.csv", bytes: file(0), encoding: "browser" });
   const commitMs = performance.now() - t0;
   if (first.status !== 303) throw new Error(`the calibration commit answered HTTP ${first.status}: ${first.body.slice(0, 300)}`);
-  console.log(`crash: seed ${seed}, ${unitCount} units, a commit of ${file(0).length} bytes takes ${commitMs.toFixed(0)} ms; killing at a random moment in [0, ${(1.3 * commitMs).toFixed(0)}] ms`);
+  console.log(`crash: seed ${seed}, ${unitCount} units, a commit of ${file(0).length} bytes takes ${commitMs.toFixed(0)} ms; killing at a random moment in [0, ${(1.5 * commitMs).toFixed(0)}] ms, half of them in [${(0.7 * commitMs).toFixed(0)}, ${(1.1 * commitMs).toFixed(0)}] ms`);
   const acknowledged = new Set<number>([first.uploadId ?? -1]);
 
   try {
@@ -130,7 +139,8 @@ async function main(): Promise<number> {
         outOfTime = true;
         break;
       }
-      const delay = Math.floor(rng() * 1.3 * commitMs);
+      // Half the kills anywhere in the request, half near its end, where the commit's transaction runs.
+      const delay = Math.floor(rng() < 0.5 ? rng() * 1.5 * commitMs : (0.7 + 0.4 * rng()) * commitMs);
       // A request cut by the kill has no answer: that is the point, not a failure; the trial line says why.
       const posted: Promise<UploadAnswer | { cut: string }> = postUpload(server.url, cookie, "commit-file", {
         name: `trial-${trial}.csv`,
@@ -156,6 +166,7 @@ async function main(): Promise<number> {
         server = started.server;
         restart = `restarted in ${started.ms.toFixed(0)} ms`;
         cookie = await loginAs(server.url, STAFF.username, STAFF.password);
+        if (trial < trials) await warmUp(server.url, cookie);
       } catch (error) {
         problems.push(`restart failed: ${error instanceof Error ? error.message : String(error)}`);
       }

@@ -43,6 +43,10 @@ const seed = option("seed", "FUZZ_SEED", 1);
 const maxSeconds = option("max-seconds", "FUZZ_MAX_SECONDS", 900);
 const only = process.argv.includes("--only") ? option("only", "", -1) : -1;
 
+function reasonOf(error: unknown): string {
+  return error instanceof Error ? (error.cause instanceof Error ? error.cause.message : error.message) : String(error);
+}
+
 const sha256 = (bytes: Uint8Array) => createHash("sha256").update(bytes).digest("hex");
 
 function describeCase(c: FuzzCase): string {
@@ -83,6 +87,7 @@ async function main(): Promise<number> {
   /** SHA-256 of every file the server acknowledged committing, with whether the ingest finds it valid. */
   const committed = new Map<string, { valid: boolean; c: FuzzCase }>();
   const invalidShas = new Map<string, FuzzCase>();
+  const resets: number[] = [];
   try {
     const cookie = await loginAs(server.url, STAFF.username, STAFF.password);
     const indices = only >= 0 ? [only] : Array.from({ length: count }, (_, i) => i);
@@ -95,11 +100,19 @@ async function main(): Promise<number> {
       ran++;
       const valid = validateReport(c.bytes, { units, maxBytes: MAX_UPLOAD_BYTES }).ok;
       if (!valid) invalidShas.set(sha256(c.bytes), c);
+      const send = () => postUpload(server.url, cookie, c.intent, { name: c.name, bytes: c.bytes, encoding: c.encoding }, { signal: AbortSignal.timeout(60_000) });
       let answer;
       try {
-        answer = await postUpload(server.url, cookie, c.intent, { name: c.name, bytes: c.bytes, encoding: c.encoding }, { signal: AbortSignal.timeout(60_000) });
+        answer = await send().catch(async (error: unknown) => {
+          // The client reuses kept-alive connections; one the server closed after its previous answer (an
+          // answer sent before reading a large body) resets. That is the previous case's doing: say so, try
+          // once more on a new connection, and fail only if that has no answer either.
+          if (reasonOf(error) !== "read ECONNRESET" || !server.running()) throw error;
+          resets.push(c.index);
+          return send();
+        });
       } catch (error) {
-        fail(c, `no answer (${error instanceof Error ? (error.cause instanceof Error ? error.cause.message : error.message) : String(error)})`);
+        fail(c, `no answer (${reasonOf(error)})`);
         if (!server.running()) break;
         continue;
       }
@@ -129,6 +142,9 @@ async function main(): Promise<number> {
   fs.rmSync(dir, { recursive: true, force: true });
   const seconds = ((performance.now() - started) / 1000).toFixed(1);
   console.log(`fuzz: seed ${seed}, ${ran} cases in ${seconds} s${outOfTime ? ` (time limit of ${maxSeconds} s reached before case ${ran} of ${count})` : ""}`);
+  if (resets.length > 0) {
+    console.log(`fuzz: note: ${resets.length} requests found their kept-alive connection reset by the server and were sent again (cases ${resets.join(", ")}; each after an answer given before the body was read)`);
+  }
   console.log(`fuzz: ${passed} passed, ${failed} failed`);
   if (failed > 0) return 1;
   return outOfTime ? 2 : 0;
