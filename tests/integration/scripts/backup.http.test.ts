@@ -6,24 +6,25 @@
 import { spawn, spawnSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
-import { DuckDBInstance } from "@duckdb/node-api";
+import { DuckDBInstance, type Json } from "@duckdb/node-api";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { DATABASE_TABLES } from "~/db/backup.server";
 import { prepareDatabase } from "../../helpers/http-server";
 import { ALL_USERS, USERS } from "../../helpers/http-client";
 import { loginAs, postUpload } from "../../../scripts/harness/http-client";
 import { sampleVariant } from "../../../scripts/harness/report-files";
 import { startServerProcess, type ServerProcess } from "../../../scripts/harness/server-process";
 
-type Dump = Record<string, Record<string, unknown>[]>;
+type Row = Record<string, Json>;
+type Dump = Record<string, Row[]>;
 
-/** Every row of every table, read-only (a dump changes nothing, not even a WAL). */
+/** Every row of every table the file holds, read-only (a dump changes nothing, not even a WAL). */
 async function dump(file: string): Promise<Dump> {
   const instance = await DuckDBInstance.create(file, { access_mode: "READ_ONLY" });
   try {
     const conn = await instance.connect();
     const out: Dump = {};
-    for (const table of DATABASE_TABLES) out[table] = (await conn.runAndReadAll(`SELECT * FROM ${table} ORDER BY ALL`)).getRowObjectsJson() as Record<string, unknown>[];
+    const tables = (await conn.runAndReadAll("SELECT table_name FROM duckdb_tables() WHERE database_name = current_database() ORDER BY 1")).getRows();
+    for (const [table] of tables) out[String(table)] = (await conn.runAndReadAll(`SELECT * FROM "${String(table)}" ORDER BY ALL`)).getRowObjectsJson();
     conn.closeSync();
     return out;
   } finally {
@@ -57,7 +58,7 @@ function cli(script: string, args: string[], dbPath: string): Promise<{ code: nu
   });
 }
 
-const ids = (rows: Record<string, unknown>[], key: string) => rows.map((r) => Number(r[key]));
+const ids = (rows: Row[], key: string) => rows.map((r) => Number(r[key]));
 
 let dir: string;
 let dbPath: string;
@@ -110,6 +111,7 @@ describe("a backup while the server commits uploads", () => {
     expect(await server.stop()).toBe(0);
     const final = await dump(dbPath);
     const saved = await dump(backupFile);
+    expect(Object.keys(final)).toEqual(["audit_log", "login_attempts", "report_rows", "schema_migrations", "sessions", "units", "upload_previews", "uploads", "users"]);
 
     // The backup point: the last upload the backup holds. It fell in the middle of the load.
     const k = Math.max(...ids(saved.uploads!, "id"));
@@ -117,7 +119,7 @@ describe("a backup while the server commits uploads", () => {
     expect(k).toBeGreaterThan(seeded + 3);
     expect(k).toBeLessThan(Math.max(...ids(final.uploads!, "id")));
     // Every table equals the final database's rows committed up to that point.
-    const commitAudit = (r: Record<string, unknown>) => r.action === "upload.commit";
+    const commitAudit = (r: Row) => r.action === "upload.commit";
     expect(saved).toEqual({
       ...final,
       uploads: final.uploads!.filter((r) => Number(r.id) <= k),
@@ -175,7 +177,8 @@ describe("npm run restore", () => {
     } finally {
       fs.rmSync(other, { recursive: true, force: true });
     }
-  });
+    // A server start and four runs of the command line, each a process of its own.
+  }, 120_000);
 
   it("refuses a file that is not a parboard database, and a backup over an existing file", async () => {
     const other = fs.mkdtempSync(path.join(path.dirname(dir), "parboard-restore-"));
@@ -202,5 +205,5 @@ describe("npm run restore", () => {
     } finally {
       fs.rmSync(other, { recursive: true, force: true });
     }
-  });
+  }, 120_000);
 });
