@@ -130,8 +130,11 @@ async function main(): Promise<number> {
   const first = await postUpload(server.url, cookie, "commit-file", { name: "calibration.csv", bytes: file(0), encoding: "browser" });
   const commitMs = performance.now() - t0;
   if (first.status !== 303) throw new Error(`the calibration commit answered HTTP ${first.status}: ${first.body.slice(0, 300)}`);
-  console.log(`crash: seed ${seed}, ${unitCount} units, a commit of ${file(0).length} bytes takes ${commitMs.toFixed(0)} ms; killing at a random moment in [0, ${(1.5 * commitMs).toFixed(0)}] ms, half of them in [${(0.7 * commitMs).toFixed(0)}, ${(1.1 * commitMs).toFixed(0)}] ms`);
+  console.log(`crash: seed ${seed}, ${unitCount} units, a commit of ${file(0).length} bytes takes ${commitMs.toFixed(0)} ms; killing at a random moment in [0, ${(1.5 * commitMs).toFixed(0)}] ms, half of them in 0.85–1.15× where the commit ends (first estimated at ${commitMs.toFixed(0)} ms, then learnt from each trial)`);
   const acknowledged = new Set<number>([first.uploadId ?? -1]);
+  // Where the commit ends, as the trials find it (a busy machine makes the calibration an estimate): a
+  // kill after which the upload was saved came after its end, one after which it was not came before.
+  let estimateMs = commitMs;
 
   try {
     for (let trial = 1; trial <= trials; trial++) {
@@ -140,7 +143,8 @@ async function main(): Promise<number> {
         break;
       }
       // Half the kills anywhere in the request, half near its end, where the commit's transaction runs.
-      const delay = Math.floor(rng() < 0.5 ? rng() * 1.5 * commitMs : (0.7 + 0.4 * rng()) * commitMs);
+      const late = rng() < 0.5;
+      const delay = Math.floor(late ? (0.85 + 0.3 * rng()) * estimateMs : rng() * 1.5 * commitMs);
       // A request cut by the kill has no answer: that is the point, not a failure; the trial line says why.
       const posted: Promise<UploadAnswer | { cut: string }> = postUpload(server.url, cookie, "commit-file", {
         name: `trial-${trial}.csv`,
@@ -159,6 +163,8 @@ async function main(): Promise<number> {
       for (const id of acknowledged) if (!state.ids.has(id)) problems.push(`upload ${id} was acknowledged to the client but is gone`);
       const committed = state.uploads > committedCount;
       committedCount = state.uploads;
+      if (committed) estimateMs = Math.min(estimateMs, delay);
+      else if (delay > 0.8 * estimateMs) estimateMs = Math.max(estimateMs, delay * 1.05);
 
       let restart = "";
       try {
@@ -172,7 +178,7 @@ async function main(): Promise<number> {
       }
       const verdict = problems.length === 0 ? "ok" : `FAIL: ${problems.join("; ")}`;
       console.log(
-        `trial ${trial}: killed after ${delay} ms, ${got ? `answer HTTP ${got.status}` : `no answer (${"cut" in outcome ? outcome.cut : ""})`}, upload ${committed ? "committed" : "not committed"}, ${state.uploads} uploads, ${restart} — ${verdict}`,
+        `trial ${trial}: killed after ${delay} ms${late ? " (near the end)" : ""}, ${got ? `answer HTTP ${got.status}` : `no answer (${"cut" in outcome ? outcome.cut : ""})`}, upload ${committed ? "committed" : "not committed"}, ${state.uploads} uploads, ${restart} — ${verdict}`,
       );
       if (problems.length === 0) passed++;
       else failed++;
