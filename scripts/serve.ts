@@ -14,6 +14,7 @@ import { ensureDemoAccounts } from "~/auth/demo.server";
 import { bodyLimits, getLoadContext, privateGate, refuseCrossSite, resolveSession, withSecurityHeaders } from "~/http/express.server";
 import { createRequestHandler } from "~/http/remix-handler.server";
 import { proxyTrust } from "~/http/trusted-proxy.server";
+import { startBackupListener } from "~/http/backup-listener.server";
 import { DatabaseLockedError, closeDb, type Db } from "~/db/instance.server";
 import { openAppDb } from "~/db/setup.server";
 import { countActiveAdmins } from "~/db/users.server";
@@ -113,6 +114,8 @@ async function main(): Promise<void> {
       : createRequestHandler({ build, mode: env.NODE_ENV, ...remix }),
   );
 
+  // `npm run backup` asks the running server, which holds the database, on a loopback door of its own.
+  const backups = await startBackupListener(db, env.DATABASE_PATH);
   const server = app.listen(env.PORT, env.HOST, () => {
     console.log(`parboard: http://${env.HOST}:${env.PORT} (database ${env.DATABASE_PATH})`);
     if (development) void broadcastDevReady(build);
@@ -120,7 +123,10 @@ async function main(): Promise<void> {
 
   function shutdown(): void {
     server.close(() => {
-      void closeDb(env.DATABASE_PATH).then(() => process.exit(0));
+      void backups
+        .close()
+        .then(() => closeDb(env.DATABASE_PATH))
+        .then(() => process.exit(0));
     });
   }
   process.on("SIGINT", shutdown);
