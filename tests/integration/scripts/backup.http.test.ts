@@ -8,6 +8,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { DuckDBInstance, type Json } from "@duckdb/node-api";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { latestSchemaVersion } from "~/db/migrations.server";
 import { prepareDatabase } from "../../helpers/http-server";
 import { ALL_USERS, USERS } from "../../helpers/http-client";
 import { loginAs, postUpload } from "../../../scripts/harness/http-client";
@@ -106,12 +107,12 @@ describe("a backup while the server commits uploads", () => {
     const taken = await backup!;
     expect(taken.stderr).toBe("");
     expect(taken.code).toBe(0);
-    expect(taken.stdout).toMatch(/^Backup written to .*mid-load\.duckdb \(written by the running server\): schema version 3, \d+ uploads/);
+    expect(taken.stdout).toMatch(new RegExp(`^Backup written to .*mid-load\\.duckdb \\(written by the running server\\): schema version ${latestSchemaVersion()}, \\d+ uploads`));
 
     expect(await server.stop()).toBe(0);
     const final = await dump(dbPath);
     const saved = await dump(backupFile);
-    expect(Object.keys(final)).toEqual(["audit_log", "login_attempts", "report_rows", "schema_migrations", "sessions", "units", "upload_previews", "uploads", "users"]);
+    expect(Object.keys(final)).toEqual(["audit_log", "login_attempts", "report_rows", "schema_migrations", "sessions", "units", "upload_commit_keys", "upload_previews", "uploads", "users"]);
 
     // The backup point: the last upload the backup holds. It fell in the middle of the load.
     const k = Math.max(...ids(saved.uploads!, "id"));
@@ -124,6 +125,7 @@ describe("a backup while the server commits uploads", () => {
       ...final,
       uploads: final.uploads!.filter((r) => Number(r.id) <= k),
       report_rows: final.report_rows!.filter((r) => Number(r.upload_id) <= k),
+      upload_commit_keys: final.upload_commit_keys!.filter((r) => Number(r.upload_id) <= k),
       audit_log: final.audit_log!.filter((r) => !commitAudit(r) || Number(r.target) <= k),
     });
     // Nothing half-written: each upload with all its rows and, for the web ones, its audit entry.
