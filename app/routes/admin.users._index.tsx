@@ -12,7 +12,7 @@ import { ROLES } from "~/domain/roles";
 import { getUnits } from "~/db/units.server";
 import { getAppDb } from "~/db/setup.server";
 import { getUsers } from "~/db/users.server";
-import { formatDateTime } from "~/i18n/format";
+import { NO_VALUE, formatDateTime } from "~/i18n/format";
 import { getLang } from "~/i18n/lang.server";
 import { t } from "~/i18n/translate";
 import { useLang } from "~/i18n/use-lang";
@@ -90,7 +90,7 @@ export default function Users() {
                 </th>
                 <td>{u.displayName}</td>
                 <td>{t(lang, `auth.role.${u.role}`)}</td>
-                <td>{u.unitCode ? `${unitName.get(u.unitCode) ?? ""} (${u.unitCode})` : "—"}</td>
+                <td>{u.unitCode ? `${unitName.get(u.unitCode) ?? ""} (${u.unitCode})` : NO_VALUE}</td>
                 <td>
                   {u.disabledAt ? t(lang, "admin.users.disabled", { when: formatDateTime(lang, u.disabledAt) }) : t(lang, "admin.users.active")}
                 </td>

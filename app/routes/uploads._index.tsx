@@ -8,7 +8,7 @@ import { requirePermission } from "~/auth/guards.server";
 import { can } from "~/domain/roles";
 import { getAppDb } from "~/db/setup.server";
 import { getUploads } from "~/db/uploads.server";
-import { formatCount, formatDateTime, formatPeriod } from "~/i18n/format";
+import { NO_VALUE, formatCount, formatDateTime, formatPeriod } from "~/i18n/format";
 import { getLang } from "~/i18n/lang.server";
 import { t } from "~/i18n/translate";
 import { useLang } from "~/i18n/use-lang";
@@ -152,7 +152,7 @@ export default function Uploads() {
                         {t(lang, "uploads.status.rolledBack")}
                         <br />
                         <span className="muted">
-                          {t(lang, "uploads.rolledBackBy", { who: u.rolled_back_by ?? "—", when: u.rolled_back_at ? formatDateTime(lang, u.rolled_back_at) : "—" })}
+                          {t(lang, "uploads.rolledBackBy", { who: u.rolled_back_by ?? NO_VALUE, when: u.rolled_back_at ? formatDateTime(lang, u.rolled_back_at) : NO_VALUE })}
                         </span>
                         {canRestore ? (
                           <>
