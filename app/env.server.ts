@@ -1,6 +1,7 @@
 /**
  * The environment, validated once with zod. A bad value stops the process at start-up with a readable list.
  */
+import { isIP } from "node:net";
 import { z } from "zod";
 
 /** Used outside production when SESSION_SECRET is not set; the server warns at start-up. */
@@ -11,6 +12,33 @@ const flag = z
   .enum(["0", "1", ""])
   .default("")
   .transform((v) => v === "1");
+
+/** What `TRUST_PROXY=1` stands for: a reverse proxy on this machine. */
+export const LOOPBACK_PROXIES = ["127.0.0.1", "::1"] as const;
+
+/** An IP address, or a network as address/prefix (10.0.0.0/8, fd00::/8). */
+function isAddressOrNetwork(entry: string): boolean {
+  const [address = "", prefix, ...rest] = entry.split("/");
+  const version = isIP(address);
+  if (version === 0 || rest.length > 0) return false;
+  if (prefix === undefined) return true;
+  return /^\d{1,3}$/.test(prefix) && Number(prefix) <= (version === 4 ? 32 : 128);
+}
+
+const proxyListSchema = z
+  .string()
+  .default("")
+  .transform((v) => v.split(",").map((e) => e.trim()).filter((e) => e !== ""))
+  .superRefine((entries, ctx) => {
+    for (const entry of entries) {
+      if (!isAddressOrNetwork(entry)) {
+        ctx.addIssue({
+          code: "custom",
+          message: `not an IP address or network: "${entry}" (write the proxy's address as the server sees it, e.g. 127.0.0.1 or 10.0.0.0/8; several separated by commas)`,
+        });
+      }
+    }
+  });
 
 const envSchema = z
   .object({
@@ -33,10 +61,22 @@ const envSchema = z
      * reached over plain HTTP on an office network (the browser would otherwise drop the cookie).
      */
     SESSION_COOKIE_SECURE: z.enum(["0", "1", ""]).default(""),
-    /** 1: the server sits behind a reverse proxy; the client's address comes from X-Forwarded-For. */
+    /**
+     * The reverse proxies whose X-Forwarded-For (and -Host, -Proto) are believed, by the address their
+     * connections come from: addresses or networks, separated by commas. Anyone else's are ignored.
+     */
+    TRUSTED_PROXY: proxyListSchema,
+    /** Older setting: 1 = a reverse proxy on this machine, the same as TRUSTED_PROXY=127.0.0.1,::1. */
     TRUST_PROXY: flag,
   })
   .superRefine((env, ctx) => {
+    if (env.TRUST_PROXY && env.TRUSTED_PROXY.length > 0) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["TRUST_PROXY"],
+        message: "set either TRUSTED_PROXY (the proxy's address) or TRUST_PROXY=1 (a proxy on this machine), not both",
+      });
+    }
     const secret = env.SESSION_SECRET ?? "";
     if (env.NODE_ENV === "production" && secret === "") {
       ctx.addIssue({
@@ -52,8 +92,10 @@ const envSchema = z
       });
     }
   })
-  .transform(({ SESSION_SECRET, SESSION_COOKIE_SECURE, ...env }) => ({
+  .transform(({ SESSION_SECRET, SESSION_COOKIE_SECURE, TRUSTED_PROXY, TRUST_PROXY, ...env }) => ({
     ...env,
+    /** Whose forwarded headers are believed (empty: nobody's). */
+    trustedProxies: TRUST_PROXY ? [...LOOPBACK_PROXIES] : TRUSTED_PROXY,
     SESSION_SECRET: SESSION_SECRET || DEV_SESSION_SECRET,
     /** True when the fixed development secret is in use (never in production: the schema refuses). */
     sessionSecretIsDev: !SESSION_SECRET,

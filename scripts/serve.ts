@@ -7,12 +7,14 @@ import { randomBytes } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
-import { createRequestHandler } from "@remix-run/express";
 import { broadcastDevReady, type ServerBuild } from "@remix-run/node";
 import compression from "compression";
 import express from "express";
 import { ensureDemoAccounts } from "~/auth/demo.server";
-import { getLoadContext, limitRequestBody, privateGate, refuseCrossSite, resolveSession, withSecurityHeaders } from "~/http/express.server";
+import { bodyLimits, getLoadContext, privateGate, refuseCrossSite, resolveSession, withSecurityHeaders } from "~/http/express.server";
+import { createRequestHandler } from "~/http/remix-handler.server";
+import { proxyTrust } from "~/http/trusted-proxy.server";
+import { startBackupListener } from "~/http/backup-listener.server";
 import { DatabaseLockedError, closeDb, type Db } from "~/db/instance.server";
 import { openAppDb } from "~/db/setup.server";
 import { countActiveAdmins } from "~/db/users.server";
@@ -49,6 +51,7 @@ async function announceAccounts(db: Db, env: Env): Promise<void> {
     console.log("parboard: no administrator account yet. Stop the server and run: npm run user -- add --username admin --role admin");
   }
   if (env.PARBOARD_PRIVATE) console.log("parboard: private dashboard (PARBOARD_PRIVATE=1): every page requires login.");
+  if (env.trustedProxies.length > 0) console.log(`parboard: client addresses from X-Forwarded-For sent by ${env.trustedProxies.join(", ")} only.`);
 }
 
 async function main(): Promise<void> {
@@ -80,31 +83,39 @@ async function main(): Promise<void> {
 
   const app = express();
   app.disable("x-powered-by");
-  // One proxy hop: the client address is the one the proxy saw, not whatever a client writes in X-Forwarded-For.
-  if (env.TRUST_PROXY) app.set("trust proxy", 1);
+  // X-Forwarded-For (and -Host, -Proto) count only on connections from a configured proxy: a client that
+  // reaches the port directly cannot choose the address the login limits and the audit log see.
+  const trust = proxyTrust(env.trustedProxies);
+  app.set("trust proxy", (address: string) => trust(address));
   // Security headers (with this response's CSP nonce) on everything, static files included.
   app.use(withSecurityHeaders(env));
-  app.use(refuseCrossSite(env));
-  app.use(limitRequestBody());
+  // Before anything that may answer early: every answer then bounds what is read of an unread body.
+  const bodies = bodyLimits(env);
+  app.use(bodies.check);
+  app.use(refuseCrossSite(trust));
   app.use(compression());
   app.use("/build", express.static("public/build", { immutable: true, maxAge: "1y" }));
   app.use(express.static("public", { maxAge: "1h" }));
   app.use(resolveSession(env, () => openAppDb(env)));
   app.use(privateGate(env));
+  // Remix reads bodies through the count of bodyLimits, and believes forwarded headers as Express does.
+  const remix = { getLoadContext, capOf: bodies.capOf, refuseTooLarge: bodies.refuseTooLarge, trust };
   app.all(
     "*",
     development
       ? async (req, res, next) => {
           try {
             build = await loadBuild();
-            return createRequestHandler({ build, mode: "development", getLoadContext })(req, res, next);
+            return createRequestHandler({ build, mode: "development", ...remix })(req, res, next);
           } catch (error) {
             next(error);
           }
         }
-      : createRequestHandler({ build, mode: env.NODE_ENV, getLoadContext }),
+      : createRequestHandler({ build, mode: env.NODE_ENV, ...remix }),
   );
 
+  // `npm run backup` asks the running server, which holds the database, on a loopback door of its own.
+  const backups = await startBackupListener(db, env.DATABASE_PATH);
   const server = app.listen(env.PORT, env.HOST, () => {
     console.log(`parboard: http://${env.HOST}:${env.PORT} (database ${env.DATABASE_PATH})`);
     if (development) void broadcastDevReady(build);
@@ -112,7 +123,10 @@ async function main(): Promise<void> {
 
   function shutdown(): void {
     server.close(() => {
-      void closeDb(env.DATABASE_PATH).then(() => process.exit(0));
+      void backups
+        .close()
+        .then(() => closeDb(env.DATABASE_PATH))
+        .then(() => process.exit(0));
     });
   }
   process.on("SIGINT", shutdown);

@@ -16,7 +16,11 @@ export function AccessErrorBoundary() {
     title = "auth.forbidden.title";
     text = t(lang, "auth.forbidden.text");
   } else if (status === 404) title = "error.notFound";
-  else if (status === 400) title = "error.badRequest";
+  else if (status === 400) {
+    title = "error.badRequest";
+    // The sentence of a 400 (a form that could not be read, say) is already in the reader's language.
+    text = isRouteErrorResponse(error) && typeof error.data === "string" ? error.data : null;
+  }
   return (
     <>
       <h1>{t(lang, title)}</h1>

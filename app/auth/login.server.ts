@@ -2,9 +2,10 @@
  * One login attempt, start to end: the limits, the password check (timing alike for unknown accounts),
  * the record of the attempt, the audit entry, and a new session on success. The time is passed in.
  */
-import { recordAudit } from "~/db/audit.server";
+import { recordAudit, recordAuditOncePerBurst, type AuditBurst } from "~/db/audit.server";
 import type { Db } from "~/db/instance.server";
-import { LOGIN_LIMITS, checkLoginAllowed, recordLoginAttempt, type LoginLimits } from "~/db/login-attempts.server";
+import { checkLoginAllowed, recordLoginAttempt } from "~/db/login-attempts.server";
+import { LOGIN_LIMITS, type LoginLimits, type LoginScope, type RuleWait } from "~/domain/login-limits";
 import { createSession, deleteSession, type NewSession } from "~/db/sessions.server";
 import { getCredentials } from "~/db/users.server";
 import { createKeyedQueue } from "./keyed-queue";
@@ -14,7 +15,8 @@ import type { SessionUser } from "~/domain/roles";
 export type LoginOutcome =
   | { kind: "ok"; user: SessionUser; session: NewSession }
   | { kind: "invalid" }
-  | { kind: "blocked"; minutes: number; scope: "account" | "address" };
+  /** Refused before the password was checked: try again in `retryAfterSeconds`. */
+  | { kind: "blocked"; retryAfterSeconds: number; scope: LoginScope };
 
 export interface LoginInput {
   username: string;
@@ -40,9 +42,11 @@ async function attemptLoginNow(db: Db, input: LoginInput, now: Date, limits: Log
   const { username, address } = input;
   const gate = await checkLoginAllowed(db, username, address, now, limits);
   if (!gate.allowed) {
-    const minutes = Math.max(1, Math.ceil(gate.retryAfterMs / 60_000));
-    await recordAudit(db, { actor: username, action: "login.blocked", detail: { scope: gate.scope, minutes }, address }, now);
-    return { kind: "blocked", minutes, scope: gate.scope };
+    const { scope } = gate.wait;
+    const retryAfterSeconds = Math.max(1, Math.ceil(gate.wait.waitMs / 1000));
+    const entry = { actor: username, action: "login.blocked" as const, detail: { scope, seconds: retryAfterSeconds }, address };
+    await recordAuditOncePerBurst(db, entry, burstOf(gate.wait, username, address), now);
+    return { kind: "blocked", retryAfterSeconds, scope };
   }
   const credentials = await getCredentials(db, username);
   let reason: "unknownUser" | "disabled" | "wrongPassword" | null;
@@ -54,7 +58,7 @@ async function attemptLoginNow(db: Db, input: LoginInput, now: Date, limits: Log
   else if (credentials.user.disabledAt !== null) reason = "disabled";
   else reason = null;
 
-  await recordLoginAttempt(db, { username, address, success: reason === null }, now);
+  await recordLoginAttempt(db, { username, address, success: reason === null }, now, limits);
   if (reason !== null || !credentials) {
     await recordAudit(db, { actor: username, action: "login.failure", detail: { reason: reason ?? "unknownUser" }, address }, now);
     return { kind: "invalid" };
@@ -63,6 +67,17 @@ async function attemptLoginNow(db: Db, input: LoginInput, now: Date, limits: Log
   await recordAudit(db, { actor: username, action: "login.success", address }, now);
   const { id, displayName, role, unitCode } = credentials.user;
   return { kind: "ok", user: { id, username, displayName, role, unitCode }, session };
+}
+
+/**
+ * The refusals that share one audit entry: those of the same rule, for what that rule counts (the pair,
+ * the account or the address), since the failure that started the wait.
+ */
+function burstOf(wait: RuleWait, username: string, address: string): AuditBurst {
+  const since = new Date(wait.sinceMs);
+  if (wait.scope === "pair") return { since, scope: wait.scope, actor: username, address };
+  if (wait.scope === "account") return { since, scope: wait.scope, actor: username };
+  return { since, scope: wait.scope, address };
 }
 
 export async function logout(db: Db, session: { idHash: string; user: SessionUser }, address: string, now: Date): Promise<void> {

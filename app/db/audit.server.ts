@@ -4,6 +4,7 @@
  *
  * An entry that records a change is written by the function making the change, on the same connection and
  * in the same transaction (`insertAudit`): the change and its entry are saved together or not at all.
+ * Events that come in bursts (refused logins) get one entry per burst (`recordAuditOncePerBurst`).
  */
 import type { DuckDBConnection } from "@duckdb/node-api";
 import { z } from "zod";
@@ -35,6 +36,43 @@ export async function insertAudit(conn: DuckDBConnection, entry: AuditEntryInput
 /** Appends an entry in a write of its own, for an event whose other records are kept apart (logins, logouts). */
 export async function recordAudit(db: Db, entry: AuditEntryInput, now: Date): Promise<void> {
   await db.transaction((conn) => insertAudit(conn, entry, now));
+}
+
+/**
+ * Which earlier entries belong to the same burst: those of the same action logged at or after `since`,
+ * with the same actor, address and `detail.scope` where these are given.
+ */
+export interface AuditBurst {
+  since: Date;
+  actor?: string;
+  address?: string;
+  scope?: string;
+}
+
+const BURST_SEEN_SQL = `SELECT EXISTS (SELECT 1 FROM audit_log
+  WHERE action = $1 AND logged_at >= $2::TIMESTAMPTZ
+    AND ($3::VARCHAR IS NULL OR actor = $3)
+    AND ($4::VARCHAR IS NULL OR address = $4)
+    AND ($5::VARCHAR IS NULL OR json_extract_string(detail, '$.scope') = $5)) AS seen`;
+
+const seenSchema = z.object({ seen: z.boolean() });
+
+/**
+ * Appends an entry unless its burst already has one, so that a client repeating a refused request
+ * thousands of times a minute leaves one row, not thousands. Returns whether it wrote.
+ */
+export async function recordAuditOncePerBurst(db: Db, entry: AuditEntryInput, burst: AuditBurst, now: Date): Promise<boolean> {
+  const params = [entry.action, burst.since.toISOString(), burst.actor ?? null, burst.address ?? null, burst.scope ?? null];
+  // Most refusals of a burst stop at this read, without a write.
+  const [first] = await db.query(BURST_SEEN_SQL, params, seenSchema);
+  if (first?.seen) return false;
+  // Checked again inside the queued write, so two refusals at the same moment cannot both append.
+  return db.transaction(async (conn) => {
+    const reader = await conn.runAndReadAll(BURST_SEEN_SQL, params);
+    if (seenSchema.parse(reader.getRowObjectsJS()[0]).seen) return false;
+    await insertAudit(conn, entry, now);
+    return true;
+  });
 }
 
 const auditRowSchema = z.object({

@@ -8,7 +8,7 @@ import type { IngestResult, RowChange } from "~/ingest/types";
 import { validateReport } from "~/ingest/validate";
 import type { Db } from "./instance.server";
 import { getUnits } from "./units.server";
-import { commitUpload, getCurrentReports, type CommitSummary, type UploadAudit, type UploadSource } from "./uploads.server";
+import { commitUpload, getCurrentReports, type CommitOnce, type CommitSummary, type UploadAudit, type UploadSource } from "./uploads.server";
 
 export interface Preview {
   fileName: string;
@@ -42,12 +42,13 @@ export interface ImportOutcome {
 
 /**
  * Validates and, when the file has no error, commits it as one upload, with its audit entry in the same
- * transaction when `audit` names who did it (the web upload; the seed is not audited).
+ * transaction when `audit` names who did it (the web upload; the seed is not audited), and at most once
+ * per key with `once`.
  */
 export async function importReport(
   db: Db,
   bytes: Uint8Array,
-  options: { fileName: string; uploadedBy: string; source: UploadSource; maxBytes: number; uploadedAt?: Date; audit?: UploadAudit },
+  options: { fileName: string; uploadedBy: string; source: UploadSource; maxBytes: number; uploadedAt?: Date; audit?: UploadAudit; once?: CommitOnce },
 ): Promise<ImportOutcome> {
   const preview = await previewReport(db, bytes, options.fileName, options.maxBytes);
   if (!preview.result.ok) return { preview, committed: null };
@@ -56,6 +57,7 @@ export async function importReport(
     preview.result,
     { fileName: options.fileName, sha256: preview.sha256, uploadedBy: options.uploadedBy, source: options.source, uploadedAt: options.uploadedAt },
     options.audit,
+    options.once,
   );
   return { preview, committed };
 }

@@ -9,6 +9,7 @@ import path from "node:path";
 import { DuckDBInstance, type DuckDBConnection, type DuckDBValue } from "@duckdb/node-api";
 import type { z } from "zod";
 import { applyMigrations } from "./migrations.server";
+import { inTransaction } from "./transaction.server";
 
 export class DatabaseLockedError extends Error {
   override name = "DatabaseLockedError";
@@ -107,19 +108,7 @@ async function openDb(dbPath: string): Promise<Db> {
     },
     withConnection,
     transaction(fn) {
-      const run = queue.then(() =>
-        withConnection(async (conn) => {
-          await conn.run("BEGIN TRANSACTION");
-          try {
-            const result = await fn(conn);
-            await conn.run("COMMIT");
-            return result;
-          } catch (error) {
-            await conn.run("ROLLBACK");
-            throw error;
-          }
-        }),
-      );
+      const run = queue.then(() => withConnection((conn) => inTransaction(conn, fn)));
       // The queue moves on whether this write succeeded or not; the caller sees the outcome through `run`.
       queue = run.then(
         () => undefined,

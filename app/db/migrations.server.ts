@@ -4,6 +4,7 @@
  */
 import type { DuckDBConnection } from "@duckdb/node-api";
 import { COUNT_FIELDS } from "~/domain/report-fields";
+import { inTransaction } from "./transaction.server";
 
 interface Migration {
   version: number;
@@ -129,7 +130,47 @@ CREATE TABLE upload_previews (
     sql: "DROP VIEW IF EXISTS facts;",
   },
   {
-    version: 10,
+    version: 4,
+    name: "who restored a rolled-back upload, and when",
+    // A restore sets the upload back to committed; rolled_back_* keep the rollback it undid.
+    sql: `
+ALTER TABLE uploads ADD COLUMN restored_at TIMESTAMPTZ;
+ALTER TABLE uploads ADD COLUMN restored_by VARCHAR;
+`,
+  },
+  {
+    version: 5,
+    name: "upload previews keep their bytes in files next to the database, not in a BLOB",
+    // DuckDB does not reclaim deleted BLOBs: every preview grew the file for good. Previews waiting at the
+    // upgrade are dropped (they live 30 minutes; the user checks the file again).
+    sql: `
+DROP TABLE upload_previews;
+CREATE TABLE upload_previews (
+  token_hash VARCHAR PRIMARY KEY,
+  session_hash VARCHAR NOT NULL,
+  user_id INTEGER NOT NULL,
+  file_name VARCHAR NOT NULL,
+  size INTEGER NOT NULL,
+  sha256 VARCHAR NOT NULL,
+  created_at TIMESTAMPTZ NOT NULL,
+  expires_at TIMESTAMPTZ NOT NULL
+);
+`,
+  },
+  {
+    version: 6,
+    name: "commit keys: a retried commit returns the upload it made",
+    sql: `
+-- The SHA-256 of (account, preview token or the page's key): written in the commit's own transaction.
+CREATE TABLE upload_commit_keys (
+  key_hash VARCHAR PRIMARY KEY,
+  upload_id INTEGER NOT NULL,
+  created_at TIMESTAMPTZ NOT NULL
+);
+`,
+  },
+  {
+    version: 7,
     name: "publications: what the public sees, frozen per unit and period, as of any date",
     sql: `
 CREATE SEQUENCE publication_id_seq START 1;
@@ -185,14 +226,13 @@ export async function applyMigrations(conn: DuckDBConnection): Promise<void> {
   const applied = new Set(reader.getRows().map((r) => Number(r[0])));
   for (const m of MIGRATIONS) {
     if (applied.has(m.version)) continue;
-    await conn.run("BEGIN TRANSACTION");
     try {
-      await conn.run(m.sql);
-      await conn.run("INSERT INTO schema_migrations (version, name) VALUES ($1, $2)", [m.version, m.name]);
-      await conn.run("COMMIT");
+      await inTransaction(conn, async (c) => {
+        await c.run(m.sql);
+        await c.run("INSERT INTO schema_migrations (version, name) VALUES ($1, $2)", [m.version, m.name]);
+      });
     } catch (error) {
-      await conn.run("ROLLBACK");
-      throw new Error(`migration ${m.version} (${m.name}) failed: ${error instanceof Error ? error.message : String(error)}`);
+      throw new Error(`migration ${m.version} (${m.name}) failed: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
     }
   }
 }

@@ -12,16 +12,21 @@ import { reportsFrom } from "./reports-source.server";
 /**
  * Makes the units table match the registry file: new codes are added and names updated (a code keeps its
  * data when a unit is renamed after a merger). Codes no longer in the file stay, so old data stays readable.
+ *
+ * One statement for the whole registry, the columns bound as three typed lists and unnested side by side:
+ * one UPSERT per unit took about 8 s at every start with a 5,020-unit registry. Rows whose name and kind
+ * already match are left alone, so an unchanged registry writes nothing.
  */
 export async function syncUnits(db: Db, units: readonly Unit[]): Promise<void> {
+  if (units.length === 0) return;
   await db.transaction(async (conn) => {
-    for (const u of units) {
-      await conn.run(
-        `INSERT INTO units (code, name, kind) VALUES ($1, $2, $3)
-         ON CONFLICT (code) DO UPDATE SET name = excluded.name, kind = excluded.kind`,
-        [u.code, u.name, u.kind],
-      );
-    }
+    await conn.run(
+      `INSERT INTO units (code, name, kind)
+       SELECT unnest($1::VARCHAR[]), unnest($2::VARCHAR[]), unnest($3::VARCHAR[])
+       ON CONFLICT (code) DO UPDATE SET name = excluded.name, kind = excluded.kind
+       WHERE units.name IS DISTINCT FROM excluded.name OR units.kind IS DISTINCT FROM excluded.kind`,
+      [listValue(units.map((u) => u.code)), listValue(units.map((u) => u.name)), listValue(units.map((u) => u.kind))],
+    );
   });
 }
 

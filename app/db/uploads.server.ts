@@ -1,16 +1,21 @@
 /**
  * Uploads: commit a validated report file in one transaction, roll an upload back, list them, and read the
  * current data that an upload would replace. Old versions are never overwritten: a newer upload shadows
- * them in the current view, and a rollback lets them show again. A commit or rollback made by a person
- * writes its audit entry in its own transaction, so there is never one without the other.
+ * them in the current view, a rollback lets them show again, and a restore undoes the rollback. A commit
+ * made by a person, and every rollback and restore, write their audit entry in their own transaction, so
+ * there is never one without the other.
  */
 import { DuckDBDataChunk, type DuckDBConnection, INTEGER, listValue, SMALLINT, TINYINT, VARCHAR, type DuckDBType, type DuckDBValue } from "@duckdb/node-api";
 import { z } from "zod";
 import { COUNT_FIELDS, type Counts } from "~/domain/report-fields";
+import { rollbackRefusal, type RollbackRefusal } from "~/domain/rollback-limit";
+import type { Role } from "~/domain/roles";
 import { countsShape } from "./counts-shape.server";
 import type { CurrentReport, IngestResult } from "~/ingest/types";
 import { insertAudit } from "./audit.server";
+import { findCommitByKey, recordCommitKey } from "./commit-keys.server";
 import type { Db } from "./instance.server";
+import { readStandingRollbacks } from "./upload-history.server";
 
 export type UploadSource = "web" | "cli" | "seed";
 
@@ -23,7 +28,7 @@ export interface UploadMeta {
   uploadedAt?: Date;
 }
 
-/** Who to name in the audit log for a commit or a rollback, and when. */
+/** Who to name in the audit log for a commit, and when. */
 export interface UploadAudit {
   actor: string;
   address: string | null;
@@ -41,14 +46,34 @@ export class UploadNotCommittableError extends Error {
   override name = "UploadNotCommittableError";
 }
 
+const STATE_MESSAGES = { notFound: "does not exist", alreadyRolledBack: "is already rolled back", notRolledBack: "is not rolled back" } as const;
+
 export class UploadStateError extends Error {
   override name = "UploadStateError";
   constructor(
-    readonly code: "notFound" | "alreadyRolledBack",
+    readonly code: keyof typeof STATE_MESSAGES,
     readonly uploadId: number,
   ) {
-    super(code === "notFound" ? `upload ${uploadId} does not exist` : `upload ${uploadId} is already rolled back`);
+    super(`upload ${uploadId} ${STATE_MESSAGES[code]}`);
   }
+}
+
+/** A rollback the account may not make (app/domain/rollback-limit.ts); nothing was changed. */
+export class RollbackLimitError extends Error {
+  override name = "RollbackLimitError";
+  constructor(
+    readonly uploadId: number,
+    readonly refusal: RollbackRefusal,
+  ) {
+    super(`upload ${uploadId} may not be rolled back by this account now (${refusal.kind})`);
+  }
+}
+
+/** Who rolls an upload back or restores it: the name and role decide the bound, the name and address go to the audit log. */
+export interface UploadActor {
+  username: string;
+  role: Role;
+  address: string | null;
 }
 
 const CHUNK_ROWS = 2048;
@@ -133,15 +158,30 @@ async function auditCommit(conn: DuckDBConnection, summary: CommitSummary, meta:
   );
 }
 
+/** A commit done at most once per key (app/db/commit-keys.server.ts). */
+export interface CommitOnce {
+  /** commitKey(…) of the request: when a commit with it already happened, that upload is returned. */
+  key: string;
+  /** More work in the commit's transaction, after the upload is written (consuming the preview it came from). */
+  alsoInTransaction?: (conn: DuckDBConnection) => Promise<void>;
+}
+
 /**
- * Commits a validated file in one transaction: the upload record, all its rows and, when `audit` names
- * who did it, the audit entry; or nothing.
+ * Commits a validated file in one transaction: the upload record, all its rows, when `audit` names who did
+ * it the audit entry, and with `once` its key; or nothing. With a key already used, nothing is written and
+ * the first commit's upload is returned.
  */
-export async function commitUpload(db: Db, result: IngestResult, meta: UploadMeta, audit?: UploadAudit): Promise<CommitSummary> {
+export async function commitUpload(db: Db, result: IngestResult, meta: UploadMeta, audit?: UploadAudit, once?: CommitOnce): Promise<CommitSummary> {
   checkCommittable(result);
   return db.transaction(async (conn) => {
+    const first = once ? await findCommitByKey(conn, once.key) : null;
+    if (first) return first;
     const summary = await insertUpload(conn, result, meta);
     if (audit) await auditCommit(conn, summary, meta, audit);
+    if (once) {
+      await recordCommitKey(conn, once.key, summary.uploadId, meta.uploadedAt);
+      await once.alsoInTransaction?.(conn);
+    }
     return summary;
   });
 }
@@ -159,36 +199,59 @@ export async function commitUploads(db: Db, files: readonly { result: IngestResu
   });
 }
 
-const rollbackTargetSchema = z.object({ status: z.string(), file_name: z.string(), periods: z.array(z.string()) });
+const changeTargetSchema = z.object({ status: z.enum(["committed", "rolled_back"]), file_name: z.string(), periods: z.array(z.string()) });
+
+async function readChangeTarget(conn: DuckDBConnection, uploadId: number): Promise<z.infer<typeof changeTargetSchema>> {
+  const reader = await conn.runAndReadAll("SELECT status, file_name, periods FROM uploads WHERE id = $1", [uploadId]);
+  const found = reader.getRowObjectsJson()[0];
+  if (found === undefined) throw new UploadStateError("notFound", uploadId);
+  return changeTargetSchema.parse(found);
+}
 
 /**
- * Rolls an upload back: its rows leave the current view and what they replaced shows again. With `audit`,
- * the audit entry is written in the same transaction.
+ * Rolls an upload back: its rows leave the current view and what they replaced shows again. Refused with
+ * `RollbackLimitError` when the account's bound forbids it, checked inside the queued write so that two
+ * rollbacks started at once cannot both pass it. The audit entry is written in the same transaction.
  */
-export async function rollbackUpload(db: Db, uploadId: number, by: string, audit?: UploadAudit): Promise<void> {
+export async function rollbackUpload(db: Db, uploadId: number, actor: UploadActor, now: Date): Promise<void> {
   await db.transaction(async (conn) => {
-    const reader = await conn.runAndReadAll("SELECT status, file_name, periods FROM uploads WHERE id = $1", [uploadId]);
-    const found = reader.getRowObjectsJson()[0];
-    if (found === undefined) throw new UploadStateError("notFound", uploadId);
-    const upload = rollbackTargetSchema.parse(found);
+    const upload = await readChangeTarget(conn, uploadId);
     if (upload.status !== "committed") throw new UploadStateError("alreadyRolledBack", uploadId);
-    await conn.run("UPDATE uploads SET status = 'rolled_back', rolled_back_at = current_timestamp, rolled_back_by = $2 WHERE id = $1", [
+    const refusal = rollbackRefusal(actor.role, upload.periods, await readStandingRollbacks(conn, actor.username, now), now);
+    if (refusal) throw new RollbackLimitError(uploadId, refusal);
+    await conn.run(
+      `UPDATE uploads SET status = 'rolled_back', rolled_back_at = $2::TIMESTAMPTZ, rolled_back_by = $3, restored_at = NULL, restored_by = NULL
+       WHERE id = $1`,
+      [uploadId, now.toISOString(), actor.username],
+    );
+    await insertAudit(
+      conn,
+      { actor: actor.username, action: "upload.rollback", target: String(uploadId), detail: { file: upload.file_name, periods: upload.periods }, address: actor.address },
+      now,
+    );
+  });
+}
+
+/**
+ * Restores a rolled-back upload: it is committed again, so its rows are current wherever no later committed
+ * upload holds the same unit and period, exactly as before the rollback (rows are never deleted). The
+ * rollback's who and when are kept beside the restore's. The audit entry is written in the same transaction.
+ * Not bounded: it undoes a rollback and takes nothing away that a rollback could not give back.
+ */
+export async function restoreUpload(db: Db, uploadId: number, actor: UploadActor, now: Date): Promise<void> {
+  await db.transaction(async (conn) => {
+    const upload = await readChangeTarget(conn, uploadId);
+    if (upload.status !== "rolled_back") throw new UploadStateError("notRolledBack", uploadId);
+    await conn.run("UPDATE uploads SET status = 'committed', restored_at = $2::TIMESTAMPTZ, restored_by = $3 WHERE id = $1", [
       uploadId,
-      by,
+      now.toISOString(),
+      actor.username,
     ]);
-    if (audit) {
-      await insertAudit(
-        conn,
-        {
-          actor: audit.actor,
-          action: "upload.rollback",
-          target: String(uploadId),
-          detail: { file: upload.file_name, periods: upload.periods },
-          address: audit.address,
-        },
-        audit.now,
-      );
-    }
+    await insertAudit(
+      conn,
+      { actor: actor.username, action: "upload.restore", target: String(uploadId), detail: { file: upload.file_name, periods: upload.periods }, address: actor.address },
+      now,
+    );
   });
 }
 
@@ -206,12 +269,15 @@ export const uploadSchema = z.object({
   status: z.enum(["committed", "rolled_back"]),
   rolled_back_at: z.string().nullable(),
   rolled_back_by: z.string().nullable(),
+  restored_at: z.string().nullable(),
+  restored_by: z.string().nullable(),
 });
 export type Upload = z.infer<typeof uploadSchema>;
 
 const UPLOAD_COLUMNS = `id, strftime(uploaded_at AT TIME ZONE 'UTC', '%Y-%m-%dT%H:%M:%SZ') AS uploaded_at, uploaded_by, source,
   file_name, sha256, encoding, periods, row_count, unit_count, status,
-  strftime(rolled_back_at AT TIME ZONE 'UTC', '%Y-%m-%dT%H:%M:%SZ') AS rolled_back_at, rolled_back_by`;
+  strftime(rolled_back_at AT TIME ZONE 'UTC', '%Y-%m-%dT%H:%M:%SZ') AS rolled_back_at, rolled_back_by,
+  strftime(restored_at AT TIME ZONE 'UTC', '%Y-%m-%dT%H:%M:%SZ') AS restored_at, restored_by`;
 
 export async function getUploads(db: Db): Promise<Upload[]> {
   return db.query(`SELECT ${UPLOAD_COLUMNS} FROM uploads ORDER BY id DESC`, [], uploadSchema);

@@ -9,6 +9,7 @@ export const AUDIT_ACTIONS = [
   "logout",
   "upload.commit",
   "upload.rollback",
+  "upload.restore",
   "period.publish",
   "period.withdraw",
   "user.create",

@@ -6,12 +6,13 @@ export const ROLES = ["admin", "staff", "leader"] as const;
 export type Role = (typeof ROLES)[number];
 
 /** Things a signed-in user may be allowed to do; reading the dashboard needs no permission. */
-export type Permission = "upload" | "rollback" | "viewUploads" | "manageUsers" | "viewAudit" | "viewDrafts" | "publish" | "withdraw";
+export type Permission = "upload" | "rollback" | "restore" | "viewUploads" | "manageUsers" | "viewAudit" | "viewDrafts" | "publish" | "withdraw";
 
+// Staff roll back within a bound (app/domain/rollback-limit.ts); admins without one.
 const GRANTS: Record<Role, readonly Permission[]> = {
-  admin: ["upload", "rollback", "viewUploads", "manageUsers", "viewAudit", "viewDrafts", "publish", "withdraw"],
+  admin: ["upload", "rollback", "restore", "viewUploads", "manageUsers", "viewAudit", "viewDrafts", "publish", "withdraw"],
   // Staff prepare and publish a quarter; only an admin takes a publication back (shared spec publication.md).
-  staff: ["upload", "rollback", "viewUploads", "viewDrafts", "publish"],
+  staff: ["upload", "rollback", "restore", "viewUploads", "viewDrafts", "publish"],
   // Leaders follow the competition: they may see who uploaded what (transparency), but change nothing and
   // see only what was published, like the public.
   leader: ["viewUploads"],

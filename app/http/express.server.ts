@@ -1,7 +1,7 @@
 /**
  * The HTTP server's security layer (wired in scripts/serve.ts): a CSP nonce and the security headers on
- * every response, cross-site form posts refused, the session resolved from its cookie, and, when the
- * dashboard is private, everything but the login page behind a login.
+ * every response, request bodies bounded, cross-site form posts refused, the session resolved from its
+ * cookie, and, when the dashboard is private, everything but the login page behind a login.
  */
 import { randomBytes } from "node:crypto";
 import type { AppLoadContext } from "@remix-run/node";
@@ -14,9 +14,12 @@ import type { SessionUser } from "~/domain/roles";
 import type { Env } from "~/env.server";
 import { getLang } from "~/i18n/lang.server";
 import { t } from "~/i18n/translate";
+import { formatNumber } from "~/i18n/format";
+import { dropRestOfBody } from "./body-stream.server";
 import { checkRequestOrigin } from "./csrf";
-import { checkRequestBody } from "./request-body";
+import { bodyCap, checkRequestBody, drainBound, isUploadPath } from "./request-body";
 import { securityHeaders } from "./security-headers";
+import type { ProxyTrust } from "./trusted-proxy.server";
 
 interface Locals {
   cspNonce: string;
@@ -27,7 +30,10 @@ function locals(res: Response): Locals {
   return res.locals as Locals;
 }
 
-/** The client's address as Express sees it (X-Forwarded-For only with TRUST_PROXY), IPv4 without `::ffff:`. */
+/**
+ * The client's address as Express sees it: the connection's, or, when the connection comes from a trusted
+ * proxy (TRUSTED_PROXY, Express's `trust proxy`), the one that proxy forwarded. IPv4 without `::ffff:`.
+ */
 export function clientAddress(req: Request): string {
   const ip = req.ip ?? req.socket.remoteAddress ?? "unknown";
   return ip.startsWith("::ffff:") ? ip.slice(7) : ip;
@@ -49,42 +55,75 @@ export function withSecurityHeaders(env: Pick<Env, "SESSION_COOKIE_SECURE">): Re
 
 /**
  * The host the browser sent the request to. Behind a trusted reverse proxy that rewrites Host, the proxy's
- * X-Forwarded-Host (first value) names it.
+ * X-Forwarded-Host (first value) names it; from anyone else the header is ignored.
  */
-function requestedHost(req: Request, trustProxy: boolean): string | undefined {
-  const forwarded = trustProxy ? req.get("x-forwarded-host")?.split(",")[0]?.trim() : undefined;
+function requestedHost(req: Request, trust: ProxyTrust): string | undefined {
+  const forwarded = trust(req.socket.remoteAddress) ? req.get("x-forwarded-host")?.split(",")[0]?.trim() : undefined;
   return forwarded || req.get("host");
 }
 
-export function refuseCrossSite(env: Pick<Env, "TRUST_PROXY">): RequestHandler {
+export function refuseCrossSite(trust: ProxyTrust): RequestHandler {
   return (req, res, next) => {
     const verdict = checkRequestOrigin({
       method: req.method,
       origin: req.get("origin"),
       secFetchSite: req.get("sec-fetch-site"),
-      host: requestedHost(req, env.TRUST_PROXY),
+      host: requestedHost(req, trust),
     });
     if (verdict.ok) return next();
-    // Read and drop the body, so the browser sees the answer rather than a reset connection.
-    req.resume();
+    // The body is left unread: bodyLimits drops it, up to a bound, once this answer has gone out.
     res.status(403).type("text/plain; charset=utf-8").send(t(langOf(req), "auth.crossSite"));
   };
 }
 
-/** Refuses bodies that are not a form of a known, bounded length (see request-body.ts). */
-export function limitRequestBody(): RequestHandler {
-  return (req, res, next) => {
-    const verdict = checkRequestBody({
-      method: req.method,
-      path: req.path,
-      contentType: req.get("content-type"),
-      contentLength: req.get("content-length"),
-      transferEncoding: req.get("transfer-encoding"),
-    });
-    if (verdict.ok) return next();
-    res.set("Connection", "close");
-    const key = verdict.status === 415 ? "auth.body.type" : verdict.status === 411 ? "auth.body.length" : "auth.body.tooLarge";
-    res.status(verdict.status).type("text/plain; charset=utf-8").send(t(langOf(req), key));
+export interface BodyLimits {
+  /**
+   * Middleware, before every other: refuses a body that is not a form (415) or declares more than its cap
+   * (413), and, once any answer has gone out, drops what nobody read of the body, up to a bound
+   * (request-body.ts, `drainBound`), then closes the connection.
+   */
+  check: RequestHandler;
+  /** The most this request's body may hold (request-body.ts). */
+  capOf(req: Request): number;
+  /** Answers 413 with a sentence in the reader's language; on the upload page it names the file limit. */
+  refuseTooLarge(req: Request, res: Response): void;
+}
+
+export function bodyLimits(env: Pick<Env, "MAX_UPLOAD_BYTES">): BodyLimits {
+  const capOf = (req: Request) => bodyCap(req.path, env.MAX_UPLOAD_BYTES);
+  function refuse(req: Request, res: Response, status: 413 | 415): void {
+    // A 413 met while the body streams may come after Remix began to answer (it never does before reading
+    // the form, but a route could): then the connection is all that can be closed.
+    if (res.headersSent) {
+      req.socket.destroy();
+      return;
+    }
+    const lang = langOf(req);
+    const maxMb = Math.round((env.MAX_UPLOAD_BYTES / (1024 * 1024)) * 100) / 100;
+    const message =
+      status === 415
+        ? t(lang, "auth.body.type")
+        : isUploadPath(req.path)
+          ? t(lang, "upload.error.tooLarge", { maxMb: formatNumber(lang, maxMb, Number.isInteger(maxMb) ? 0 : 2) })
+          : t(lang, "auth.body.tooLarge");
+    res.status(status).type("text/plain; charset=utf-8").send(message);
+  }
+  return {
+    capOf,
+    refuseTooLarge: (req, res) => refuse(req, res, 413),
+    check(req, res, next) {
+      const cap = capOf(req);
+      res.on("finish", () => dropRestOfBody(req, drainBound(req.get("content-length"), cap)));
+      const verdict = checkRequestBody({
+        method: req.method,
+        contentType: req.get("content-type"),
+        contentLength: req.get("content-length"),
+        transferEncoding: req.get("transfer-encoding"),
+        cap,
+      });
+      if (verdict.ok) return next();
+      refuse(req, res, verdict.status);
+    },
   };
 }
 
@@ -122,7 +161,6 @@ export function privateGate(env: Pick<Env, "PARBOARD_PRIVATE">): RequestHandler 
     if (!env.PARBOARD_PRIVATE || locals(res).session || OPEN_PATHS.some((p) => p.test(req.path))) return next();
     res.setHeader("Cache-Control", "no-store");
     if (wantsData(req)) {
-      req.resume();
       const message = t(langOf(req), "auth.private.loginRequired");
       if (req.path.startsWith("/api/")) res.status(401).json({ error: message });
       else res.status(401).type("text/plain; charset=utf-8").send(message);

@@ -33,6 +33,14 @@ export const commonMessages: { vi: Dictionary; en: Dictionary } = {
     "notFound.unit":
       "Không có đơn vị mã \u201C{code}\u201D trong danh mục đơn vị. Kiểm tra lại mã (5 chữ số) hoặc chọn đơn vị từ trang Tổng quan.",
     "error.server": "Đã có lỗi xảy ra",
+    "form.malformed": "Không đọc được biểu mẫu gửi lên (dữ liệu bị hỏng hoặc không đúng định dạng). Hãy tải lại trang rồi gửi lại.",
+    "db.failure.diskFull":
+      "Không lưu được: ổ đĩa của máy chủ đã đầy, nên chưa có gì thay đổi. Hãy báo người quản trị máy chủ giải phóng dung lượng rồi thử lại.",
+    "db.failure.readOnly":
+      "Không lưu được: máy chủ không được phép ghi vào tệp cơ sở dữ liệu, nên chưa có gì thay đổi. Hãy báo người quản trị máy chủ kiểm tra quyền ghi của thư mục dữ liệu.",
+    "db.failure.outOfMemory": "Không lưu được: máy chủ không đủ bộ nhớ, nên chưa có gì thay đổi. Hãy thử lại sau, hoặc chia tệp thành các tệp nhỏ hơn.",
+    "db.failure.other":
+      "Không lưu được do cơ sở dữ liệu từ chối thay đổi, nên chưa có gì thay đổi. Hãy thử lại; nếu vẫn lỗi, báo người quản trị máy chủ (chi tiết có trong nhật ký của máy chủ).",
     "lang.switchTo": "English",
     "home.title": "Dữ liệu đã nạp",
     "home.units": "Đơn vị ({count})",
@@ -81,6 +89,13 @@ export const commonMessages: { vi: Dictionary; en: Dictionary } = {
     "notFound.unit":
       "There is no unit with code \u201C{code}\u201D in the unit registry. Check the code (5 digits) or pick a unit on the Overview page.",
     "error.server": "Something went wrong",
+    "form.malformed": "The form sent could not be read (its data is damaged or not in a form's format). Reload the page and send it again.",
+    "db.failure.diskFull": "Nothing was saved: the server's disk is full. Ask the server's administrator to free some space, then try again.",
+    "db.failure.readOnly":
+      "Nothing was saved: the server may not write to its database file. Ask the server's administrator to check the permissions of the data folder.",
+    "db.failure.outOfMemory": "Nothing was saved: the server ran out of memory. Try again later, or split the file into smaller files.",
+    "db.failure.other":
+      "Nothing was saved: the database refused the change. Try again; if it fails again, tell the server's administrator (the server's log has the details).",
     "lang.switchTo": "Tiếng Việt",
     "home.title": "Loaded data",
     "home.units": "Units ({count})",

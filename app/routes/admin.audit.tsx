@@ -8,7 +8,7 @@ import { requirePermission } from "~/auth/guards.server";
 import { auditActionSchema, getAuditLog } from "~/db/audit.server";
 import { AUDIT_ACTIONS } from "~/domain/audit-actions";
 import { getAppDb } from "~/db/setup.server";
-import { formatDateTime } from "~/i18n/format";
+import { NO_VALUE, formatDateTime } from "~/i18n/format";
 import { getLang } from "~/i18n/lang.server";
 import { t } from "~/i18n/translate";
 import { useLang } from "~/i18n/use-lang";
@@ -71,7 +71,7 @@ export default function Audit() {
             {entries.map((e) => (
               <tr key={e.id}>
                 <td>{formatDateTime(lang, e.logged_at)}</td>
-                <td>{e.actor ?? "—"}</td>
+                <td>{e.actor ?? NO_VALUE}</td>
                 <td>{t(lang, `audit.${e.action}`)}</td>
                 <td>{e.target ?? ""}</td>
                 <td>{e.detail}</td>

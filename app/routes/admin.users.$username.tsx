@@ -3,6 +3,7 @@ import { json, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { z } from "zod";
 import { AccessErrorBoundary } from "~/auth/access-error";
+import { readForm } from "~/http/form.server";
 import { passThroughHeaders } from "~/http/route-headers";
 import { AccountError, disableAccount, enableAccount, resetPassword } from "~/auth/accounts.server";
 import { MIN_PASSWORD_LENGTH, passwordSchema, usernameSchema } from "~/auth/forms";
@@ -42,7 +43,7 @@ const actionSchema = z.discriminatedUnion("intent", [
 export async function action({ request, context, params }: ActionFunctionArgs) {
   const admin = requirePermission(request, context, "manageUsers");
   const username = parseUsername(params);
-  const form = actionSchema.safeParse(Object.fromEntries(await request.formData()));
+  const form = actionSchema.safeParse(Object.fromEntries(await readForm(request)));
   if (!form.success) {
     const key = form.error.issues.find((i) => i.path[0] === "password")?.message ?? "auth.error.invalid";
     return json({ error: key.startsWith("auth.") ? key : "auth.error.invalid" }, { status: 400 });

@@ -2,6 +2,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { json, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { AccessErrorBoundary } from "~/auth/access-error";
+import { readForm } from "~/http/form.server";
 import { passThroughHeaders } from "~/http/route-headers";
 import { AccountError, createAccount } from "~/auth/accounts.server";
 import { MIN_PASSWORD_LENGTH, fieldErrors, newUserSchema } from "~/auth/forms";
@@ -11,7 +12,7 @@ import { ROLES } from "~/domain/roles";
 import { getUnits } from "~/db/units.server";
 import { getAppDb } from "~/db/setup.server";
 import { getUsers } from "~/db/users.server";
-import { formatDateTime } from "~/i18n/format";
+import { NO_VALUE, formatDateTime } from "~/i18n/format";
 import { getLang } from "~/i18n/lang.server";
 import { t } from "~/i18n/translate";
 import { useLang } from "~/i18n/use-lang";
@@ -30,7 +31,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const admin = requirePermission(request, context, "manageUsers");
-  const form = newUserSchema.safeParse(Object.fromEntries(await request.formData()));
+  const form = newUserSchema.safeParse(Object.fromEntries(await readForm(request)));
   if (!form.success) return json({ fields: fieldErrors(form.error), error: null }, { status: 400 });
   try {
     await createAccount(await getAppDb(), form.data, { name: admin.username, address: getRequestAuth(context).clientAddress }, new Date());
@@ -89,7 +90,7 @@ export default function Users() {
                 </th>
                 <td>{u.displayName}</td>
                 <td>{t(lang, `auth.role.${u.role}`)}</td>
-                <td>{u.unitCode ? `${unitName.get(u.unitCode) ?? ""} (${u.unitCode})` : "—"}</td>
+                <td>{u.unitCode ? `${unitName.get(u.unitCode) ?? ""} (${u.unitCode})` : NO_VALUE}</td>
                 <td>
                   {u.disabledAt ? t(lang, "admin.users.disabled", { when: formatDateTime(lang, u.disabledAt) }) : t(lang, "admin.users.active")}
                 </td>

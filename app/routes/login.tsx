@@ -2,6 +2,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { json, redirect } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { AccessErrorBoundary } from "~/auth/access-error";
+import { readForm } from "~/http/form.server";
 import { passThroughHeaders } from "~/http/route-headers";
 import { loginFormSchema } from "~/auth/forms";
 import { getRequestAuth } from "~/auth/load-context";
@@ -28,8 +29,10 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const auth = getRequestAuth(context);
-  const form = loginFormSchema.safeParse(Object.fromEntries(await request.formData()));
+  const form = loginFormSchema.safeParse(Object.fromEntries(await readForm(request)));
   if (!form.success) return json({ error: t(getLang(request), "auth.login.missing") }, { status: 400 });
+  // Where to go next is settled before anything is written: the redirect cannot fail after the session exists.
+  const back = safeRedirectPath(form.data.redirectTo, "");
   const db = await getAppDb();
   // Signing in again (as someone else, say) ends the session this browser had.
   if (auth.session) await deleteSession(db, auth.session.idHash);
@@ -40,11 +43,13 @@ export async function action({ request, context }: ActionFunctionArgs) {
   );
   const lang = getLang(request);
   if (outcome.kind === "blocked") {
-    return json({ error: t(lang, "auth.login.blocked", { minutes: outcome.minutes }) }, { status: 429, headers: { "Retry-After": String(outcome.minutes * 60) } });
+    const seconds = outcome.retryAfterSeconds;
+    const error = seconds < 60 ? t(lang, "auth.login.blockedSeconds", { seconds }) : t(lang, "auth.login.blocked", { minutes: Math.ceil(seconds / 60) });
+    return json({ error }, { status: 429, headers: { "Retry-After": String(seconds) } });
   }
   if (outcome.kind === "invalid") return json({ error: t(lang, "auth.login.invalid") }, { status: 401 });
   const cookie = await sessionSetCookie(getEnv(), outcome.session.id, outcome.session.expiresAt);
-  return redirect(safeRedirectPath(form.data.redirectTo, homeFor(outcome.user)), { headers: { "Set-Cookie": cookie } });
+  return redirect(back || homeFor(outcome.user), { headers: { "Set-Cookie": cookie } });
 }
 
 export default function Login() {

@@ -8,7 +8,7 @@ import { requirePermission } from "~/auth/guards.server";
 import { can } from "~/domain/roles";
 import { getAppDb } from "~/db/setup.server";
 import { getUploads } from "~/db/uploads.server";
-import { formatCount, formatDateTime, formatPeriod } from "~/i18n/format";
+import { NO_VALUE, formatCount, formatDateTime, formatPeriod } from "~/i18n/format";
 import { getLang } from "~/i18n/lang.server";
 import { t } from "~/i18n/translate";
 import { useLang } from "~/i18n/use-lang";
@@ -17,22 +17,36 @@ import { ColumnHeads } from "~/components/column-heads";
 const bannerSchema = z.object({
   done: z.coerce.number().int().positive().optional().catch(undefined),
   rolledBack: z.coerce.number().int().positive().optional().catch(undefined),
+  restored: z.coerce.number().int().positive().optional().catch(undefined),
 });
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const user = requirePermission(request, context, "viewUploads");
   const search = new URL(request.url).searchParams;
-  const banner = bannerSchema.parse({ done: search.get("done") ?? undefined, rolledBack: search.get("rolledBack") ?? undefined });
+  const banner = bannerSchema.parse({
+    done: search.get("done") ?? undefined,
+    rolledBack: search.get("rolledBack") ?? undefined,
+    restored: search.get("restored") ?? undefined,
+  });
   const uploads = await getUploads(await getAppDb());
   const done = banner.done === undefined ? null : (uploads.find((u) => u.id === banner.done) ?? null);
   return json(
-    { uploads, done, rolledBack: banner.rolledBack ?? null, canRollback: can(user.role, "rollback"), canUpload: can(user.role, "upload"), lang: getLang(request) },
+    {
+      uploads,
+      done,
+      rolledBack: banner.rolledBack ?? null,
+      restored: banner.restored ?? null,
+      canRollback: can(user.role, "rollback"),
+      canRestore: can(user.role, "restore"),
+      canUpload: can(user.role, "upload"),
+      lang: getLang(request),
+    },
     { headers: { "Cache-Control": "private, no-store" } },
   );
 }
 
 export default function Uploads() {
-  const { uploads, done, rolledBack, canRollback, canUpload } = useLoaderData<typeof loader>();
+  const { uploads, done, rolledBack, restored, canRollback, canRestore, canUpload } = useLoaderData<typeof loader>();
   const lang = useLang();
   return (
     <div className="uploads-page">
@@ -45,6 +59,11 @@ export default function Uploads() {
       {rolledBack ? (
         <p className="notice notice-ok" role="status">
           {t(lang, "uploads.rolledBackBanner", { id: rolledBack })}
+        </p>
+      ) : null}
+      {restored ? (
+        <p className="notice notice-ok" role="status">
+          {t(lang, "uploads.restoredBanner", { id: restored })}
         </p>
       ) : null}
       <p>
@@ -113,6 +132,12 @@ export default function Uploads() {
                     {u.status === "committed" ? (
                       <>
                         {t(lang, "uploads.status.committed")}
+                        {u.restored_by && u.restored_at ? (
+                          <>
+                            <br />
+                            <span className="muted">{t(lang, "uploads.restoredBy", { who: u.restored_by, when: formatDateTime(lang, u.restored_at) })}</span>
+                          </>
+                        ) : null}
                         {canRollback ? (
                           <>
                             <br />
@@ -127,8 +152,16 @@ export default function Uploads() {
                         {t(lang, "uploads.status.rolledBack")}
                         <br />
                         <span className="muted">
-                          {t(lang, "uploads.rolledBackBy", { who: u.rolled_back_by ?? "—", when: u.rolled_back_at ? formatDateTime(lang, u.rolled_back_at) : "—" })}
+                          {t(lang, "uploads.rolledBackBy", { who: u.rolled_back_by ?? NO_VALUE, when: u.rolled_back_at ? formatDateTime(lang, u.rolled_back_at) : NO_VALUE })}
                         </span>
+                        {canRestore ? (
+                          <>
+                            <br />
+                            <Link to={`/uploads/${u.id}/restore`} aria-label={t(lang, "uploads.restoreLabel", { id: u.id })}>
+                              {t(lang, "uploads.restore")}
+                            </Link>
+                          </>
+                        ) : null}
                       </>
                     )}
                   </div>

@@ -2,6 +2,7 @@
  * What the HTTP tests of accounts, security and uploads share: test accounts, logging in, posting forms
  * the way a browser on the same site does, and reading the HTML back.
  */
+import http from "node:http";
 import type { NewUser } from "~/auth/forms";
 import type { TestServer } from "./http-server";
 
@@ -56,4 +57,39 @@ export function previewForm(file: File): FormData {
 /** The preview token of a server-rendered preview page, or null when there is no commit button. */
 export function tokenIn(html: string): string | null {
   return /name="token" value="([^"]+)"/.exec(html)?.[1] ?? null;
+}
+
+export interface RawResponse {
+  status: number;
+  headers: Record<string, string | string[] | undefined>;
+  text: string;
+}
+
+/**
+ * A same-site form post from a chosen local address (127.0.0.2, …: any 127/8 address reaches the server on
+ * Linux), for tests that need several clients; fetch cannot pick its source address.
+ */
+export function postFrom(server: TestServer, localAddress: string, path: string, body: URLSearchParams, headers: Record<string, string> = {}): Promise<RawResponse> {
+  const url = new URL(path, server.url);
+  const payload = Buffer.from(body.toString());
+  return new Promise((resolve, reject) => {
+    const req = http.request(
+      url,
+      {
+        method: "POST",
+        localAddress,
+        agent: false,
+        headers: { Origin: server.url, "Content-Type": "application/x-www-form-urlencoded", "Content-Length": String(payload.byteLength), ...headers },
+      },
+      (res) => {
+        let text = "";
+        res.setEncoding("utf8");
+        res.on("data", (d: string) => (text += d));
+        res.on("end", () => resolve({ status: res.statusCode ?? 0, headers: res.headers, text }));
+        res.on("error", reject);
+      },
+    );
+    req.on("error", reject);
+    req.end(payload);
+  });
 }

@@ -19,6 +19,8 @@ export const TEST_SESSION_SECRET = "parboard-integration-tests-session-secret-01
 export interface TestServer {
   url: string;
   dbPath: string;
+  /** The server process, for tests that read its memory in /proc. */
+  pid: number;
   output(): string;
   stop(): Promise<void>;
 }
@@ -97,6 +99,7 @@ export async function startServer(options: DatabaseOptions & { env?: Record<stri
   return {
     url,
     dbPath,
+    pid: child.pid ?? 0,
     output: () => out,
     async stop() {
       if (child.exitCode === null) {

@@ -17,6 +17,21 @@ describe("SESSION_SECRET", () => {
   });
 });
 
+describe("TRUSTED_PROXY", () => {
+  it("is a list of addresses and networks, empty by default (nobody's X-Forwarded-For is believed)", () => {
+    expect(parseEnv({}).trustedProxies).toEqual([]);
+    expect(parseEnv({ TRUSTED_PROXY: "10.0.0.5, 192.168.1.0/24,::1" }).trustedProxies).toEqual(["10.0.0.5", "192.168.1.0/24", "::1"]);
+  });
+  it("names a value that is not an address", () => {
+    expect(() => parseEnv({ TRUSTED_PROXY: "10.0.0.5,proxy.local" })).toThrow(/TRUSTED_PROXY: not an IP address or network: "proxy\.local"/);
+    expect(() => parseEnv({ TRUSTED_PROXY: "10.0.0.0/33" })).toThrow(/not an IP address or network: "10\.0\.0\.0\/33"/);
+  });
+  it("keeps TRUST_PROXY=1 working for a proxy on this machine only, and refuses both settings at once", () => {
+    expect(parseEnv({ TRUST_PROXY: "1" }).trustedProxies).toEqual(["127.0.0.1", "::1"]);
+    expect(() => parseEnv({ TRUST_PROXY: "1", TRUSTED_PROXY: "10.0.0.5" })).toThrow(/TRUST_PROXY: set either TRUSTED_PROXY/);
+  });
+});
+
 describe("auth messages", () => {
   it("has the same keys in Vietnamese and English, none empty, with the same placeholders", () => {
     expect(Object.keys(authMessages.vi).sort()).toEqual(Object.keys(authMessages.en).sort());

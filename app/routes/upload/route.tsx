@@ -12,6 +12,7 @@ import { getEnv } from "~/env.server";
 import { getLang } from "~/i18n/lang.server";
 import { t, type Lang } from "~/i18n/translate";
 import { useLang } from "~/i18n/use-lang";
+import { commitKeyFor } from "./commit-key";
 import { handleUploadAction } from "./upload-action.server";
 import { UploadPreview, formatSize } from "./upload-preview";
 import { useClientPreview, type ClientCheck } from "./use-client-preview";
@@ -115,9 +116,11 @@ export default function UploadPage() {
     if (inputRef.current && files.length > 0) inputRef.current.files = files;
     startCheck(files[0]);
   };
+  const commitKeys = useRef(new WeakMap<File, string>());
   const commitClientFile = (file: File) => {
     const data = new FormData();
     data.append("intent", "commit-file");
+    data.append("idempotency_key", commitKeyFor(commitKeys.current, file));
     data.append("file", file, file.name);
     submit(data, { method: "post", encType: "multipart/form-data" });
   };

@@ -3,7 +3,7 @@
  * would change per period and unit. Rendered on the server (no JavaScript) and in the browser alike.
  */
 import { FIELD_INFO } from "~/domain/report-fields";
-import { formatCount, formatPeriod } from "~/i18n/format";
+import { NO_VALUE, formatCount, formatPeriod } from "~/i18n/format";
 import { t, type Lang } from "~/i18n/translate";
 import type { Issue, RowChange } from "~/ingest/types";
 import { issueMessage, issuesCsv, type PreviewView } from "./preview-model";
@@ -32,13 +32,13 @@ function IssueTable({ issues, caption, lang }: { issues: readonly Issue[]; capti
           {issues.map((issue, i) => (
             <tr key={i}>
               <td className="num" data-label={t(lang, "upload.issues.col.line")}>
-                <div>{issue.line ?? "—"}</div>
+                <div>{issue.line ?? NO_VALUE}</div>
               </td>
               <td data-label={t(lang, "upload.issues.col.column")}>
-                <div>{issue.column ?? "—"}</div>
+                <div>{issue.column ?? NO_VALUE}</div>
               </td>
               <td className="cell-value" data-label={t(lang, "upload.issues.col.value")}>
-                <div>{issue.value === null || issue.value === "" ? "—" : <code>{issue.value}</code>}</div>
+                <div>{issue.value === null || issue.value === "" ? NO_VALUE : <code>{issue.value}</code>}</div>
               </td>
               <td data-label={t(lang, "upload.issues.col.message")}>
                 <div>{issueMessage(issue, lang)}</div>
@@ -132,8 +132,8 @@ function Changes({ view, units, lang }: { view: PreviewView; units: ReadonlyMap<
 
 /** What was read from the file: size, encoding, delimiter, rows, periods (and SHA-256 when the server checked it). */
 function Facts({ view, lang }: { view: PreviewView; lang: Lang }) {
-  const encoding = view.encoding ? t(lang, `upload.encoding.${view.encoding}`) : "—";
-  const delimiter = view.delimiter === ";" ? t(lang, "upload.delimiter.semicolon") : view.delimiter === "," ? t(lang, "upload.delimiter.comma") : "—";
+  const encoding = view.encoding ? t(lang, `upload.encoding.${view.encoding}`) : NO_VALUE;
+  const delimiter = view.delimiter === ";" ? t(lang, "upload.delimiter.semicolon") : view.delimiter === "," ? t(lang, "upload.delimiter.comma") : NO_VALUE;
   return (
     <dl className="facts">
       <div>
@@ -154,7 +154,7 @@ function Facts({ view, lang }: { view: PreviewView; lang: Lang }) {
       </div>
       <div>
         <dt>{t(lang, "upload.fact.periods")}</dt>
-        <dd>{view.periods.length > 0 ? view.periods.map((p) => formatPeriod(lang, p)).join(", ") : "—"}</dd>
+        <dd>{view.periods.length > 0 ? view.periods.map((p) => formatPeriod(lang, p)).join(", ") : NO_VALUE}</dd>
       </div>
       {view.sha256 ? (
         <div className="fact-wide">

@@ -58,6 +58,7 @@ describe("a public dashboard", () => {
     ["/upload/current?period=2024-Q4", { anonymous: 302, leader: 403, staff: 200, admin: 200 }],
     ["/uploads", { anonymous: 302, leader: 200, staff: 200, admin: 200 }],
     ["/uploads/1/rollback", { anonymous: 302, leader: 403, staff: 200, admin: 200 }],
+    ["/uploads/1/restore", { anonymous: 302, leader: 403, staff: 200, admin: 200 }],
     ["/admin/users", { anonymous: 302, leader: 403, staff: 403, admin: 200 }],
     ["/admin/users/staff1", { anonymous: 302, leader: 403, staff: 403, admin: 200 }],
     ["/admin/audit", { anonymous: 302, leader: 403, staff: 403, admin: 200 }],
@@ -79,13 +80,13 @@ describe("a public dashboard", () => {
     expect((await get(server, "/login")).status).toBe(200);
   });
 
-  it("lets only staff and admin preview, commit and roll back; only admin manage accounts", async () => {
+  it("lets only staff and admin preview, commit, roll back and restore; only admin manage accounts", async () => {
     const file = () => csvFile(SAME_AS_CURRENT, "2024-Q4.csv");
-    const expected: Record<Who, { preview: number; commit: number; rollback: number; createUser: number }> = {
-      anonymous: { preview: 302, commit: 302, rollback: 302, createUser: 302 },
-      leader: { preview: 403, commit: 403, rollback: 403, createUser: 403 },
-      staff: { preview: 200, commit: 303, rollback: 303, createUser: 403 },
-      admin: { preview: 200, commit: 303, rollback: 303, createUser: 303 },
+    const expected: Record<Who, { preview: number; commit: number; rollback: number; restore: number; createUser: number }> = {
+      anonymous: { preview: 302, commit: 302, rollback: 302, restore: 302, createUser: 302 },
+      leader: { preview: 403, commit: 403, rollback: 403, restore: 403, createUser: 403 },
+      staff: { preview: 200, commit: 303, rollback: 303, restore: 303, createUser: 403 },
+      admin: { preview: 200, commit: 303, rollback: 303, restore: 303, createUser: 303 },
     };
     for (const w of WHO) {
       const cookie = who[w];
@@ -100,6 +101,10 @@ describe("a public dashboard", () => {
       const rollback = await post(server, `/uploads/${done ?? 1}/rollback`, new URLSearchParams({ confirm: "yes" }), { cookie });
       check(rollback, expected[w].rollback, `${w} rollback`);
       if (expected[w].rollback === 303) expect(rollback.headers.get("location")).toBe(`/uploads?rolledBack=${done}`);
+      // Upload 1 is the sample's first quarter, never rolled back: those refused must be refused before any state check.
+      const restore = await post(server, `/uploads/${done ?? 1}/restore`, new URLSearchParams({ confirm: "yes" }), { cookie });
+      check(restore, expected[w].restore, `${w} restore`);
+      if (expected[w].restore === 303) expect(restore.headers.get("location")).toBe(`/uploads?restored=${done}`);
       const create = await post(
         server,
         "/admin/users",

@@ -11,7 +11,7 @@ import { createAccount, disableAccount, enableAccount, resetPassword, type Actor
 import { getAuditLog } from "~/db/audit.server";
 import { importReport } from "~/db/import-report.server";
 import type { Db } from "~/db/instance.server";
-import { getUploads, rollbackUpload, type UploadAudit } from "~/db/uploads.server";
+import { getUploads, rollbackUpload, type UploadActor, type UploadAudit } from "~/db/uploads.server";
 import { getUserByUsername } from "~/db/users.server";
 import { COUNT_FIELDS } from "~/domain/report-fields";
 import { createTestDb, type TestDb } from "../../helpers/test-db";
@@ -101,6 +101,7 @@ describe("an upload commit and its audit entry", () => {
 });
 
 describe("a rollback and its audit entry", () => {
+  const rollbackBy: UploadActor = { username: "an", role: "staff", address: "10.0.0.1" };
   async function committed(): Promise<number> {
     const outcome = await importAs(t.db, "q1.csv");
     if (!outcome.committed) throw new Error("the fixture did not commit");
@@ -109,7 +110,7 @@ describe("a rollback and its audit entry", () => {
 
   it("are saved together, the entry naming the file and periods", async () => {
     const id = await committed();
-    await rollbackUpload(t.db, id, "an", { ...stamp, now: new Date("2024-03-02T08:00:00Z") });
+    await rollbackUpload(t.db, id, rollbackBy, new Date("2024-03-02T08:00:00Z"));
     const [entry] = await getAuditLog(t.db, { limit: 10 });
     expect(entry).toMatchObject({ action: "upload.rollback", actor: "an", target: String(id), logged_at: "2024-03-02T08:00:00Z" });
     expect(JSON.parse(entry?.detail ?? "{}")).toEqual({ file: "q1.csv", periods: ["2023-Q1"] });
@@ -117,14 +118,14 @@ describe("a rollback and its audit entry", () => {
 
   it("are both undone when the transaction fails before COMMIT", async () => {
     const id = await committed();
-    await expect(rollbackUpload(failingBeforeCommit(t.db), id, "an", stamp)).rejects.toBeInstanceOf(InjectedFailure);
+    await expect(rollbackUpload(failingBeforeCommit(t.db), id, rollbackBy, T0)).rejects.toBeInstanceOf(InjectedFailure);
     expect((await getUploads(t.db)).map((u) => u.status)).toEqual(["committed"]);
     expect(await auditActions()).toEqual([`upload.commit ${id}`]);
   });
 
   it("are both undone when the audit entry cannot be written", async () => {
     const id = await committed();
-    await expect(withoutAuditTable(() => rollbackUpload(t.db, id, "an", stamp))).rejects.toThrow(/audit_log/);
+    await expect(withoutAuditTable(() => rollbackUpload(t.db, id, rollbackBy, T0))).rejects.toThrow(/audit_log/);
     expect((await getUploads(t.db)).map((u) => u.status)).toEqual(["committed"]);
     expect(await auditActions()).toEqual([`upload.commit ${id}`]);
   });

@@ -53,12 +53,14 @@ describe("uploads", () => {
     const kept = await t.db.query("SELECT upload_id, dossiers_received FROM report_rows WHERE commune_code = '00001' ORDER BY upload_id", [], z.object({ upload_id: z.number(), dossiers_received: z.number() }));
     expect(kept).toEqual([{ upload_id: 1, dossiers_received: 10 }, { upload_id: 2, dossiers_received: 11 }]);
 
-    await rollbackUpload(t.db, second.uploadId, "staff");
+    const staff = { username: "staff", role: "staff", address: null } as const;
+    const now = new Date("2024-03-01T08:00:00Z");
+    await rollbackUpload(t.db, second.uploadId, staff, now);
     expect(await getCurrentReports(t.db, ["2023-Q1"])).toEqual(before);
     const uploads = await getUploads(t.db);
     expect(uploads.find((u) => u.id === second.uploadId)).toMatchObject({ status: "rolled_back", rolled_back_by: "staff" });
-    await expect(rollbackUpload(t.db, second.uploadId, "staff")).rejects.toBeInstanceOf(UploadStateError);
-    await expect(rollbackUpload(t.db, 999, "staff")).rejects.toThrow("does not exist");
+    await expect(rollbackUpload(t.db, second.uploadId, staff, now)).rejects.toBeInstanceOf(UploadStateError);
+    await expect(rollbackUpload(t.db, 999, staff, now)).rejects.toThrow("does not exist");
   });
 
   it("refuses a result with errors and saves nothing", async () => {

@@ -1,7 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { fieldErrors, newUserSchema, usernameSchema } from "~/auth/forms";
 import { loginUrl, safeRedirectPath } from "~/auth/redirect";
-import { LOGIN_LIMITS, waitFor } from "~/db/login-attempts.server";
 
 describe("redirect after login", () => {
   it("keeps paths on this site and refuses everything else", () => {
@@ -12,19 +11,16 @@ describe("redirect after login", () => {
     expect(loginUrl("/upload")).toBe("/login?redirectTo=%2Fupload");
     expect(loginUrl("/")).toBe("/login");
   });
-});
 
-describe("login limit arithmetic", () => {
-  const minute = 60_000;
-  const limit = LOGIN_LIMITS.account;
-  it("waits until the fifth most recent failure leaves the window", () => {
-    const now = 100 * minute;
-    expect(waitFor([], limit, now)).toBe(0);
-    expect(waitFor([now - 1, now - 2, now - 3, now - 4], limit, now)).toBe(0);
-    const five = [now - 1 * minute, now - 2 * minute, now - 3 * minute, now - 4 * minute, now - 10 * minute];
-    expect(waitFor(five, limit, now)).toBe(5 * minute);
-    // Failures older than the window do not count.
-    expect(waitFor([now - minute, now - minute, now - minute, now - minute, now - 20 * minute], limit, now)).toBe(0);
+  it("percent-encodes what a Location header cannot carry, and refuses what normalises to another site", () => {
+    // A Location header holds bytes: "Đ" (U+0110) made the login's redirect throw after the session was written.
+    expect(safeRedirectPath("/units/11155?x=Đ", "/")).toBe("/units/11155?x=%C4%90");
+    expect(safeRedirectPath("/đơn vị/a?q=Hà Nội#mục", "/")).toBe("/%C4%91%C6%A1n%20v%E1%BB%8B/a?q=H%C3%A0%20N%E1%BB%99i#m%E1%BB%A5c");
+    expect(safeRedirectPath("/compare?period=2023&x=%C4%90", "/")).toBe("/compare?period=2023&x=%C4%90");
+    // Paths that a URL parser turns into "//host" would leave the site once normalised.
+    for (const bad of ["/.//evil.example", "/x/..//evil.example", "/%2e//evil.example", "/./login"]) {
+      expect(safeRedirectPath(bad, "/fallback"), bad).toBe("/fallback");
+    }
   });
 });
 

@@ -4,11 +4,11 @@ import { ROLES, can, homeFor, type Permission } from "~/domain/roles";
 describe("roles", () => {
   it("grants each role exactly its permissions", () => {
     const table = Object.fromEntries(
-      ROLES.map((r) => [r, (["upload", "rollback", "viewUploads", "manageUsers", "viewAudit"] as Permission[]).filter((p) => can(r, p))]),
+      ROLES.map((r) => [r, (["upload", "rollback", "restore", "viewUploads", "manageUsers", "viewAudit"] as Permission[]).filter((p) => can(r, p))]),
     );
     expect(table).toEqual({
-      admin: ["upload", "rollback", "viewUploads", "manageUsers", "viewAudit"],
-      staff: ["upload", "rollback", "viewUploads"],
+      admin: ["upload", "rollback", "restore", "viewUploads", "manageUsers", "viewAudit"],
+      staff: ["upload", "rollback", "restore", "viewUploads"],
       leader: ["viewUploads"],
     });
     expect(can(null, "viewUploads")).toBe(false);

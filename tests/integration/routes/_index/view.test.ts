@@ -171,7 +171,7 @@ describe("loadOverview", () => {
     // A later upload rolled back no longer dates the data.
     const late = await load([{ code: "00001", period: "2024-Q1", d: 99 }], new Date("2024-09-01T00:00:00Z"));
     expect(ok(await loadOverview(t.db, { indicator: "composite_score" }, SCORING, DRAFT)).lastUploadAt).toBe("2024-09-01T00:00:00Z");
-    await rollbackUpload(t.db, late.uploadId, "test");
+    await rollbackUpload(t.db, late.uploadId, { username: "test", role: "admin", address: null }, new Date("2024-09-02T00:00:00Z"));
     expect(ok(await loadOverview(t.db, { indicator: "composite_score" }, SCORING, DRAFT)).lastUploadAt).toBe("2024-07-10T08:30:00Z");
   });
 });
