@@ -16,6 +16,7 @@ import { publishPeriod, withdrawPublication } from "~/db/publications.server";
 import { getAppDb } from "~/db/setup.server";
 import { parsePeriodId } from "~/domain/period";
 import { can } from "~/domain/roles";
+import { readForm } from "~/http/form.server";
 import { passThroughHeaders } from "~/http/route-headers";
 import { formatDateTime, formatPeriod, joinNames } from "~/i18n/format";
 import { getLang } from "~/i18n/lang.server";
@@ -41,7 +42,7 @@ export type PublishActionData = { error: string; params?: Record<string, string 
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const user = requirePermission(request, context, "publish");
-  const parsed = actionSchema.safeParse(Object.fromEntries(await request.formData()));
+  const parsed = actionSchema.safeParse(Object.fromEntries(await readForm(request)));
   if (!parsed.success) return json<PublishActionData>({ error: "publish.error.form" }, { status: 400 });
   const db = await getAppDb();
   const by = { actor: user.username, address: getRequestAuth(context).clientAddress, now: new Date() };
