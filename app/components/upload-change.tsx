@@ -2,6 +2,7 @@
  * What the rollback and restore confirmation pages share: the upload's facts, and what the public will see
  * afterwards for each period and unit (app/domain/upload-impact.ts).
  */
+import { Form, Link } from "@remix-run/react";
 import { countOutcomes, groupImpact, type ImpactGroup, type UnitImpact, type UploadRef } from "~/domain/upload-impact";
 import { formatCount, formatDateTime, formatPeriod, joinNames } from "~/i18n/format";
 import { t, type Lang } from "~/i18n/translate";
@@ -90,5 +91,19 @@ export function UploadImpact({ impact, change }: { impact: UnitImpact[]; change:
       {totals.noData > 0 ? <p className="notice notice-error">{t(lang, "rollback.emptiedWarning", { n: formatCount(lang, totals.noData) })}</p> : null}
       {impact.length > 0 && totals.unchanged === impact.length ? <p className="notice">{t(lang, `${change}.nothingChanges`)}</p> : null}
     </>
+  );
+}
+
+/** The confirmation of a rollback or a restore: one button that posts `confirm=yes`, and a way back. */
+export function ConfirmBar({ label, tone, submitting }: { label: string; tone: "danger" | "primary"; submitting: boolean }) {
+  const lang = useLang();
+  return (
+    <Form method="post" className="commit-bar">
+      <input type="hidden" name="confirm" value="yes" />
+      <button type="submit" className={tone} disabled={submitting}>
+        {label}
+      </button>{" "}
+      <Link to="/uploads">{t(lang, "rollback.cancel")}</Link>
+    </Form>
   );
 }

@@ -1,6 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { z } from "zod";
 import { AccessErrorBoundary } from "~/auth/access-error";
 import { passThroughHeaders } from "~/http/route-headers";
@@ -13,7 +13,7 @@ import { t } from "~/i18n/translate";
 import { readForm } from "~/http/form.server";
 import { useLang } from "~/i18n/use-lang";
 import { getLang } from "~/i18n/lang.server";
-import { UploadFacts, UploadImpact } from "~/components/upload-change";
+import { ConfirmBar, UploadFacts, UploadImpact } from "~/components/upload-change";
 
 const paramsSchema = z.object({ id: z.coerce.number().int().positive().max(2_147_483_647) });
 
@@ -68,13 +68,7 @@ export default function RestoreConfirm() {
         <>
           <UploadImpact impact={impact} change="restore" />
           <p>{t(lang, "restore.explain")}</p>
-          <Form method="post" className="commit-bar">
-            <input type="hidden" name="confirm" value="yes" />
-            <button type="submit" className="primary" disabled={navigation.state === "submitting"}>
-              {t(lang, "restore.confirm", { id: upload.id })}
-            </button>{" "}
-            <Link to="/uploads">{t(lang, "rollback.cancel")}</Link>
-          </Form>
+          <ConfirmBar label={t(lang, "restore.confirm", { id: upload.id })} tone="primary" submitting={navigation.state === "submitting"} />
         </>
       ) : (
         <p className="notice">

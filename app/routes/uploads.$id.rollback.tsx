@@ -1,6 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { z } from "zod";
 import { AccessErrorBoundary } from "~/auth/access-error";
 import { readForm } from "~/http/form.server";
@@ -14,7 +14,7 @@ import { formatDateTime, periodInSentence } from "~/i18n/format";
 import { getLang } from "~/i18n/lang.server";
 import { t, type Lang } from "~/i18n/translate";
 import { useLang } from "~/i18n/use-lang";
-import { UploadFacts, UploadImpact } from "~/components/upload-change";
+import { ConfirmBar, UploadFacts, UploadImpact } from "~/components/upload-change";
 
 const paramsSchema = z.object({ id: z.coerce.number().int().positive().max(2_147_483_647) });
 
@@ -97,13 +97,7 @@ export default function RollbackConfirm() {
               {refusalText(lang, refused, upload.periods)} <Link to="/uploads">{t(lang, "rollback.back")}</Link>
             </p>
           ) : (
-            <Form method="post" className="commit-bar">
-              <input type="hidden" name="confirm" value="yes" />
-              <button type="submit" className="danger" disabled={navigation.state === "submitting"}>
-                {t(lang, "rollback.confirm", { id: upload.id })}
-              </button>{" "}
-              <Link to="/uploads">{t(lang, "rollback.cancel")}</Link>
-            </Form>
+            <ConfirmBar label={t(lang, "rollback.confirm", { id: upload.id })} tone="danger" submitting={navigation.state === "submitting"} />
           )}
         </>
       ) : (
