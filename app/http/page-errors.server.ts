@@ -3,17 +3,20 @@
  * period without data or a unit the registry does not hold. Every page throws these, so the same mistake
  * gets the same sentence everywhere; the root ErrorBoundary shows it inside the shell.
  */
-import { periodInSentence } from "~/i18n/format";
+import { formatDate, periodInSentence } from "~/i18n/format";
 import { t, type Lang } from "~/i18n/translate";
 import { paramMessage, type ParamProblem } from "./params.server";
 
 export type NotFound =
   /** A period without data; `loaded` holds the periods of its kind that have data. */
   | { what: "period"; period: string; loaded: readonly string[] }
-  | { what: "units"; codes: readonly string[] };
+  | { what: "units"; codes: readonly string[] }
+  /** `as_of` a date before anything was published. */
+  | { what: "asOf"; date: string };
 
 function notFoundMessage(lang: Lang, problem: NotFound): string {
   if (problem.what === "units") return t(lang, "notFound.unit", { code: problem.codes.join(", ") });
+  if (problem.what === "asOf") return t(lang, "notFound.asOf", { date: formatDate(lang, problem.date) });
   const sorted = [...problem.loaded].sort();
   const first = sorted[0];
   const last = sorted.at(-1);
@@ -29,7 +32,9 @@ function notFoundMessage(lang: Lang, problem: NotFound): string {
 export class NotFoundError extends Error {
   override name = "NotFoundError";
   constructor(readonly problem: NotFound) {
-    super(problem.what === "units" ? `unknown unit: ${problem.codes.join(", ")}` : `no data for period ${problem.period}`);
+    super(
+      problem.what === "units" ? `unknown unit: ${problem.codes.join(", ")}` : problem.what === "asOf" ? `nothing published by ${problem.date}` : `no data for period ${problem.period}`,
+    );
   }
 }
 

@@ -144,6 +144,7 @@ export async function loadOverview(
   view: DataView,
 ): Promise<OverviewPage> {
   const resolved = resolvePeriod(await getLoadedPeriods(db, view), params.period);
+  if (resolved.status === "empty" && view.kind === "published" && view.asOf !== null) throw new NotFoundError({ what: "asOf", date: view.asOf });
   if (resolved.status === "empty") return { kind: "empty" };
   if (resolved.status === "unknown") throw new NotFoundError({ what: "period", ...resolved });
   const [rankings, totals, registry, lastUploadAt] = await Promise.all([

@@ -127,6 +127,7 @@ export async function loadCompare(db: Db, request: ComparePageRequest, scoring: 
   const { units: chosen, missing } = await getUnitsByCode(db, request.codes);
   if (missing.length > 0) throw new NotFoundError({ what: "units", codes: missing });
   const resolved = resolvePeriod(await getLoadedPeriods(db, view), request.period);
+  if (resolved.status === "empty" && view.kind === "published" && view.asOf !== null) throw new NotFoundError({ what: "asOf", date: view.asOf });
   if (resolved.status === "unknown") throw new NotFoundError({ what: "period", ...resolved });
   const ok = resolved.status === "ok" ? resolved : null;
   const [allUnits, rankings] = await Promise.all([

@@ -111,6 +111,7 @@ export function contestView(input: ContestInput): ContestData {
 /** The contest view of `year` (default: the latest year with data). Throws NotFoundError for a year without data. */
 export async function loadContest(db: Db, params: { year?: string }, scoring: VersionedScoring, view: DataView): Promise<ContestPage> {
   const resolved = resolvePeriod(await getLoadedPeriods(db, view), params.year, "year");
+  if (resolved.status === "empty" && view.kind === "published" && view.asOf !== null) throw new NotFoundError({ what: "asOf", date: view.asOf });
   if (resolved.status === "empty") return { kind: "empty" };
   if (resolved.status === "unknown") throw new NotFoundError({ what: "period", ...resolved });
   const year = resolved.period;

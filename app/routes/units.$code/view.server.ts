@@ -259,6 +259,7 @@ export async function loadUnitPage(db: Db, request: UnitPageRequest, scoring: Ve
   const indicator = request.indicator ?? DEFAULT_RANK_INDICATOR;
   const version = { name: scoring.name, hash: scoring.hash };
   const resolved = resolvePeriod(await getLoadedPeriods(db, view), request.period);
+  if (resolved.status === "empty" && view.kind === "published" && view.asOf !== null) throw new NotFoundError({ what: "asOf", date: view.asOf });
   if (resolved.status === "empty") return emptyUnitView(unit, indicator, version);
   if (resolved.status === "unknown") throw new NotFoundError({ what: "period", ...resolved });
   const [rankings, totals, provenance] = await Promise.all([

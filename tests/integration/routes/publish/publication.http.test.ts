@@ -129,7 +129,9 @@ describe("a correction after publication", () => {
 
   it("answers 404 for a date before any publication, 400 for a malformed one", async () => {
     expect((await api("/api/rankings?period=2024-Q4&as_of=2020-01-01")).status).toBe(404);
-    expect((await get(server, "/?as_of=2020-01-01")).status).toBe(200);
+    const page = await get(server, "/?as_of=2020-01-01");
+    expect(page.status).toBe(404);
+    expect(await page.text()).toContain("Đến hết ngày 01/01/2020 chưa có kết quả xếp hạng nào được công bố.");
     expect((await get(server, "/?as_of=01-12-2026")).status).toBe(400);
   });
 });
