@@ -19,6 +19,6 @@ await runCli(async (env) => {
     for (const line of outcome.messages) console.error(line);
     return 1;
   }
-  console.log(t(args.lang, "cli.seed.done", { files: outcome.files, rows: outcome.rows, path: env.DATABASE_PATH }));
+  console.log(t(args.lang, "cli.seed.done", { files: outcome.files, rows: outcome.rows, path: env.DATABASE_PATH, published: outcome.published }));
   return 0;
 });

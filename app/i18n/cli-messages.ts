@@ -14,7 +14,7 @@ export const cliMessages: { vi: Dictionary; en: Dictionary } = {
       "{file}: đã lưu lần tải #{id} — {rows} dòng, {units} đơn vị, kỳ {periods} ({new} mới, {changed} thay đổi, {unchanged} không đổi).",
     "cli.readFailed": "Không đọc được tệp {file}: {reason}",
     "cli.seed.notEmpty": "Cơ sở dữ liệu {path} đã có dữ liệu ({uploads} lần tải); không nạp dữ liệu mẫu.",
-    "cli.seed.done": "Đã nạp dữ liệu mẫu: {files} tệp, {rows} dòng vào {path}.",
+    "cli.seed.done": "Đã nạp dữ liệu mẫu: {files} tệp, {rows} dòng vào {path}; đã công bố {published} quý.",
     "cli.publish.usage":
       "Cách dùng: npm run publish -- QUÝ [QUÝ …] [--note \"…\"] [--allow-missing] | --all | --withdraw QUÝ --reason \"…\" (QUÝ như 2025-Q1; --user TÊN, --lang vi|en)",
     "cli.publish.badPeriod": "“{value}” không phải một quý: hãy ghi như 2025-Q1.",
@@ -61,7 +61,7 @@ export const cliMessages: { vi: Dictionary; en: Dictionary } = {
       "{file}: committed as upload #{id} — {rows} rows, {units} units, periods {periods} ({new} new, {changed} changed, {unchanged} unchanged).",
     "cli.readFailed": "Cannot read the file {file}: {reason}",
     "cli.seed.notEmpty": "The database {path} already has data ({uploads} uploads); the sample data was not loaded.",
-    "cli.seed.done": "Sample data loaded: {files} files, {rows} rows into {path}.",
+    "cli.seed.done": "Sample data loaded: {files} files, {rows} rows into {path}; {published} quarters published.",
     "cli.publish.usage":
       "Usage: npm run publish -- QUARTER [QUARTER …] [--note \"…\"] [--allow-missing] | --all | --withdraw QUARTER --reason \"…\" (QUARTER as 2025-Q1; --user NAME, --lang vi|en)",
     "cli.publish.badPeriod": "“{value}” is not a quarter: write it as 2025-Q1.",
