@@ -9,7 +9,7 @@ test("the data page lists the 20 units and the 12 quarters of the sample data", 
   await expect(page.getByRole("heading", { name: "Dữ liệu đã nạp" })).toBeVisible();
   await expect(page.getByRole("heading", { name: "Đơn vị (20)" })).toBeVisible();
   await expect(page.getByRole("heading", { name: "Kỳ báo cáo (12)" })).toBeVisible();
-  await expect(page.getByRole("row", { name: /2024-Q3/ })).toContainText("19/20");
+  await expect(page.getByRole("row", { name: /Quý 3\/2024/ })).toContainText("19/20");
   await expect(page.getByRole("row", { name: /Thị trấn Ninh Giang/ })).toContainText("12");
   await page.getByRole("link", { name: "English" }).click();
   await expect(page.getByRole("heading", { name: "Units (20)" })).toBeVisible();

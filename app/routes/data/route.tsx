@@ -7,7 +7,7 @@ import { dataViewOf } from "~/http/data-view.server";
 import { badRequest } from "~/http/page-errors.server";
 import { parseParams } from "~/http/params.server";
 import { getLang } from "~/i18n/lang.server";
-import { formatDateTime } from "~/i18n/format";
+import { formatDateTime, formatPeriod } from "~/i18n/format";
 import { t } from "~/i18n/translate";
 import { useLang } from "~/i18n/use-lang";
 import { ColumnHeads } from "~/components/column-heads";
@@ -49,7 +49,7 @@ export default function Index() {
           <tbody>
             {periods.map((p) => (
               <tr key={p.period}>
-                <th scope="row">{p.period}</th>
+                <th scope="row">{formatPeriod(lang, p.period)}</th>
                 <td className="num">{p.unit_count}/{units.length}</td>
                 <td>
                   {p.uploads.map((u) => (
