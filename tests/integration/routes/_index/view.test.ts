@@ -9,24 +9,10 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from
 import { NotFoundError } from "~/http/page-errors.server";
 import { loadOverview, type OverviewData, type OverviewPage } from "~/routes/_index/view.server";
 import { commitUpload, rollbackUpload } from "~/db/uploads.server";
-import type { VersionedScoring } from "~/domain/scoring";
 import { startServer, type TestServer } from "../../../helpers/http-server";
-import { counts, createTestDb, resultOf, type TestDb, DRAFT } from "../../../helpers/test-db";
+import { counts, createTestDb, resultOf, type TestDb, DRAFT, TEST_SCORING } from "../../../helpers/test-db";
 
-const SCORING: VersionedScoring = {
-  name: "test",
-  hash: "0123456789ab",
-  config: {
-    name: "test",
-    indicators: {
-      on_time_rate: { weight: 20, fullAt: 1 },
-      online_rate: { weight: 12, fullAt: 1 },
-      digitization_rate: { weight: 22, fullAt: 1 },
-      satisfaction_rate: { weight: 18, fullAt: 1 },
-      online_payment_rate: { weight: 10, fullAt: 1 },
-    },
-  },
-};
+const SCORING = TEST_SCORING;
 
 let t: TestDb;
 beforeEach(async () => {
@@ -116,7 +102,7 @@ describe("loadOverview", () => {
     const town = page.rows.find((r) => r.indicator === "digitization_rate" && r.code === "00003");
     expect(town).toMatchObject({ numerator: 95, denominator: 100, value: 0.95, rank: 1, ranked: 4, previousRank: 3 });
     expect(page.indicator).toBe("digitization_rate");
-    expect(page.scoring).toEqual({ name: "test", hash: "0123456789ab" });
+    expect(page.scoring).toEqual({ name: TEST_SCORING.name, hash: TEST_SCORING.hash });
   });
 
   it("gives district totals from summed counts, with the periods up to the one read", async () => {
