@@ -21,12 +21,18 @@ export const MISSING_BACKGROUND = "#fafafa";
 export const MISSING_HATCH = "#a6a6a6";
 
 /**
- * Single-hue sequential ramp for ranks: rank 1 is the darkest. Blues keeps lightness monotonic (so grey
- * print preserves the order) and blue is seen by all common colour-vision deficiencies. The ends are
- * trimmed so the best cell is not black and the worst is still distinguishable from the white page.
+ * Single-hue sequential ramp for value classes: the units holding one value form one class, classes are
+ * numbered best first (1 = the best value), and the best class is the darkest. A tie is one colour placed
+ * by how many better values there are, not by its competition rank: 18 units tied at zero initiatives
+ * below two that sent some are the lightest class, not the blue of "3rd of 20". When every unit holds the
+ * same value the indicator separates no one, and all get the middle of the ramp.
+ *
+ * Blues keeps lightness monotonic (so grey print preserves the order) and blue is seen by all common
+ * colour-vision deficiencies. The ends are trimmed so the best cell is not black and the worst is still
+ * distinguishable from the white page.
  */
-export function rankColor(rank: number, field: number): string {
-  const t = field <= 1 ? 0 : Math.min(1, Math.max(0, (rank - 1) / (field - 1)));
+export function classColor(index: number, classes: number): string {
+  const t = classes <= 1 ? 0.5 : Math.min(1, Math.max(0, (index - 1) / (classes - 1)));
   return rgb(interpolateBlues(0.95 - t * 0.8)).formatHex();
 }
 

@@ -242,13 +242,15 @@ export interface ChartFrameProps {
   /** Translated label of the <summary>, e.g. "Xem bảng số liệu". */
   tableSummary: string;
   chart: ReactNode;
+  /** Words under the chart that the picture cannot say (a crowd of ties, say); translated by the page. */
+  note?: ReactNode;
   table: ReactNode;
   /** Open the table by default (e.g. in print views). */
   tableOpen?: boolean;
   className?: string;
 }
 
-export function ChartFrame({ isEmpty, emptyText, tableSummary, chart, table, tableOpen, className }: ChartFrameProps) {
+export function ChartFrame({ isEmpty, emptyText, tableSummary, chart, note, table, tableOpen, className }: ChartFrameProps) {
   const classes = ["pb-chart-frame", className].filter(Boolean).join(" ");
   if (isEmpty) {
     return (
@@ -260,6 +262,7 @@ export function ChartFrame({ isEmpty, emptyText, tableSummary, chart, table, tab
   return (
     <figure className={classes}>
       {chart}
+      {note ? <div className="pb-chart-note">{note}</div> : null}
       <details className="pb-chart-details" open={tableOpen}>
         <summary>{tableSummary}</summary>
         {table}

@@ -117,4 +117,4 @@ export function fitText(text: string, maxWidth: number, fontSize: number): strin
 
 /** The one "no value" mark and rank movement, re-exported for the charts (they live in i18n and domain). */
 export { NO_VALUE } from "~/i18n/format";
-export { rankMovement } from "~/domain/ranks";
+export { rankChange, type PreviousStanding } from "~/domain/ranks";

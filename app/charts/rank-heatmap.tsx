@@ -1,6 +1,9 @@
 /**
- * Units × indicators, each cell coloured by the unit's rank on that indicator (rank 1 darkest) with the
- * rank printed in it, so colour is never the only carrier. Missing ranks are hatched and show "—".
+ * Units × indicators, each cell coloured by the unit's value class on that indicator (the best value
+ * darkest; units holding the same value share one colour, placed by how many better values there are, so
+ * a crowd tied at zero is never painted in the leaders' colour) with the rank printed in it, so colour is
+ * never the only carrier. Ties are said in words in each cell's title and the table. Missing ranks are
+ * hatched and show "—".
  */
 import {
   checkOneOf,
@@ -15,7 +18,7 @@ import {
   NO_VALUE,
 } from "./chart-options";
 import type { ChartSize } from "./chart-options";
-import { INK, MISSING_BACKGROUND, MISSING_HATCH, MUTED, rankColor, textColorOn } from "./chart-colors";
+import { INK, MISSING_BACKGROUND, MISSING_HATCH, MUTED, classColor, textColorOn } from "./chart-colors";
 import { ChartDataTable } from "./chart-data-table";
 import type { DataTableModel } from "./chart-data-table";
 import { SvgFrame, frameLayout } from "./chart-frame";
@@ -132,6 +135,44 @@ function indexCells(data: RankHeatmapData): Map<string, HeatmapCell> {
   return byKey;
 }
 
+/** Per indicator, its distinct ranks best first: one per value held (equal values share a competition rank). */
+function valueClasses(data: RankHeatmapData): Map<string, number[]> {
+  const ranks = new Map<string, Set<number>>();
+  for (const c of data.cells) {
+    if (c.rank === null) continue;
+    const set = ranks.get(c.indicator) ?? new Set<number>();
+    set.add(c.rank);
+    ranks.set(c.indicator, set);
+  }
+  return new Map([...ranks].map(([id, set]) => [id, [...set].sort((a, b) => a - b)]));
+}
+
+/** How many units hold each (indicator, rank): a tie is two or more. */
+function tieSizes(data: RankHeatmapData): Map<string, number> {
+  const sizes = new Map<string, number>();
+  for (const c of data.cells) {
+    if (c.rank === null) continue;
+    const key = `${c.indicator}|${c.rank}`;
+    sizes.set(key, (sizes.get(key) ?? 0) + 1);
+  }
+  return sizes;
+}
+
+/** "3/20 (0) · tied with 17 others": the rank, the value and, for a tie, the words the labels give. */
+function cellText(
+  c: HeatmapCell | undefined,
+  indicator: string,
+  tiedOf: ReadonlyMap<string, number>,
+  formatValue: HeatmapFormat,
+  labels: Pick<RankHeatmapLabels, "tiedWith"> | undefined,
+): string {
+  if (!c || c.rank === null) return NO_VALUE;
+  const value = c.value ?? null;
+  const others = (tiedOf.get(`${indicator}|${c.rank}`) ?? 1) - 1;
+  const tie = others > 0 && labels?.tiedWith ? ` · ${labels.tiedWith(others)}` : "";
+  return `${c.rank}/${c.field}${value === null ? "" : ` (${formatValue(value, indicator)})`}${tie}`;
+}
+
 /** Rows in the given order, or by rank on `sortBy` (missing last; the sort is stable). */
 function orderUnits(data: RankHeatmapData, cells: Map<string, HeatmapCell>, sortBy: string | null): HeatmapUnit[] {
   const units = [...data.units];
@@ -147,6 +188,7 @@ export function rankHeatmapLayout(
   size: ChartSize,
   options?: Partial<RankHeatmapOptions>,
   formatValue: HeatmapFormat = String,
+  labels?: Pick<RankHeatmapLabels, "tiedWith">,
 ): RankHeatmapLayout {
   const o = resolveOptions(rankHeatmapDefaults, options);
   const { width } = checkSize(size, false);
@@ -170,6 +212,8 @@ export function rankHeatmapLayout(
   if (cellWidth < o.fontSize * 1.8) throw new Error(`width too small: ${width}`);
 
   const units = orderUnits(data, cells, sortBy);
+  const classesOf = valueClasses(data);
+  const tiedOf = tieSizes(data);
   const columns = data.indicators.map((ind, j) => ({
     key: ind.id,
     label: headers[j] ?? ind.label,
@@ -188,9 +232,9 @@ export function rankHeatmapLayout(
         const c = cells.get(`${u.code}|${ind.id}`);
         const rank = c?.rank ?? null;
         const field = c?.field ?? null;
-        const fill = rank === null || field === null ? null : rankColor(rank, field);
-        const value = c?.value ?? null;
-        const shown = rank === null ? NO_VALUE : `${rank}/${field}`;
+        const classes = classesOf.get(ind.id);
+        const fill = rank === null || field === null || !classes ? null : classColor(classes.indexOf(rank) + 1, classes.length);
+        const shown = cellText(c, ind.id, tiedOf, formatValue, labels);
         return {
           key: ind.id,
           x: r2(o.labelWidth + j * cellWidth + GAP),
@@ -202,7 +246,7 @@ export function rankHeatmapLayout(
           fill,
           textColor: fill === null ? MUTED : textColorOn(fill),
           text: rank === null ? NO_VALUE : String(rank),
-          title: `${u.name} · ${ind.label}: ${shown}${value === null ? "" : ` (${formatValue(value, ind.id)})`}`,
+          title: `${u.name} · ${ind.label}: ${shown}`,
         };
       }),
     };
@@ -222,6 +266,8 @@ export interface RankHeatmapLabels extends FrameLabels {
   description?: string;
   /** Header of the table's first column. */
   unit: string;
+  /** Words for a tie, "tied with 17 others", in each cell's title and the table. */
+  tiedWith?: (others: number) => string;
 }
 
 export interface RankHeatmapProps {
@@ -234,7 +280,7 @@ export interface RankHeatmapProps {
 }
 
 export function RankHeatmap({ id, data, labels, formatValue, width = 480, options }: RankHeatmapProps) {
-  const layout = rankHeatmapLayout(data, { width }, options, formatValue);
+  const layout = rankHeatmapLayout(data, { width }, options, formatValue, labels);
   return (
     <SvgFrame id={id} frame={layout} labels={labels}>
       <g className="pb-headers" aria-hidden="true">
@@ -291,6 +337,7 @@ export function rankHeatmapTableModel(
   sortBy: string | null = null,
 ): DataTableModel {
   const cells = indexCells(data);
+  const tiedOf = tieSizes(data);
   if (sortBy !== null)
     checkOneOf(
       "indicator",
@@ -304,12 +351,7 @@ export function rankHeatmapTableModel(
     rows: orderUnits(data, cells, sortBy).map((u) => ({
       key: u.code,
       header: u.name,
-      cells: data.indicators.map((i) => {
-        const c = cells.get(`${u.code}|${i.id}`);
-        if (!c || c.rank === null) return NO_VALUE;
-        const value = c.value ?? null;
-        return `${c.rank}/${c.field}${value === null ? "" : ` (${formatValue(value, i.id)})`}`;
-      }),
+      cells: data.indicators.map((i) => cellText(cells.get(`${u.code}|${i.id}`), i.id, tiedOf, formatValue, labels)),
     })),
   };
 }

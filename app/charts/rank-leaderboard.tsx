@@ -17,10 +17,10 @@ import {
   fitText,
   plainFormat,
   r2,
-  rankMovement,
+  rankChange,
   resolveOptions,
 } from "./chart-options";
-import type { ChartFormat, ChartSize } from "./chart-options";
+import type { ChartFormat, ChartSize, PreviousStanding } from "./chart-options";
 import { SvgFrame, frameLayout } from "./chart-frame";
 import type { FrameLabels, FrameLayout } from "./chart-frame";
 
@@ -30,7 +30,8 @@ export interface LeaderboardRow {
   value: number | null;
   /** Null when the unit is not ranked (no value). */
   rank: number | null;
-  previousRank?: number | null;
+  /** Where the unit stood in the previous period; an arrow only where both periods ranked the same units. */
+  previous?: PreviousStanding | null;
 }
 
 export interface RankLeaderboardOptions {
@@ -108,6 +109,12 @@ export function sortLeaderboardRows(rows: readonly LeaderboardRow[]): Leaderboar
   });
 }
 
+/** Places moved, only where both periods ranked the same units (else the table states both ranks). */
+function placesMoved(r: LeaderboardRow): number | null {
+  const change = rankChange(r.rank, r.previous);
+  return change?.kind === "moved" ? change.places : null;
+}
+
 export function movementGlyph(movement: number | null): string {
   if (movement === null) return "";
   if (movement > 0) return `▲${movement}`;
@@ -138,7 +145,7 @@ export function rankLeaderboardLayout(
   checkUnique("unit", rows.map((r) => r.code));
   for (const r of rows) {
     checkRank(r.code, r.rank);
-    checkRank(r.code, r.previousRank ?? null);
+    checkRank(r.code, r.previous?.rank ?? null);
     if (r.value !== null && (!Number.isFinite(r.value) || r.value < 0)) {
       throw new Error(`bad value for ${r.code}: ${r.value}`);
     }
@@ -169,7 +176,7 @@ export function rankLeaderboardLayout(
       r.value === null
         ? null
         : { x: columns.barX, y: r2((o.rowHeight - barHeight) / 2), width: r2(x(r.value)), height: r2(barHeight) };
-    const movement = rankMovement(r.rank, r.previousRank);
+    const movement = placesMoved(r);
     return {
       key: r.code,
       y: TOP + i * o.rowHeight,
@@ -308,14 +315,18 @@ export function rankLeaderboardTableModel(
       { key: "movement", header: labels.movement },
     ],
     rows: sorted.map((r) => {
-      const movement = rankMovement(r.rank, r.previousRank);
+      const change = rankChange(r.rank, r.previous);
       return {
         key: r.code,
         header: r.name,
         cells: [
           r.rank === null ? NO_VALUE : `${r.rank}/${field}`,
           r.value === null ? NO_VALUE : formatValue(r.value),
-          movement === null ? NO_VALUE : labels.movementText(movement),
+          change === null
+            ? NO_VALUE
+            : change.kind === "moved"
+              ? labels.movementText(change.places)
+              : `${change.from.rank}/${change.from.ranked} → ${r.rank}/${field}`,
         ],
       };
     }),

@@ -9,6 +9,7 @@ import { z } from "zod";
 import { computeGap, type Gap } from "~/domain/gap";
 import type { RankingRow } from "~/domain/ranking";
 import { COMPOSITE_ID, RANKED_IDS, getIndicator, type RankedId } from "~/domain/indicators";
+import { rankMovement } from "~/domain/ranks";
 import { parsePeriodId, previousPeriodId, type PeriodKind } from "~/domain/period";
 import { COUNT_FIELDS } from "~/domain/report-fields";
 import type { DataView } from "~/domain/publication";
@@ -59,6 +60,18 @@ above AS (
 ),
 periods(pid, prev_pid) AS (
   SELECT unnest($2::VARCHAR[]), unnest($3::VARCHAR[])
+),
+-- Movement compares like with like: only where the previous period ranked exactly the same units.
+unit_sets AS (
+  SELECT pid, indicator, list(commune_code ORDER BY commune_code) AS codes
+  FROM ranked WHERE value IS NOT NULL
+  GROUP BY pid, indicator
+),
+comparable AS (
+  SELECT pe.pid, c.indicator, c.codes = p.codes AS same_units
+  FROM periods pe
+  JOIN unit_sets c ON c.pid = pe.pid
+  JOIN unit_sets p ON p.pid = pe.prev_pid AND p.indicator = c.indicator
 )
 -- Only numbers cross into JavaScript: strings cost most to convert at national scale. The period and the
 -- indicator leave as their positions in the request and the registry, unit codes (5 digits, checked on the
@@ -67,12 +80,14 @@ SELECT list_position($2::VARCHAR[], r.pid)::INTEGER AS period_index,
        list_position(${idListSql(RANKED_IDS)}, r.indicator)::INTEGER AS indicator_index,
        r.commune_code::INTEGER AS code,
        r.num::DOUBLE AS numerator, r.den::DOUBLE AS denominator, r.value, r.rank::INTEGER AS rank, r.ranked::INTEGER AS ranked, r.quarters,
-       p.rank::INTEGER AS previous_rank, p.value AS previous_value,
+       p.rank::INTEGER AS previous_rank, p.ranked::INTEGER AS previous_ranked, p.value AS previous_value,
+       coalesce(s.same_units, false) AS same_units,
        a.pass_code::INTEGER AS pass_code, a.pass_tied::INTEGER AS pass_tied, a.pass_num::DOUBLE AS pass_num, a.pass_den::DOUBLE AS pass_den
 FROM ranked r
 JOIN periods pe ON pe.pid = r.pid
 LEFT JOIN ranked p ON p.pid = pe.prev_pid AND p.commune_code = r.commune_code AND p.indicator = r.indicator
 LEFT JOIN above a ON a.pid = r.pid AND a.indicator = r.indicator AND a.drank = r.drank - 1
+LEFT JOIN comparable s ON s.pid = r.pid AND s.indicator = r.indicator
 ORDER BY r.pid, r.indicator, r.rank NULLS LAST, r.commune_code`;
 }
 
@@ -87,6 +102,8 @@ const sqlRowSchema = z.object({
   ranked: z.number().int(),
   quarters: z.number().int(),
   previous_rank: z.number().int().nullable(),
+  previous_ranked: z.number().int().nullable(),
+  same_units: z.boolean(),
   previous_value: z.number().nullable(),
   pass_code: z.number().int().nullable(),
   pass_tied: z.number().int().nullable(),
@@ -158,6 +175,8 @@ export async function getRankingsFor(
       rank: row.rank,
       ranked: row.ranked,
       previous_rank: row.previous_rank,
+      previous_ranked: row.previous_rank === null ? null : row.previous_ranked,
+      movement: row.same_units ? rankMovement(row.rank, row.previous_rank) : null,
       previous_value: row.previous_value,
       quarters: row.quarters,
       incomplete: kind === "year" && row.quarters < 4,

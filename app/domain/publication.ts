@@ -43,3 +43,43 @@ export function sameFrozenSet(a: ReadonlyMap<string, number>, b: ReadonlyMap<str
   for (const [code, upload] of a) if (b.get(code) !== upload) return false;
   return true;
 }
+
+/** A rank changed by a later version of a publication: "corrected on 01/12/2026; was 4/20". */
+export interface Correction {
+  /** When the correcting version was published (ISO, UTC). */
+  on: string;
+  was: { rank: number; ranked: number };
+}
+
+/** The key of a unit's row on an indicator in a map of corrections. */
+export function correctionKey(code: string, indicator: string): string {
+  return `${code}|${indicator}`;
+}
+
+/**
+ * The ranks a correction changed: rows of the version published before (`before`) against the version
+ * standing now (`now`), both of one period. A unit ranked in both whose rank or field differs is corrected;
+ * a rank that appeared or vanished is not a correction of a rank.
+ */
+export function correctionsBetween(
+  before: readonly RankRowLike[],
+  now: readonly RankRowLike[],
+  on: string,
+): Map<string, Correction> {
+  const was = new Map(before.map((r) => [correctionKey(r.commune_code, r.indicator), r]));
+  const corrections = new Map<string, Correction>();
+  for (const r of now) {
+    const key = correctionKey(r.commune_code, r.indicator);
+    const old = was.get(key);
+    if (!old || old.rank === null || r.rank === null) continue;
+    if (old.rank !== r.rank || old.ranked !== r.ranked) corrections.set(key, { on, was: { rank: old.rank, ranked: old.ranked } });
+  }
+  return corrections;
+}
+
+interface RankRowLike {
+  commune_code: string;
+  indicator: string;
+  rank: number | null;
+  ranked: number;
+}

@@ -18,7 +18,15 @@ export interface RankingRow {
   rank: number | null;
   /** Units ranked on this indicator in this period (those with a value): the "20" of "4/20". */
   ranked: number;
+  /** The unit's rank in the previous period of the same kind, and how many units were ranked then ("17/20"). */
   previous_rank: number | null;
+  previous_ranked: number | null;
+  /**
+   * Places gained (positive) or lost since the previous period; null unless both periods ranked exactly the
+   * same units on this indicator (a merger, a unit that did not report or had nothing to count): then the
+   * two ranks are stated side by side ("17/20 → 5/6"), never as a movement.
+   */
+  movement: number | null;
   previous_value: number | null;
   /** Quarters the unit reported in the period (1 for a quarter, up to 4 for a year). */
   quarters: number;

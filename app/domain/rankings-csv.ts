@@ -6,7 +6,7 @@ import { toCsv, type CsvCell } from "./csv-export";
 import type { RankingRow } from "./ranking";
 
 /** The fields of a ranking row that the export writes. */
-export type ExportRow = Omit<RankingRow, "previous_value" | "quarters">;
+export type ExportRow = Omit<RankingRow, "previous_value" | "quarters" | "previous_ranked" | "movement">;
 
 export const RANKINGS_CSV_HEADER = [
   "period",

@@ -9,6 +9,44 @@ export function rankMovement(rank: number | null, previousRank: number | null | 
   return previousRank - rank;
 }
 
+/** Where a unit stood on an indicator in the previous period of the same kind. */
+export interface PreviousStanding {
+  rank: number;
+  /** Units ranked then: the "20" of "17/20". */
+  ranked: number;
+  /**
+   * Places gained (positive) or lost since then; null when the two periods ranked different sets of units
+   * (a merger, a unit that did not report or had nothing to count): then the ranks are not comparable and
+   * are stated side by side, "17/20 → 5/6", never as an arrow.
+   */
+  movement: number | null;
+}
+
+/** The previous standing of a ranking row (app/domain/ranking.ts), or null when the unit had no rank then. */
+export function previousStanding(row: {
+  previous_rank: number | null;
+  previous_ranked: number | null;
+  movement: number | null;
+}): PreviousStanding | null {
+  if (row.previous_rank === null || row.previous_ranked === null) return null;
+  return { rank: row.previous_rank, ranked: row.previous_ranked, movement: row.movement };
+}
+
+/**
+ * How a rank is said against the previous period: an arrow of places when both periods ranked the same
+ * units, both ranks with their fields when they did not, nothing without both ranks.
+ */
+export type RankChange =
+  | { kind: "moved"; places: number }
+  | { kind: "fields"; from: { rank: number; ranked: number } }
+  | null;
+
+export function rankChange(rank: number | null, previous: PreviousStanding | null | undefined): RankChange {
+  if (rank === null || !previous) return null;
+  if (previous.movement === null) return { kind: "fields", from: { rank: previous.rank, ranked: previous.ranked } };
+  return { kind: "moved", places: previous.movement };
+}
+
 /** The part of a ranking row these helpers read. */
 export interface RankedValue {
   commune_code: string;
@@ -22,6 +60,37 @@ export function countTiedWith(rows: readonly RankedValue[], code: string): numbe
   const own = rows.find((r) => r.commune_code === code);
   if (!own || own.rank === null) return 0;
   return rows.filter((r) => r.commune_code !== code && r.rank === own.rank).length;
+}
+
+/** A rank held by several units at once: "18 units share 3/20 with 0 initiatives". */
+export interface SharedRank {
+  indicator: string;
+  rank: number;
+  ranked: number;
+  value: number | null;
+  units: number;
+}
+
+/**
+ * The ranks shared by at least `minUnits` units, per indicator in the order first met, best rank first:
+ * a crowd on one rank is said in words, since "3/20" alone reads as third place.
+ */
+export function sharedRanks(
+  rows: readonly { indicator: string; rank: number | null; ranked: number; value: number | null }[],
+  minUnits = 3,
+): SharedRank[] {
+  const groups = new Map<string, SharedRank>();
+  for (const r of rows) {
+    if (r.rank === null) continue;
+    const key = `${r.indicator}|${r.rank}`;
+    const group = groups.get(key);
+    if (group) group.units += 1;
+    else groups.set(key, { indicator: r.indicator, rank: r.rank, ranked: r.ranked, value: r.value, units: 1 });
+  }
+  const order = [...new Set(rows.map((r) => r.indicator))];
+  return [...groups.values()]
+    .filter((g) => g.units >= minUnits)
+    .sort((a, b) => order.indexOf(a.indicator) - order.indexOf(b.indicator) || a.rank - b.rank);
 }
 
 /** The codes with the best (smallest) rank among the given ones; several when they tie, none without ranks. */
@@ -49,25 +118,25 @@ export interface NamedUnit {
 
 export interface Mover extends NamedUnit {
   rank: number;
-  previousRank: number;
+  previous: PreviousStanding;
   /** Places gained (positive) or lost (negative). */
   movement: number;
 }
 
 /**
  * The units that gained and lost the most places since the previous period. Units without a rank in either
- * period do not count; units that did not move are neither. Equal movements go by unit code, so the list
- * never depends on the order the rows arrived in.
+ * period, or whose periods ranked different sets of units, do not count; units that did not move are
+ * neither. Equal movements go by unit code, so the list never depends on the order the rows arrived in.
  */
 export function pickMovers(
-  rows: readonly (NamedUnit & { rank: number | null; previousRank: number | null })[],
+  rows: readonly (NamedUnit & { rank: number | null; previous: PreviousStanding | null })[],
   count = 3,
 ): { risers: Mover[]; fallers: Mover[] } {
   const moved: Mover[] = [];
   for (const r of rows) {
-    const movement = rankMovement(r.rank, r.previousRank);
-    if (movement === null || movement === 0 || r.rank === null || r.previousRank === null) continue;
-    moved.push({ code: r.code, name: r.name, rank: r.rank, previousRank: r.previousRank, movement });
+    const change = rankChange(r.rank, r.previous);
+    if (change?.kind !== "moved" || change.places === 0 || r.rank === null || !r.previous) continue;
+    moved.push({ code: r.code, name: r.name, rank: r.rank, previous: r.previous, movement: change.places });
   }
   const byCode = (a: Mover, b: Mover) => a.code.localeCompare(b.code);
   const risers = moved.filter((m) => m.movement > 0).sort((a, b) => b.movement - a.movement || byCode(a, b));

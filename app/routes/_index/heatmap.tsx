@@ -5,6 +5,7 @@
 import { ChartFigure } from "~/components/chart-figure";
 import { RankHeatmap, RankHeatmapTable, isRankHeatmapEmpty, type RankHeatmapData } from "~/charts/rank-heatmap";
 import { COMPOSITE_ID, INDICATOR_IDS } from "~/domain/indicators";
+import { sharedRanks } from "~/domain/ranks";
 import type { OverviewRow, OverviewUnit } from "./view.server";
 import { t } from "~/i18n/translate";
 import { useLang } from "~/i18n/use-lang";
@@ -33,7 +34,9 @@ export function OverviewHeatmap({ id, units, rows, sortBy, title }: OverviewHeat
     description: t(lang, "overview.heatmap.desc", { indicator: indicatorLabel(lang, sortBy) }),
     unit: t(lang, "overview.col.unit"),
     noData: t(lang, "chart.noData"),
+    tiedWith: (n: number) => t(lang, "rank.tiedWith", { n }),
   };
+  const crowds = sharedRanks(rows.filter((r) => r.rank !== null));
   const formatValue = (n: number, indicator: string) => formatIndicatorValue(lang, indicator, n);
   return (
     <ChartFigure
@@ -43,6 +46,22 @@ export function OverviewHeatmap({ id, units, rows, sortBy, title }: OverviewHeat
         <ScrollRegion label={t(lang, "overview.heatmap.scroll")} className="ov-heatmap-scroll">
           <RankHeatmap id={id} data={data} labels={labels} formatValue={formatValue} width={560} options={{ sortBy, headerHeight: 84 }} />
         </ScrollRegion>
+      }
+      note={
+        crowds.length === 0 ? undefined : (
+          <ul>
+            {crowds.map((c) => (
+              <li key={`${c.indicator}|${c.rank}`}>
+                {t(lang, "overview.heatmap.tie", {
+                  indicator: indicatorLabel(lang, c.indicator),
+                  n: c.units,
+                  value: c.value === null ? "" : formatIndicatorValue(lang, c.indicator, c.value),
+                  rank: `${c.rank}/${c.ranked}`,
+                })}
+              </li>
+            ))}
+          </ul>
+        )
       }
       table={
         <ScrollRegion label={title}>

@@ -56,7 +56,7 @@ export function Leaderboard({ id, indicator, period, previousPeriod, rows, incom
     name: markedName(r.name, marked.has(r.code)),
     value: r.value,
     rank: r.rank,
-    previousRank: r.previousRank,
+    previous: r.previous,
   }));
   const field = rows.find((r) => r.rank !== null)?.ranked ?? 0;
   const labels = {
@@ -140,7 +140,7 @@ export function RankTable({
           return (
             <tr key={r.code}>
               <td>
-                <RankBadge rank={r.rank} ranked={r.ranked} previousRank={r.previousRank} />
+                <RankBadge rank={r.rank} ranked={r.ranked} previous={r.previous} correction={r.correction} />
               </td>
               <th scope="row">
                 <a href={unitHref(r.code, period)}>{r.name}</a>

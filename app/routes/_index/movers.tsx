@@ -17,6 +17,8 @@ export interface MoversProps {
   period: string;
   previousPeriod: string;
   hasPrevious: boolean;
+  /** Both periods' fields when they ranked different units on the composite: then nobody "moved". */
+  fields: { before: number; now: number } | null;
 }
 
 function MoverList({ movers, field, period, emptyKey }: { movers: readonly Mover[]; field: number; period: string; emptyKey: string }) {
@@ -27,9 +29,9 @@ function MoverList({ movers, field, period, emptyKey }: { movers: readonly Mover
       {movers.map((m) => (
         <li key={m.code}>
           <a href={unitHref(m.code, period)}>{m.name}</a>{" "}
-          <RankBadge rank={m.rank} ranked={field} previousRank={m.previousRank} />{" "}
+          <RankBadge rank={m.rank} ranked={field} previous={m.previous} />{" "}
           <span className="muted ov-movers-from">
-            {t(lang, m.movement > 0 ? "overview.movers.change" : "overview.movers.changeDown", { from: m.previousRank, to: m.rank })}
+            {t(lang, m.movement > 0 ? "overview.movers.change" : "overview.movers.changeDown", { from: m.previous.rank, to: m.rank })}
           </span>
         </li>
       ))}
@@ -37,10 +39,11 @@ function MoverList({ movers, field, period, emptyKey }: { movers: readonly Mover
   );
 }
 
-export function Movers({ risers, fallers, field, period, previousPeriod, hasPrevious }: MoversProps) {
+export function Movers({ risers, fallers, field, period, previousPeriod, hasPrevious, fields }: MoversProps) {
   const lang = useLang();
   const previous = periodInSentence(lang, previousPeriod);
   if (!hasPrevious) return <p className="muted">{t(lang, "overview.movers.noPrevious", { previous })}</p>;
+  if (fields) return <p className="muted">{t(lang, "overview.movers.otherUnits", { previous, ...fields })}</p>;
   return (
     <>
       <p className="muted">{t(lang, "overview.movers.intro", { previous })}</p>

@@ -41,14 +41,14 @@ export function PrintRankTable({ rows, indicator, incomplete, caption }: { rows:
           return (
             <tr key={r.code}>
               <td>
-                <RankBadge rank={r.rank} ranked={r.ranked} previousRank={r.previousRank} />
+                <RankBadge rank={r.rank} ranked={r.ranked} previous={r.previous} />
               </td>
               <th scope="row">{markedName(r.name, marked.has(r.code))}</th>
               <td className="num">{formatIndicatorValue(lang, indicator, r.value)}</td>
               {isRate ? <td className="num">{formatCounts(lang, r.numerator, r.denominator) ?? NO_VALUE}</td> : null}
               {withComposite ? (
                 <>
-                  <td>{c ? <RankBadge rank={c.rank} ranked={c.ranked} previousRank={c.previousRank} /> : NO_VALUE}</td>
+                  <td>{c ? <RankBadge rank={c.rank} ranked={c.ranked} previous={c.previous} /> : NO_VALUE}</td>
                   <td className="num">{formatIndicatorValue(lang, COMPOSITE_ID, c?.value ?? null)}</td>
                 </>
               ) : null}

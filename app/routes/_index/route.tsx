@@ -95,6 +95,7 @@ export default function Overview() {
         period={period}
         previousPeriod={page.previousPeriod}
         hasPrevious={page.hasPrevious}
+        fields={page.moversFields}
       />
     </section>
   );

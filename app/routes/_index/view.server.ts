@@ -12,16 +12,19 @@ import { getBodyTotals, type BodyTotal } from "~/db/totals.server";
 import { getUnits } from "~/db/units.server";
 import { COMPOSITE_ID, INDICATORS, type IndicatorId, type RankedId } from "~/domain/indicators";
 import { periodsUpTo, previousPeriodId, resolvePeriod, type PeriodKind } from "~/domain/period";
-import type { DataView } from "~/domain/publication";
+import { correctionKey, type Correction, type DataView } from "~/domain/publication";
+import { getCorrections } from "~/db/corrections.server";
 import type { VersionedScoring } from "~/domain/scoring";
 import { NotFoundError } from "~/http/page-errors.server";
-import { missingUnits, pickMovers, type Mover, type NamedUnit } from "~/domain/ranks";
+import { missingUnits, pickMovers, previousStanding, type Mover, type NamedUnit, type PreviousStanding } from "~/domain/ranks";
 
 /** A ranking row as the overview's charts and tables read it. */
 export type OverviewRow = Pick<RankingRow, "indicator" | "numerator" | "denominator" | "value" | "rank" | "ranked"> & {
   code: string;
   name: string;
-  previousRank: number | null;
+  previous: PreviousStanding | null;
+  /** The rank a later version of the publication corrected, with its date. */
+  correction: Correction | null;
 };
 
 export interface OverviewUnit extends NamedUnit {
@@ -63,6 +66,8 @@ export interface OverviewData {
   rows: OverviewRow[];
   totals: TotalSeries[];
   movers: { risers: Mover[]; fallers: Mover[] };
+  /** The composite's fields then and now when the two periods ranked different units (no movers then). */
+  moversFields: { before: number; now: number } | null;
   scoring: { name: string; hash: string };
   /** Time of the latest upload whose rows are current (ISO, UTC). */
   lastUploadAt: string | null;
@@ -81,6 +86,8 @@ export interface OverviewInput {
   registry: readonly NamedUnit[];
   scoring: { name: string; hash: string };
   lastUploadAt: string | null;
+  /** Ranks corrected by a later version of the period's publication (getCorrections). */
+  corrections?: ReadonlyMap<string, Correction>;
 }
 
 export function overviewView(input: OverviewInput): OverviewData {
@@ -94,7 +101,8 @@ export function overviewView(input: OverviewInput): OverviewData {
     value: r.value,
     rank: r.rank,
     ranked: r.ranked,
-    previousRank: r.previous_rank,
+    previous: previousStanding(r),
+    correction: input.corrections?.get(correctionKey(r.commune_code, r.indicator)) ?? null,
   }));
 
   const unitsByCode = new Map<string, OverviewUnit>();
@@ -115,6 +123,10 @@ export function overviewView(input: OverviewInput): OverviewData {
   }));
 
   const previous = previousPeriodId(period);
+  const composite = rows.filter((r) => r.indicator === COMPOSITE_ID);
+  const otherUnits = composite.find(
+    (r): r is OverviewRow & { previous: PreviousStanding } => r.rank !== null && r.previous !== null && r.previous.movement === null,
+  );
   return {
     kind: "ok",
     period,
@@ -127,7 +139,8 @@ export function overviewView(input: OverviewInput): OverviewData {
     missing: missingUnits(input.registry, unitsByCode.keys()).map(({ code, name }) => ({ code, name })),
     rows,
     totals,
-    movers: pickMovers(rows.filter((r) => r.indicator === COMPOSITE_ID)),
+    movers: pickMovers(composite),
+    moversFields: otherUnits ? { before: otherUnits.previous.ranked, now: otherUnits.ranked } : null,
     scoring: input.scoring,
     lastUploadAt: input.lastUploadAt,
   };
@@ -153,7 +166,9 @@ export async function loadOverview(
     getUnits(db),
     getLastUploadAt(db, view),
   ]);
+  const corrections = await getCorrections(db, resolved.period, scoring, view, rankings);
   return overviewView({
+    corrections,
     ...resolved,
     indicator: params.indicator ?? COMPOSITE_ID,
     rankings,

@@ -4,6 +4,7 @@
  * words for screen readers, not by colour alone.
  */
 import { RankBadge } from "~/components/rank-badge";
+import type { PreviousStanding } from "~/domain/ranks";
 import type { RankedId, ValueKind } from "~/domain/indicators";
 import { NO_VALUE, formatValue } from "~/i18n/format";
 import { t } from "~/i18n/translate";
@@ -22,7 +23,7 @@ export interface CompareTableProps {
       code: string;
       rank: number | null;
       ranked: number | null;
-      previousRank: number | null;
+      previous: PreviousStanding | null;
       value: number | null;
       incomplete: boolean;
       best: boolean;
@@ -60,7 +61,7 @@ export function CompareTable({ units, period, periodText, rows }: CompareTablePr
                           ★{" "}
                         </span>
                       ) : null}
-                      {c.rank === null || c.ranked === null ? NO_VALUE : <RankBadge rank={c.rank} ranked={c.ranked} previousRank={c.previousRank} />}
+                      {c.rank === null || c.ranked === null ? NO_VALUE : <RankBadge rank={c.rank} ranked={c.ranked} previous={c.previous} />}
                       {c.incomplete && c.rank !== null ? (
                         <sup>
                           <span aria-hidden="true">*</span>

@@ -12,14 +12,14 @@ import { resolvePeriod, type PeriodKind } from "~/domain/period";
 import type { DataView } from "~/domain/publication";
 import type { VersionedScoring } from "~/domain/scoring";
 import { NotFoundError } from "~/http/page-errors.server";
-import { bestCodes } from "~/domain/ranks";
+import { bestCodes, previousStanding, type PreviousStanding } from "~/domain/ranks";
 import { MAX_COMPARE, MIN_COMPARE, selectionStatus, type SelectionStatus } from "~/domain/unit-compare";
 
 export interface CompareCell {
   code: string;
   rank: number | null;
   ranked: number | null;
-  previousRank: number | null;
+  previous: PreviousStanding | null;
   value: number | null;
   numerator: number | null;
   denominator: number | null;
@@ -97,7 +97,7 @@ export function compareView(input: CompareInput): ComparePageData {
         code: u.code,
         rank: r?.rank ?? null,
         ranked: r?.ranked ?? field,
-        previousRank: r?.previous_rank ?? null,
+        previous: r ? previousStanding(r) : null,
         value: r?.value ?? null,
         numerator: r?.numerator ?? null,
         denominator: r?.denominator ?? null,

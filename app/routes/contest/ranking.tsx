@@ -29,14 +29,14 @@ export function ContestRanking({ units, year, caption }: { units: readonly Conte
         {units.map((u) => (
           <tr key={u.code}>
             <td>
-              <RankBadge rank={u.entries.rank} ranked={u.entries.ranked} previousRank={u.entries.previousRank} />
+              <RankBadge rank={u.entries.rank} ranked={u.entries.ranked} previous={u.entries.previous} />
             </td>
             <th scope="row">
               <a href={unitHref(u.code, year)}>{u.name}</a>
             </th>
             <td className="num">{formatCount(lang, u.entries.total)}</td>
             <td>
-              <RankBadge rank={u.initiatives.rank} ranked={u.initiatives.ranked} previousRank={u.initiatives.previousRank} />
+              <RankBadge rank={u.initiatives.rank} ranked={u.initiatives.ranked} previous={u.initiatives.previous} />
             </td>
             <td className="num">{formatCount(lang, u.initiatives.total)}</td>
             {hasNotes ? (

@@ -9,7 +9,7 @@ import { getLoadedPeriods } from "~/db/periods.server";
 import { getRankingsFor, type RankingRow } from "~/db/rankings.server";
 import { getUnits } from "~/db/units.server";
 import { resolvePeriod } from "~/domain/period";
-import { byRankThenCode, missingUnits, type NamedUnit } from "~/domain/ranks";
+import { byRankThenCode, missingUnits, previousStanding, type NamedUnit, type PreviousStanding } from "~/domain/ranks";
 import type { DataView } from "~/domain/publication";
 import type { VersionedScoring } from "~/domain/scoring";
 import { NotFoundError } from "~/http/page-errors.server";
@@ -22,7 +22,7 @@ export interface ContestRank {
   rank: number | null;
   /** Units ranked (the "20" of "1/20"). */
   ranked: number;
-  previousRank: number | null;
+  previous: PreviousStanding | null;
   /** Per quarter; null where the unit sent no report that quarter. */
   quarters: QuarterValues;
 }
@@ -87,7 +87,7 @@ export function contestView(input: ContestInput): ContestData {
   const rankOf = (code: string, indicator: string) => input.rankings.find((r) => r.commune_code === code && r.indicator === indicator) ?? null;
   const contestRank = (code: string, indicator: string, quarters: QuarterValues): ContestRank => {
     const r = rankOf(code, indicator);
-    return { total: sumReported(quarters), rank: r?.rank ?? null, ranked: r?.ranked ?? 0, previousRank: r?.previous_rank ?? null, quarters };
+    return { total: sumReported(quarters), rank: r?.rank ?? null, ranked: r?.ranked ?? 0, previous: r ? previousStanding(r) : null, quarters };
   };
 
   const units: ContestUnit[] = [...entries.keys()].map((code) => {

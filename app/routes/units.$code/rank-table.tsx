@@ -50,7 +50,7 @@ export function UnitRankTable({ rows, period, periodText, incomplete, quarters }
                 <tr key={row.indicator} data-indicator={row.indicator}>
                   <th scope="row">{t(lang, `indicator.${row.indicator}`)}</th>
                   <td className="unit-rank-cell">
-                    <RankBadge rank={row.rank} ranked={row.ranked} previousRank={row.previousRank} />
+                    <RankBadge rank={row.rank} ranked={row.ranked} previous={row.previous} correction={row.correction} />
                     {row.rank !== null && row.tiedWith > 0 ? <span className="unit-tie"> {t(lang, "unit.tie")}</span> : null}
                     {incomplete && row.rank !== null ? (
                       <sup className="unit-incomplete-mark">

@@ -13,10 +13,11 @@ import { getUnitsByCode, type UnitInfo } from "~/db/units.server";
 import { scoreGapFor, type Gap, type ScoreGap } from "~/domain/gap";
 import { COMPOSITE_ID, INDICATORS, RANKED_IDS, valueKind, type IndicatorId, type RankedId, type ValueKind } from "~/domain/indicators";
 import { resolvePeriod, type PeriodKind } from "~/domain/period";
-import type { DataView } from "~/domain/publication";
+import { correctionKey, type Correction, type DataView } from "~/domain/publication";
+import { getCorrections } from "~/db/corrections.server";
 import type { VersionedScoring } from "~/domain/scoring";
 import { NotFoundError } from "~/http/page-errors.server";
-import { countTiedWith } from "~/domain/ranks";
+import { countTiedWith, previousStanding, type PreviousStanding } from "~/domain/ranks";
 
 export interface BodyFigure {
   /** Rates: the district's rate; counts: the district's total; the composite: the district's own score. */
@@ -35,7 +36,9 @@ export interface UnitIndicatorRow {
   denominator: number | null;
   rank: number | null;
   ranked: number;
-  previousRank: number | null;
+  previous: PreviousStanding | null;
+  /** The rank a later version of the publication corrected, with its date. */
+  correction: Correction | null;
   previousValue: number | null;
   /** Other units holding the same rank. */
   tiedWith: number;
@@ -135,6 +138,8 @@ function rankPoint(all: readonly RankingRow[] | undefined, code: string): RankPo
 }
 
 export interface UnitViewInput {
+  /** Ranks corrected by a later version of the period's publication (getCorrections). */
+  corrections?: ReadonlyMap<string, Correction>;
   unit: UnitInfo;
   indicator: IndicatorId;
   scoring: { name: string; hash: string };
@@ -187,7 +192,8 @@ export function unitView(input: UnitViewInput): UnitPageData {
       denominator: r?.denominator ?? null,
       rank: r?.rank ?? null,
       ranked: r?.ranked ?? all[0]?.ranked ?? 0,
-      previousRank: r?.previous_rank ?? null,
+      previous: r ? previousStanding(r) : null,
+      correction: input.corrections?.get(correctionKey(unit.code, id)) ?? null,
       previousValue: r?.previous_value ?? null,
       tiedWith: countTiedWith(all, unit.code),
       district: district.get(period)?.get(id) ?? NO_BODY_FIGURE,
@@ -267,5 +273,6 @@ export async function loadUnitPage(db: Db, request: UnitPageRequest, scoring: Ve
     getBodyTotals(db, resolved.kind, scoring, view),
     getUnitProvenance(db, unit.code, view),
   ]);
-  return unitView({ ...resolved, unit, indicator, scoring: version, rankings, totals, provenance });
+  const corrections = await getCorrections(db, resolved.period, scoring, view, rankings);
+  return unitView({ ...resolved, unit, indicator, scoring: version, rankings, totals, provenance, corrections });
 }

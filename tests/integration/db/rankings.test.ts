@@ -115,6 +115,31 @@ describe("competition ranking", () => {
     expect(pick(y, "contest_entries", "00002")).toMatchObject({ rank: 2, previous_rank: 1, previous_value: 9 });
   });
 
+  it("moves ranks only between periods that ranked the same units, and states both fields otherwise", async () => {
+    const entries = (n: number) => counts({ contest_entries: n, dossiers_received: 10, dossiers_digitized: n });
+    await load([
+      // 2024-Q1: three units. 2024-Q2: unit 3 did not report. Digitisation in Q2: unit 2 received nothing.
+      { code: "00001", period: "2024-Q1", counts: entries(1) },
+      { code: "00002", period: "2024-Q1", counts: entries(5) },
+      { code: "00003", period: "2024-Q1", counts: entries(9) },
+      { code: "00001", period: "2024-Q2", counts: entries(7) },
+      { code: "00002", period: "2024-Q2", counts: counts({ contest_entries: 2 }) },
+      { code: "00001", period: "2024-Q3", counts: entries(3) },
+      { code: "00002", period: "2024-Q3", counts: entries(4) },
+    ]);
+    const q2 = await getRankingsFor(t.db, "quarter", ["2024-Q2"], SCORING, DRAFT);
+    // Unit 1 was 3/3 and is 1/2: two ranks side by side, not "up 2".
+    expect(pick(q2, "contest_entries", "00001")).toMatchObject({ rank: 1, ranked: 2, previous_rank: 3, previous_ranked: 3, movement: null });
+    expect(pick(q2, "contest_entries", "00002")).toMatchObject({ rank: 2, ranked: 2, previous_rank: 2, previous_ranked: 3, movement: null });
+    const q3 = await getRankingsFor(t.db, "quarter", ["2024-Q3"], SCORING, DRAFT);
+    // Entries: the same two units both quarters, so the swap is a movement.
+    expect(pick(q3, "contest_entries", "00002")).toMatchObject({ rank: 1, previous_rank: 2, previous_ranked: 2, movement: 1 });
+    expect(pick(q3, "contest_entries", "00001")).toMatchObject({ rank: 2, previous_rank: 1, movement: -1 });
+    // Digitisation: unit 2 had no denominator in Q2, so Q2 ranked {1} and Q3 ranks {1, 2}: no movement.
+    expect(pick(q3, "digitization_rate", "00001")).toMatchObject({ rank: 2, ranked: 2, previous_rank: 1, previous_ranked: 1, movement: null });
+    expect(pick(q3, "digitization_rate", "00002")).toMatchObject({ rank: 1, previous_rank: null, previous_ranked: null, movement: null });
+  });
+
   it("says how many more dossiers would pass the next unit, or that the volume is not enough", async () => {
     await load([
       // 2/3 ≈ 66.7 % leads; 10/20 needs 14/20 (70 %) to be strictly ahead: 4 more.

@@ -3,6 +3,7 @@
  * and names are the Ninh Giang reference units of the domain spec; the figures are invented but shaped
  * like real ones: a shared rank, units without a value, missing periods.
  */
+import { rankMovement } from "~/domain/ranks";
 import type { BumpChartData } from "~/charts/bump-chart";
 import type { LeaderboardRow } from "~/charts/rank-leaderboard";
 import type { RankHeatmapData } from "~/charts/rank-heatmap";
@@ -76,7 +77,7 @@ export const LEADERBOARD_ROWS: LeaderboardRow[] = DIGITISATION.map(([code, value
   name: unitName(code),
   value,
   rank: digitisationRanks[i] ?? null,
-  previousRank,
+  previous: previousRank === null ? null : { rank: previousRank, ranked: 19, movement: rankMovement(digitisationRanks[i] ?? null, previousRank) },
 }));
 
 export const HEATMAP_DATA: RankHeatmapData = {

@@ -6,7 +6,7 @@ import {
   BAR_HIGHLIGHT,
   MUTED,
   contrastRatio,
-  rankColor,
+  classColor,
   relativeLuminance,
   segmentFill,
   textColorOn,
@@ -14,7 +14,7 @@ import {
 import { ChartDataTable } from "~/charts/chart-data-table";
 import { ChartFrame, GroupFrame, SvgFrame, frameLayout, plotArea } from "~/charts/chart-frame";
 import { legendLayout } from "~/charts/chart-legend";
-import { checkDomain, checkId, fitText, rankMovement, resolveOptions } from "~/charts/chart-options";
+import { checkDomain, checkId, fitText, rankChange, resolveOptions } from "~/charts/chart-options";
 import { REFERENCE_STYLE, SERIES_STYLES, markerPath, seriesStyle } from "~/charts/chart-series";
 import { chartCss } from "~/charts/chart-style";
 import { renderChart } from "./chart-snapshot";
@@ -55,11 +55,11 @@ describe("option helpers", () => {
     expect(fitText("Tỷ lệ thanh toán trực tuyến", 60, 12)).toBe("Tỷ lệ th…");
   });
 
-  it("counts movement as places gained", () => {
-    expect(rankMovement(2, 5)).toBe(3);
-    expect(rankMovement(5, 2)).toBe(-3);
-    expect(rankMovement(5, null)).toBeNull();
-    expect(rankMovement(null, 3)).toBeNull();
+  it("shows movement in places only between the same units", () => {
+    expect(rankChange(2, { rank: 5, ranked: 20, movement: 3 })).toEqual({ kind: "moved", places: 3 });
+    expect(rankChange(2, { rank: 5, ranked: 20, movement: null })).toEqual({ kind: "fields", from: { rank: 5, ranked: 20 } });
+    expect(rankChange(5, null)).toBeNull();
+    expect(rankChange(null, { rank: 3, ranked: 20, movement: 0 })).toBeNull();
   });
 });
 
@@ -69,16 +69,21 @@ describe("colours", () => {
     expect(contrastRatio(MUTED, "#ffffff")).toBeGreaterThanOrEqual(7);
   });
 
-  it("darkens the rank ramp monotonically, so greyscale print keeps the order", () => {
-    const l = Array.from({ length: 20 }, (_, i) => relativeLuminance(rankColor(i + 1, 20)));
+  it("darkens the class ramp monotonically, so greyscale print keeps the order", () => {
+    const l = Array.from({ length: 20 }, (_, i) => relativeLuminance(classColor(i + 1, 20)));
     for (let i = 1; i < l.length; i++) expect(l[i]).toBeGreaterThan(l[i - 1] ?? 1);
-    expect(rankColor(1, 1)).toBe(rankColor(1, 20));
+  });
+
+  it("gives a single class (everyone tied) the middle of the ramp, neither the leaders' nor the last colour", () => {
+    const lum = (c: string) => relativeLuminance(c);
+    expect(lum(classColor(1, 1))).toBeGreaterThan(lum(classColor(1, 20)));
+    expect(lum(classColor(1, 1))).toBeLessThan(lum(classColor(20, 20)));
   });
 
   it("keeps text readable (≥ 4.5:1) on every rank colour of fields from 1 to 170", () => {
     for (const field of [1, 2, 5, 20, 60, 170]) {
       for (let rank = 1; rank <= field; rank++) {
-        const bg = rankColor(rank, field);
+        const bg = classColor(rank, field);
         expect(contrastRatio(bg, textColorOn(bg))).toBeGreaterThanOrEqual(4.5);
       }
     }

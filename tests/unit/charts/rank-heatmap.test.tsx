@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { contrastRatio, relativeLuminance } from "~/charts/chart-colors";
+import { classColor, contrastRatio, relativeLuminance } from "~/charts/chart-colors";
 import { RankHeatmap, RankHeatmapTable, rankHeatmapLayout, rankHeatmapTableModel } from "~/charts/rank-heatmap";
 import type { RankHeatmapLabels } from "~/charts/rank-heatmap";
 import { HEATMAP_DATA } from "./chart-fixtures";
@@ -28,7 +28,7 @@ describe("rankHeatmapLayout", () => {
     }
   });
 
-  it("colours rank 1 darkest and lightens with the rank, relative to the field", () => {
+  it("colours the best value darkest and lightens with each worse value class", () => {
     const best = cell("11155", "digitization_rate");
     const fourth = cell("11167", "digitization_rate");
     const worst = cell("11167", "online_rate");
@@ -38,6 +38,45 @@ describe("rankHeatmapLayout", () => {
     expect(l(fourth)).toBeLessThan(l(worst));
     // Rank 19 of 19 is as light as rank 20 of 20: both are last.
     expect(cell("11167", "online_payment_rate")?.fill).toBe(worst?.fill);
+  });
+
+  it("colours a crowd tied at zero as the last value class, not as its competition rank, and says the tie", () => {
+    // Initiatives: two units sent 3 and 1; eighteen sent none and tie at 3/20, which a rank colour would paint
+    // in the top sixth of the ramp.
+    const codes = Array.from({ length: 20 }, (_, i) => String(10000 + i));
+    const data = {
+      units: codes.map((code) => ({ code, name: `Xã ${code}` })),
+      indicators: [{ id: "initiatives", label: "Sáng kiến" }],
+      cells: codes.map((unit, i) => ({ unit, indicator: "initiatives", rank: i < 2 ? i + 1 : 3, field: 20, value: i === 0 ? 3 : i === 1 ? 1 : 0 })),
+    };
+    const tied = { ...labels, tiedWith: (n: number) => `hòa với ${n} đơn vị khác` };
+    const zeros = rankHeatmapLayout(data, { width: 480 }, undefined, formatCountVi, tied);
+    const fill = (code: string) => zeros.rows.find((r) => r.key === code)?.cells[0]?.fill ?? "";
+    const lum = (code: string) => relativeLuminance(fill(code));
+    expect(lum("10000")).toBeLessThan(lum("10001"));
+    expect(lum("10001")).toBeLessThan(lum("10002"));
+    // Three classes: the zeros are the third, the lightest end of the ramp, the colour of a last place.
+    const lastOfTwenty = rankHeatmapLayout(
+      { ...data, cells: codes.map((unit, i) => ({ unit, indicator: "initiatives", rank: i + 1, field: 20, value: 20 - i })) },
+      { width: 480 },
+    );
+    expect(fill("10019")).toBe(lastOfTwenty.rows.find((r) => r.key === "10019")?.cells[0]?.fill);
+    expect(new Set(codes.slice(2).map(fill)).size).toBe(1);
+    expect(zeros.rows.find((r) => r.key === "10005")?.cells[0]?.title).toBe("Xã 10005 · Sáng kiến: 3/20 (0) · hòa với 17 đơn vị khác");
+    expect(zeros.rows.find((r) => r.key === "10000")?.cells[0]?.title).toBe("Xã 10000 · Sáng kiến: 1/20 (3)");
+    const table = rankHeatmapTableModel(data, tied, formatCountVi);
+    expect(table.rows.find((r) => r.key === "10007")?.cells).toEqual(["3/20 (0) · hòa với 17 đơn vị khác"]);
+  });
+
+  it("gives every unit the middle colour when all hold the same value", () => {
+    const data = {
+      units: [{ code: "00001", name: "A" }, { code: "00002", name: "B" }],
+      indicators: [{ id: "on_time_rate", label: "Đúng hạn" }],
+      cells: ["00001", "00002"].map((unit) => ({ unit, indicator: "on_time_rate", rank: 1, field: 2, value: 1 })),
+    };
+    const both = rankHeatmapLayout(data, { width: 480 }).rows.map((r) => r.cells[0]?.fill);
+    expect(both[0]).toBe(both[1]);
+    expect(both[0]).toBe(classColor(1, 1));
   });
 
   it("picks the text colour with the better contrast, at least 4.5:1, in every cell", () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { bestCodes, byRankThenCode, countTiedWith, missingUnits, pickMovers, rankMovement } from "~/domain/ranks";
+import { sharedRanks, bestCodes, byRankThenCode, countTiedWith, missingUnits, pickMovers, previousStanding, rankChange, rankMovement } from "~/domain/ranks";
 
 describe("rankMovement", () => {
   it("counts places gained as positive and lost as negative, and nothing without both ranks", () => {
@@ -9,6 +9,54 @@ describe("rankMovement", () => {
     expect(rankMovement(null, 4)).toBeNull();
     expect(rankMovement(4, null)).toBeNull();
     expect(rankMovement(4, undefined)).toBeNull();
+  });
+});
+
+describe("rankChange", () => {
+  it("is an arrow of places only where both periods ranked the same units", () => {
+    expect(rankChange(3, { rank: 5, ranked: 20, movement: 2 })).toEqual({ kind: "moved", places: 2 });
+    expect(rankChange(4, { rank: 4, ranked: 20, movement: 0 })).toEqual({ kind: "moved", places: 0 });
+  });
+
+  it("states both ranks with their fields when the sets differ: 17/20 then 5/6 is not 12 places up", () => {
+    expect(rankChange(5, { rank: 17, ranked: 20, movement: null })).toEqual({ kind: "fields", from: { rank: 17, ranked: 20 } });
+  });
+
+  it("says nothing without a rank in either period", () => {
+    expect(rankChange(null, { rank: 17, ranked: 20, movement: null })).toBeNull();
+    expect(rankChange(5, null)).toBeNull();
+    expect(rankChange(5, undefined)).toBeNull();
+  });
+});
+
+describe("previousStanding", () => {
+  it("reads the previous rank, its field and the movement off a ranking row", () => {
+    expect(previousStanding({ previous_rank: 17, previous_ranked: 20, movement: null })).toEqual({ rank: 17, ranked: 20, movement: null });
+    expect(previousStanding({ previous_rank: 3, previous_ranked: 20, movement: -1 })).toEqual({ rank: 3, ranked: 20, movement: -1 });
+    expect(previousStanding({ previous_rank: null, previous_ranked: null, movement: null })).toBeNull();
+  });
+});
+
+describe("sharedRanks", () => {
+  it("names the ranks held by three or more units, per indicator, best first", () => {
+    const row = (indicator: string, rank: number | null, value: number | null) => ({ indicator, rank, ranked: 6, value });
+    const rows = [
+      row("initiatives", 1, 4),
+      row("initiatives", 2, 1),
+      row("initiatives", 3, 0),
+      row("initiatives", 3, 0),
+      row("initiatives", 3, 0),
+      row("initiatives", 3, 0),
+      row("overdue_dossiers", 1, 0),
+      row("overdue_dossiers", 1, 0),
+      row("overdue_dossiers", 3, 2),
+      row("overdue_dossiers", null, null),
+    ];
+    expect(sharedRanks(rows)).toEqual([{ indicator: "initiatives", rank: 3, ranked: 6, value: 0, units: 4 }]);
+    expect(sharedRanks(rows, 2)).toEqual([
+      { indicator: "initiatives", rank: 3, ranked: 6, value: 0, units: 4 },
+      { indicator: "overdue_dossiers", rank: 1, ranked: 6, value: 0, units: 2 },
+    ]);
   });
 });
 
@@ -28,7 +76,12 @@ describe("missingUnits", () => {
 });
 
 describe("pickMovers", () => {
-  const unit = (code: string, rank: number | null, previousRank: number | null) => ({ code, name: `Xã ${code}`, rank, previousRank });
+  const unit = (code: string, rank: number | null, previousRank: number | null) => ({
+    code,
+    name: `Xã ${code}`,
+    rank,
+    previous: previousRank === null ? null : { rank: previousRank, ranked: 10, movement: rankMovement(rank, previousRank) },
+  });
 
   it("takes the three biggest gains and the three biggest losses, by places", () => {
     const rows = [
@@ -68,9 +121,14 @@ describe("pickMovers", () => {
   it("leaves out units without a rank in either period and units that did not move", () => {
     const rows = [unit("00001", null, 2), unit("00002", 3, null), unit("00003", 4, 4), unit("00004", 1, 2)];
     expect(pickMovers(rows)).toEqual({
-      risers: [{ code: "00004", name: "Xã 00004", rank: 1, previousRank: 2, movement: 1 }],
+      risers: [{ code: "00004", name: "Xã 00004", rank: 1, previous: { rank: 2, ranked: 10, movement: 1 }, movement: 1 }],
       fallers: [],
     });
+  });
+
+  it("leaves out everyone when the previous period ranked other units", () => {
+    const rows = [1, 2, 3].map((rank) => ({ code: `0000${rank}`, name: "x", rank, previous: { rank: 10 - rank, ranked: 20, movement: null } }));
+    expect(pickMovers(rows)).toEqual({ risers: [], fallers: [] });
   });
 
   it("returns fewer than three when fewer moved, and honours another count", () => {

@@ -82,16 +82,19 @@ describe("loadOverview", () => {
 
   it("ranks the composite (= D here) and picks risers and fallers, equal moves by code", async () => {
     await loadTwoQuarters();
+    // Phường Năm reports late for 2024-Q1 with D = 10: fifth, as before, so both quarters rank the same units.
+    await load([{ code: "00005", period: "2024-Q1", d: 10 }]);
     const page = ok(await loadOverview(t.db, { period: "2024-Q1", indicator: "digitization_rate" }, SCORING, DRAFT));
     const composite = page.rows.filter((r) => r.indicator === "composite_score");
-    expect(composite.map((r) => [r.code, r.value, r.rank, r.ranked, r.previousRank])).toEqual([
-      ["00003", 95, 1, 4, 3],
-      ["00004", 90, 2, 4, 4],
-      ["00002", 80, 3, 4, 2],
-      ["00001", 50, 4, 4, 1],
+    expect(composite.map((r) => [r.code, r.value, r.rank, r.ranked, r.previous])).toEqual([
+      ["00003", 95, 1, 5, { rank: 3, ranked: 5, movement: 2 }],
+      ["00004", 90, 2, 5, { rank: 4, ranked: 5, movement: 2 }],
+      ["00002", 80, 3, 5, { rank: 2, ranked: 5, movement: -1 }],
+      ["00001", 50, 4, 5, { rank: 1, ranked: 5, movement: -3 }],
+      ["00005", 10, 5, 5, { rank: 5, ranked: 5, movement: 0 }],
     ]);
     // 00003 and 00004 both gained 2 places: the lower code comes first.
-    expect(page.movers.risers.map((m) => [m.code, m.movement, m.previousRank, m.rank])).toEqual([
+    expect(page.movers.risers.map((m) => [m.code, m.movement, m.previous.rank, m.rank])).toEqual([
       ["00003", 2, 3, 1],
       ["00004", 2, 4, 2],
     ]);
@@ -99,10 +102,25 @@ describe("loadOverview", () => {
       ["00001", -3],
       ["00002", -1],
     ]);
+    expect(page.moversFields).toBeNull();
     const town = page.rows.find((r) => r.indicator === "digitization_rate" && r.code === "00003");
-    expect(town).toMatchObject({ numerator: 95, denominator: 100, value: 0.95, rank: 1, ranked: 4, previousRank: 3 });
+    expect(town).toMatchObject({ numerator: 95, denominator: 100, value: 0.95, rank: 1, ranked: 5, previous: { rank: 3, ranked: 5, movement: 2 } });
     expect(page.indicator).toBe("digitization_rate");
     expect(page.scoring).toEqual({ name: TEST_SCORING.name, hash: TEST_SCORING.hash });
+  });
+
+  it("names no movers when a unit did not report: 4 ranked now against 5 before is not a movement", async () => {
+    await loadTwoQuarters();
+    const page = ok(await loadOverview(t.db, { period: "2024-Q1", indicator: "composite_score" }, SCORING, DRAFT));
+    const composite = page.rows.filter((r) => r.indicator === "composite_score");
+    expect(composite.map((r) => [r.code, r.rank, r.ranked, r.previous])).toEqual([
+      ["00003", 1, 4, { rank: 3, ranked: 5, movement: null }],
+      ["00004", 2, 4, { rank: 4, ranked: 5, movement: null }],
+      ["00002", 3, 4, { rank: 2, ranked: 5, movement: null }],
+      ["00001", 4, 4, { rank: 1, ranked: 5, movement: null }],
+    ]);
+    expect(page.movers).toEqual({ risers: [], fallers: [] });
+    expect(page.moversFields).toEqual({ before: 5, now: 4 });
   });
 
   it("gives district totals from summed counts, with the periods up to the one read", async () => {

@@ -46,7 +46,7 @@ describe("compare page", () => {
     expect(page.units.map((u) => u.name)).toEqual(["Xã Ba", "Xã Một", "Phường Năm"]);
     expect(page.allUnits).toHaveLength(6);
     const digit = page.rows.find((r) => r.indicator === "digitization_rate");
-    expect(digit?.cells.map((c) => [c.code, c.rank, c.ranked, c.previousRank, c.value, c.best])).toEqual([
+    expect(digit?.cells.map((c) => [c.code, c.rank, c.ranked, c.previous?.rank, c.value, c.best])).toEqual([
       ["00003", 3, 5, 1, 0.6, false],
       ["00001", 1, 5, 1, 0.9, true],
       ["00005", 5, 5, 5, 0.2, false],

@@ -93,9 +93,9 @@ describe("loadContest", () => {
     expect(byCode.get("00001")?.initiatives).toMatchObject({ total: 1, rank: 2 });
     expect(byCode.get("00003")?.initiatives).toMatchObject({ total: 0, rank: 3 });
     // 2022: 00002 first, 00001 second; units without 2022 data have no previous rank.
-    expect(byCode.get("00002")?.entries.previousRank).toBe(1);
-    expect(byCode.get("00001")?.entries.previousRank).toBe(2);
-    expect(byCode.get("00003")?.entries.previousRank).toBeNull();
+    expect(byCode.get("00002")?.entries.previous?.rank).toBe(1);
+    expect(byCode.get("00001")?.entries.previous?.rank).toBe(2);
+    expect(byCode.get("00003")?.entries.previous).toBeNull();
   });
 
   it("defaults to the latest year and lists units that sent nothing that year", async () => {

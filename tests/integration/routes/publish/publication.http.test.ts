@@ -125,6 +125,18 @@ describe("a correction after publication", () => {
     const page = await (await get(server, `/units/11161?period=2024-Q4&as_of=${FIVE_DAYS_AGO}`)).text();
     expect(page).toMatch(/Kết quả xếp hạng như đã công bố đến hết ngày \d{2}\/\d{2}\/\d{4} \(phiên bản 1\)/);
     expect(page).toContain("Đã có phiên bản mới hơn (2): xem bản hiện hành");
+    expect(page).not.toContain("đính chính ngày");
+
+    // The current version says which ranks the correction changed, and what they were.
+    const rankOf = (body: typeof then) => body?.rows.find((r) => r.commune_code === "11161" && r.indicator === "digitization_rate")?.rank;
+    expect(rankOf(republished)).not.toBe(rankOf(then));
+    const today = new Intl.DateTimeFormat("vi-VN", { day: "2-digit", month: "2-digit", year: "numeric", timeZone: "Asia/Ho_Chi_Minh" }).format(new Date());
+    const current = await (await get(server, "/units/11161?period=2024-Q4")).text();
+    expect(current).toContain(`đính chính ngày ${today}; trước đó ${rankOf(then)}/20`);
+    const english = await (await get(server, "/units/11161?period=2024-Q4&lang=en")).text();
+    expect(english).toMatch(new RegExp(`corrected on [^;]+; was ${rankOf(then)}/20`));
+    // Staff reading the draft see no correction marks: the draft is not a statement yet.
+    expect(await (await get(server, "/units/11161?period=2024-Q4", staff)).text()).not.toContain("đính chính ngày");
   });
 
   it("answers 404 for a date before any publication, 400 for a malformed one", async () => {

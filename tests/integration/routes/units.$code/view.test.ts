@@ -93,7 +93,7 @@ describe("unit page: one period", () => {
       "composite_score",
     ]);
     const d = row(page, "digitization_rate");
-    expect(d).toMatchObject({ value: 0.6, numerator: 30, denominator: 50, rank: 3, ranked: 5, previousRank: 1, tiedWith: 1 });
+    expect(d).toMatchObject({ value: 0.6, numerator: 30, denominator: 50, rank: 3, ranked: 5, previous: { rank: 1, ranked: 5 }, tiedWith: 1 });
     expect(d.district).toEqual({ value: 0.74, numerator: 296, denominator: 400, perUnit: null });
     // Overdue is a count: the district's total and its average per reporting unit.
     expect(row(page, "overdue_dossiers")).toMatchObject({ value: 5, rank: 4, tiedWith: 1, district: { value: 13, perUnit: 2.6 } });

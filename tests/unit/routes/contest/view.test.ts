@@ -40,6 +40,8 @@ describe("contestView", () => {
     rank: r,
     ranked,
     previous_rank: previous,
+    previous_ranked: previous === null ? null : ranked,
+    movement: previous === null || r === null ? null : previous - r,
     previous_value: null,
     quarters: 4,
     incomplete: false,
@@ -62,7 +64,7 @@ describe("contestView", () => {
       ["00002", 10, 2, 1, 2, true],
     ]);
     expect(view.units[1]?.entries.quarters).toEqual([5, 5, null, null]);
-    expect(view.units[0]?.entries.previousRank).toBe(2);
+    expect(view.units[0]?.entries.previous?.rank).toBe(2);
     expect(view.missing).toEqual([{ code: "00003", name: "Xã 00003" }]);
     expect(view.registryCount).toBe(3);
   });
