@@ -37,6 +37,12 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   return json(shell, cookie ? { headers: { "Set-Cookie": cookie } } : undefined);
 }
 
+/** A4 with "Trang 2/3" at the foot of every printed page; the word is ours, quoted as a CSS string. */
+function pageRule(word: string): string {
+  const quoted = JSON.stringify(`${word} `).replace(/</g, "\\3C ");
+  return `@page { size: A4; margin: 12mm 12mm 14mm; @bottom-right { content: ${quoted} counter(page) "/" counter(pages); font: 8pt sans-serif; color: #595959; } }`;
+}
+
 export function Layout({ children }: { children: React.ReactNode }) {
   const lang = useLang();
   const nonce = useNonce();
@@ -47,6 +53,8 @@ export function Layout({ children }: { children: React.ReactNode }) {
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <Meta />
         <Links />
+        {/* Every printout is A4 with its page numbers, in the reader's language (a margin box cannot read the page's lang). */}
+        <style dangerouslySetInnerHTML={{ __html: pageRule(t(lang, "pack.page")) }} />
       </head>
       <body>
         {children}

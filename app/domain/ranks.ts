@@ -72,13 +72,11 @@ export interface SharedRank {
 }
 
 /**
- * The ranks shared by at least `minUnits` units, per indicator in the order first met, best rank first:
- * a crowd on one rank is said in words, since "3/20" alone reads as third place.
+ * The ranks shared by a crowd: at least a quarter of the ranked units (and at least three), per indicator
+ * in the order first met, best rank first. A crowd on one rank is said in words, since "3/20" alone reads
+ * as third place when 18 units hold it.
  */
-export function sharedRanks(
-  rows: readonly { indicator: string; rank: number | null; ranked: number; value: number | null }[],
-  minUnits = 3,
-): SharedRank[] {
+export function sharedRanks(rows: readonly { indicator: string; rank: number | null; ranked: number; value: number | null }[]): SharedRank[] {
   const groups = new Map<string, SharedRank>();
   for (const r of rows) {
     if (r.rank === null) continue;
@@ -89,7 +87,7 @@ export function sharedRanks(
   }
   const order = [...new Set(rows.map((r) => r.indicator))];
   return [...groups.values()]
-    .filter((g) => g.units >= minUnits)
+    .filter((g) => g.units >= Math.max(3, Math.ceil(g.ranked / 4)))
     .sort((a, b) => order.indexOf(a.indicator) - order.indexOf(b.indicator) || a.rank - b.rank);
 }
 

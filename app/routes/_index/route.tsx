@@ -8,6 +8,7 @@ import { json } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { CoverageNotice, EmptyState } from "~/components/coverage-notices";
 import { PublicationNotice } from "~/components/publication-notice";
+import { Downloads, PrintTitle } from "~/components/meeting-pack";
 import { PeriodPicker } from "~/components/period-picker";
 import { useShellData } from "~/components/use-shell-data";
 import { getScoring } from "~/config/scoring.server";
@@ -102,8 +103,10 @@ export default function Overview() {
 
   return (
     <div className="ov-page">
+      {publication ? <PrintTitle publication={publication} /> : null}
       <h1>{t(lang, "overview.title", { district: districtName, period: periodText })}</h1>
       {publication ? <PublicationNotice {...publication} /> : null}
+      {publication ? <Downloads publication={publication} /> : null}
       <div className="ov-toolbar" role="group" aria-label={t(lang, "overview.toolbar.label")}>
         <PeriodPicker key={`p-${period}`} value={period} keep={{ indicator }} />
         <IndicatorPicker key={`i-${indicator}`} value={indicator} keep={{ period }} />

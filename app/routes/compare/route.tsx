@@ -8,6 +8,7 @@ import { ChartFigure } from "~/components/chart-figure";
 import { SmallMultiples, SmallMultiplesTable, isSmallMultiplesEmpty, type SmallMultiplesData } from "~/charts/small-multiples";
 import { PeriodPicker } from "~/components/period-picker";
 import { PublicationNotice } from "~/components/publication-notice";
+import { Downloads, PrintTitle } from "~/components/meeting-pack";
 import { getScoring } from "~/config/scoring.server";
 import { getAppDb } from "~/db/setup.server";
 import { formatsOf } from "~/domain/indicators";
@@ -84,8 +85,10 @@ export default function ComparePage() {
   const fmt = (n: number, panel: string) => formatIndicatorValue(lang, panel, n);
   return (
     <>
+      {data.publication ? <PrintTitle publication={data.publication} /> : null}
       <h1>{t(lang, "compare.title")}</h1>
       {data.publication ? <PublicationNotice {...data.publication} /> : null}
+      {data.publication ? <Downloads publication={data.publication} /> : null}
       {data.period === null ? (
         <p>{t(lang, "unit.empty")}</p>
       ) : (

@@ -7,6 +7,7 @@ import { json } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { CoverageNotice, EmptyState } from "~/components/coverage-notices";
 import { PublicationNotice } from "~/components/publication-notice";
+import { Downloads, PrintTitle } from "~/components/meeting-pack";
 import { PeriodPicker } from "~/components/period-picker";
 import { ScrollRegion } from "~/components/scroll-region";
 import { useShellData } from "~/components/use-shell-data";
@@ -58,8 +59,10 @@ export default function Contest() {
   const rankingCaption = t(lang, "contest.ranking.caption", { year });
   return (
     <div className="ov-page">
+      {publication ? <PrintTitle publication={publication} /> : null}
       <h1>{t(lang, "contest.title", { year, district: districtName })}</h1>
       {publication ? <PublicationNotice {...publication} /> : null}
+      {publication ? <Downloads publication={publication} /> : null}
       <p className="ov-config">{t(lang, "contest.intro")}</p>
       <div className="ov-toolbar">
         <PeriodPicker key={year} value={year} only="year" id="contest-year" />

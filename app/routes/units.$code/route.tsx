@@ -7,6 +7,7 @@ import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run
 import { json, useLoaderData } from "@remix-run/react";
 import { PeriodPicker } from "~/components/period-picker";
 import { PublicationNotice } from "~/components/publication-notice";
+import { Downloads, PrintTitle } from "~/components/meeting-pack";
 import { useShellData } from "~/components/use-shell-data";
 import { getScoring } from "~/config/scoring.server";
 import { getAppDb } from "~/db/setup.server";
@@ -55,12 +56,14 @@ export default function UnitPage() {
   const compareHref = `/compare?units=${unit.code}${period ? `&period=${period}` : ""}`;
   return (
     <>
+      {data.publication ? <PrintTitle publication={data.publication} /> : null}
       <h1>{unit.name}</h1>
       <p className="unit-subtitle">
         {t(lang, `kind.${unit.kind}`)} · {t(lang, "unit.code", { code: unit.code })}
         {period ? ` · ${periodLabel}` : ""}
       </p>
       {data.publication ? <PublicationNotice {...data.publication} /> : null}
+      {data.publication ? <Downloads publication={data.publication} /> : null}
       {district ? <p className="unit-print-only">{t(lang, "unit.printSource", { district: lang === "vi" ? district.name : district.nameEn })}</p> : null}
       {period === null ? (
         <p>{t(lang, "unit.empty")}</p>

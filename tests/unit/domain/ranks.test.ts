@@ -38,8 +38,8 @@ describe("previousStanding", () => {
 });
 
 describe("sharedRanks", () => {
-  it("names the ranks held by three or more units, per indicator, best first", () => {
-    const row = (indicator: string, rank: number | null, value: number | null) => ({ indicator, rank, ranked: 6, value });
+  it("names the ranks held by a crowd (a quarter of the field, three at least), per indicator, best first", () => {
+    const row = (indicator: string, rank: number | null, value: number | null, ranked = 6) => ({ indicator, rank, ranked, value });
     const rows = [
       row("initiatives", 1, 4),
       row("initiatives", 2, 1),
@@ -51,11 +51,13 @@ describe("sharedRanks", () => {
       row("overdue_dossiers", 1, 0),
       row("overdue_dossiers", 3, 2),
       row("overdue_dossiers", null, null),
+      // Three of twenty is not a crowd; five of twenty is.
+      ...[1, 1, 1].map(() => row("online_rate", 4, 0.9, 20)),
+      ...[1, 1, 1, 1, 1].map(() => row("on_time_rate", 1, 1, 20)),
     ];
-    expect(sharedRanks(rows)).toEqual([{ indicator: "initiatives", rank: 3, ranked: 6, value: 0, units: 4 }]);
-    expect(sharedRanks(rows, 2)).toEqual([
+    expect(sharedRanks(rows)).toEqual([
       { indicator: "initiatives", rank: 3, ranked: 6, value: 0, units: 4 },
-      { indicator: "overdue_dossiers", rank: 1, ranked: 6, value: 0, units: 2 },
+      { indicator: "on_time_rate", rank: 1, ranked: 20, value: 1, units: 5 },
     ]);
   });
 });
