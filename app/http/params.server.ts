@@ -31,6 +31,8 @@ const FIELDS = {
   year: optional.refine((y) => y === undefined || parsePeriodId(y)?.kind === "year"),
   /** `YYYY-MM-DD`: the rankings as published on that date. */
   as_of: optional.refine((d) => d === undefined || isIsoDate(d)),
+  /** The rankings CSV: `long` (the default, one line per unit and indicator, for programs) or `wide` (for Excel). */
+  layout: optional.pipe(z.enum(["long", "wide"]).optional()),
   /**
    * `units` may come as one comma-separated value (a shared link: `units=11155,11161`) or repeated (what a
    * GET form with checkboxes sends); both mean the same list, duplicates dropped.
@@ -45,7 +47,7 @@ type Fields = typeof FIELDS;
 export type ParamName = keyof Fields;
 
 /** The URL name of each field (the unit page reads its registry indicator from `indicator`). */
-const URL_NAME: Record<ParamName, string> = { period: "period", indicator: "indicator", registryIndicator: "indicator", year: "year", units: "units", as_of: "as_of" };
+const URL_NAME: Record<ParamName, string> = { period: "period", indicator: "indicator", registryIndicator: "indicator", year: "year", units: "units", as_of: "as_of", layout: "layout" };
 
 export interface ParamProblem {
   param: ParamName;
@@ -84,6 +86,8 @@ export function paramMessage(lang: Lang, problem: ParamProblem): string {
       return t(lang, "params.units", { value: problem.value });
     case "as_of":
       return t(lang, "params.asOf", { value: problem.value });
+    case "layout":
+      return t(lang, "params.layout", { value: problem.value });
     case "indicator":
       return t(lang, "params.indicator", { value: problem.value, list: RANKED_IDS.join(", ") });
     case "registryIndicator":

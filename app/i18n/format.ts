@@ -38,10 +38,18 @@ export function formatNumber(lang: Lang, value: number | null, digits = 1): stri
  */
 export function formatPercent(lang: Lang, fraction: number | null, digits = 1): string {
   if (fraction === null) return NO_VALUE;
-  const step = 10 ** -digits;
-  const percent = fraction < 1 && Math.round(fraction * 100 * 10 ** digits) * step >= 100 ? 100 - step : fraction * 100;
-  const n = numberFormat(lang, digits).format(percent);
+  const n = numberFormat(lang, digits).format(percentShown(fraction, digits));
   return lang === "vi" ? `${n}\u00A0%` : `${n}%`;
+}
+
+/**
+ * The percentage a fraction is shown as with `digits` decimals, before rounding: the fraction × 100, except
+ * that a rate short of 1 that would round to 100 is held one step below (the rule of `formatPercent`, which
+ * the wide CSV export follows too).
+ */
+export function percentShown(fraction: number, digits: number): number {
+  const step = 10 ** -digits;
+  return fraction < 1 && Math.round(fraction * 100 * 10 ** digits) * step >= 100 ? 100 - step : fraction * 100;
 }
 
 /** Renders one of the registry's named formats. */

@@ -6,6 +6,7 @@ import { authMessages } from "./auth-messages";
 import { cliMessages } from "./cli-messages";
 import { commonMessages } from "./common-messages";
 import type { Dictionary } from "./dictionary";
+import { exportMessages } from "./export-messages";
 import { indicatorMessages } from "./indicator-messages";
 import { ingestMessages } from "./ingest-messages";
 import { overviewMessages } from "./overview-messages";
@@ -28,6 +29,7 @@ const dictionaries: Record<Lang, Dictionary> = {
     ...unitMessages.vi,
     ...authMessages.vi,
     ...publicationMessages.vi,
+    ...exportMessages.vi,
   },
   en: {
     ...commonMessages.en,
@@ -38,6 +40,7 @@ const dictionaries: Record<Lang, Dictionary> = {
     ...unitMessages.en,
     ...authMessages.en,
     ...publicationMessages.en,
+    ...exportMessages.en,
   },
 };
 

@@ -102,6 +102,13 @@ describe("app/ layers", () => {
     expect(bad).toEqual([]);
   });
 
+  it("keeps exports/ on domain/ and i18n/ only, and every layer below the pages out of it", () => {
+    const bad = importsOf("exports").filter(([, target]) => !/^(domain|i18n|exports)\//.test(target));
+    expect(bad).toEqual([]);
+    const below = ["domain", "i18n", "config", "db", "http", "charts"].flatMap(importsOf).filter(([, target]) => target.startsWith("exports/"));
+    expect(below).toEqual([]);
+  });
+
   it("keeps pages out of each other's folders", () => {
     const bad = [...graph].flatMap(([file, targets]) => {
       const own = /^routes\/([^/]+)\//.exec(rel(file))?.[1] ?? null;

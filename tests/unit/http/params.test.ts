@@ -75,6 +75,25 @@ describe("parseParams: units (compare)", () => {
   });
 });
 
+describe("parseParams: layout (the rankings CSV)", () => {
+  const layout = (query: string) => parseParams(search(query), ["layout"]);
+
+  it("reads long or wide, and nothing as the default (long)", () => {
+    expect(layout("layout=wide")).toEqual({ ok: true, params: { layout: "wide" } });
+    expect(layout("layout=long")).toEqual({ ok: true, params: { layout: "long" } });
+    expect(layout("layout=")).toEqual({ ok: true, params: { layout: undefined } });
+    expect(layout("")).toEqual({ ok: true, params: { layout: undefined } });
+  });
+
+  it("refuses any other layout, naming it", () => {
+    expect(layout("layout=WIDE")).toEqual({ ok: false, problem: { param: "layout", value: "WIDE" } });
+    expect(paramMessage("vi", { param: "layout", value: "ngang" })).toBe(
+      "Kiểu bảng “ngang” không hợp lệ. Hãy ghi layout=wide (mỗi đơn vị một dòng, để mở bằng Excel) hoặc layout=long (mặc định, cho chương trình).",
+    );
+    expect(paramMessage("en", { param: "layout", value: "x" })).toMatch(/^The layout “x” is not valid\. Use layout=wide/);
+  });
+});
+
 describe("paramMessage", () => {
   it("explains each bad parameter in the reader's language, naming the value and what is expected", () => {
     expect(paramMessage("vi", { param: "period", value: "2023-Q5" })).toBe("Kỳ “2023-Q5” không hợp lệ. Hãy ghi kỳ theo dạng 2023-Q4 (quý) hoặc 2023 (năm).");
