@@ -30,6 +30,8 @@ export function row(
     rank: null,
     ranked: 3,
     previous_rank: null,
+    previous_ranked: null,
+    movement: null,
     previous_value: null,
     quarters: 1,
     incomplete: false,
