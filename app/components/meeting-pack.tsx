@@ -5,7 +5,7 @@
  * published (or that it is a draft), and when it was printed. Page numbers come from the root's @page rule.
  */
 import type { PagePublication } from "~/http/data-view.server";
-import { formatDate, formatDateTime, formatPeriod } from "~/i18n/format";
+import { formatDate, formatPeriod, formatTime } from "~/i18n/format";
 import { t } from "~/i18n/translate";
 import { useLang } from "~/i18n/use-lang";
 import { useShellData } from "./use-shell-data";
@@ -60,7 +60,7 @@ export function PrintTitle({ publication }: { publication: PagePublication }) {
       <p className="print-title-body">{body}</p>
       <p>{t(lang, "pack.period", { period: formatPeriod(lang, publication.period) })}</p>
       {published ? <p>{published}</p> : null}
-      <p>{t(lang, "pack.printedOn", { when: formatDateTime(lang, publication.printedAt) })}</p>
+      <p>{t(lang, "pack.printedOn", { date: formatDate(lang, publication.printedAt), time: formatTime(lang, publication.printedAt) })}</p>
     </div>
   );
 }

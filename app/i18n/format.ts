@@ -103,6 +103,13 @@ export function formatDateTime(lang: Lang, iso: string): string {
   return new Intl.DateTimeFormat(LOCALE[lang], { dateStyle: "medium", timeStyle: "short", timeZone: TIME_ZONE }).format(date);
 }
 
+/** The time of day in Vietnam, 24-hour: 06:53. */
+export function formatTime(lang: Lang, iso: string): string {
+  const date = new Date(iso);
+  if (Number.isNaN(date.getTime())) return iso;
+  return new Intl.DateTimeFormat(LOCALE[lang], { hour: "2-digit", minute: "2-digit", hourCycle: "h23", timeZone: TIME_ZONE }).format(date);
+}
+
 /** A date as offices write it: 01/12/2026 (vi), 1 Dec 2026 (en); an ISO date or instant, in Vietnam's time. */
 export function formatDate(lang: Lang, iso: string): string {
   const date = new Date(/^\d{4}-\d{2}-\d{2}$/.test(iso) ? `${iso}T12:00:00+07:00` : iso);

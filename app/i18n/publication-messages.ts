@@ -52,7 +52,7 @@ export const publicationMessages: { vi: Dictionary; en: Dictionary } = {
     "pack.draft": "Bản nháp, chưa công bố",
     "pack.publishedOn": "Công bố ngày {date}",
     "pack.publishedVersion": "Công bố ngày {date} (phiên bản {version})",
-    "pack.printedOn": "In lúc {when}",
+    "pack.printedOn": "In lúc {time} ngày {date}",
     "pack.page": "Trang",
   },
   en: {
@@ -105,7 +105,7 @@ export const publicationMessages: { vi: Dictionary; en: Dictionary } = {
     "pack.draft": "Draft, not published",
     "pack.publishedOn": "Published on {date}",
     "pack.publishedVersion": "Published on {date} (version {version})",
-    "pack.printedOn": "Printed {when}",
+    "pack.printedOn": "Printed on {date} at {time}",
     "pack.page": "Page",
   },
 };

@@ -2,6 +2,8 @@ import { describe, expect, it } from "vitest";
 import { COMPOSITE_ID, RANKED_IDS, formatsOf, valueKind } from "~/domain/indicators";
 import {
   formatCount,
+  formatDate,
+  formatTime,
   formatCounts,
   formatIndicatorTick,
   formatIndicatorValue,
@@ -83,5 +85,16 @@ describe("words", () => {
 
   it("have a short column label for every ranked indicator", () => {
     for (const id of RANKED_IDS) expect(shortLabel("en", id)).not.toContain("overview.short");
+  });
+});
+
+describe("dates and times as offices write them", () => {
+  it("writes a date 01/12/2026 in Vietnamese and a time 06:53 on Vietnam's clock", () => {
+    // 23:53 UTC on 30 November is 06:53 on 1 December in Vietnam.
+    expect(formatDate("vi", "2026-11-30T23:53:00Z")).toBe("01/12/2026");
+    expect(formatTime("vi", "2026-11-30T23:53:00Z")).toBe("06:53");
+    expect(formatTime("en", "2026-11-30T23:53:00Z")).toBe("06:53");
+    expect(formatDate("en", "2026-11-30T23:53:00Z")).toBe("1 Dec 2026");
+    expect(formatDate("vi", "2026-12-01")).toBe("01/12/2026");
   });
 });
