@@ -10,6 +10,7 @@ import { commitUploads } from "~/db/uploads.server";
 import { previewReport, type Preview } from "~/db/import-report.server";
 import { formatIssue } from "~/ingest/format-issue";
 import { summarizeChanges } from "~/ingest/diff";
+import { periodInSentence } from "~/i18n/format";
 import { t } from "~/i18n/translate";
 import { openDbOrExit, parseCliArgs, runCli } from "./cli-support";
 
@@ -55,7 +56,7 @@ await runCli(async (env) => {
       if (first) {
         failed = true;
         console.error(
-          t(lang, "cli.crossFileDuplicate", { file: p.fileName, line: row.line, code: row.communeCode, period: row.period, otherFile: first.file, otherLine: first.line }),
+          t(lang, "cli.crossFileDuplicate", { file: p.fileName, line: row.line, code: row.communeCode, period: periodInSentence(lang, row.period), otherFile: first.file, otherLine: first.line }),
         );
       } else seen.set(key, { file: p.fileName, line: row.line });
     }

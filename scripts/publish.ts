@@ -6,10 +6,12 @@
 import { parseArgs } from "node:util";
 import { publishAll, publishPeriod, withdrawPublication, type PublishOutcome } from "~/db/publications.server";
 import { parsePeriodId } from "~/domain/period";
+import { formatPeriod } from "~/i18n/format";
 import { t, type Lang } from "~/i18n/translate";
 import { openDbOrExit, runCli } from "./cli-support";
 
-function describe(lang: Lang, period: string, outcome: PublishOutcome): string {
+function describe(lang: Lang, periodId: string, outcome: PublishOutcome): string {
+  const period = formatPeriod(lang, periodId);
   switch (outcome.kind) {
     case "published":
       return t(lang, outcome.missing.length > 0 ? "cli.publish.doneMissing" : "cli.publish.done", {
@@ -54,10 +56,10 @@ await runCli(async (env) => {
   if (values.withdraw !== undefined) {
     const outcome = await withdrawPublication(db, { period: values.withdraw, reason: values.reason?.trim() ?? "" }, by);
     if (outcome.kind === "notPublished") {
-      console.error(t(lang, "cli.publish.notPublished", { period: values.withdraw }));
+      console.error(t(lang, "cli.publish.notPublished", { period: formatPeriod(lang, values.withdraw) }));
       return 1;
     }
-    console.log(t(lang, "cli.publish.withdrawn", { period: values.withdraw, version: outcome.version }));
+    console.log(t(lang, "cli.publish.withdrawn", { period: formatPeriod(lang, values.withdraw), version: outcome.version }));
     return 0;
   }
   const request = { note: values.note?.trim() || null, allowMissing: values["allow-missing"] ?? false };

@@ -9,7 +9,7 @@ export const cliMessages: { vi: Dictionary; en: Dictionary } = {
     "cli.fileWarnings": "{file}: {count} cảnh báo",
     "cli.nothingSaved": "Không lưu gì: hãy sửa các lỗi trên rồi chạy lại.",
     "cli.crossFileDuplicate":
-      "{file}, dòng {line}: đơn vị {code} kỳ {period} đã có trong {otherFile} (dòng {otherLine}); mỗi đơn vị chỉ được một dòng cho mỗi kỳ trong một lần nạp.",
+      "{file}, dòng {line}: đơn vị {code}, {period} đã có trong {otherFile} (dòng {otherLine}); mỗi đơn vị chỉ được một dòng cho mỗi kỳ trong một lần nạp.",
     "cli.committed":
       "{file}: đã lưu lần tải #{id} — {rows} dòng, {units} đơn vị, kỳ {periods} ({new} mới, {changed} thay đổi, {unchanged} không đổi).",
     "cli.readFailed": "Không đọc được tệp {file}: {reason}",
@@ -56,7 +56,7 @@ export const cliMessages: { vi: Dictionary; en: Dictionary } = {
     "cli.fileWarnings": "{file}: {count} warning(s)",
     "cli.nothingSaved": "Nothing was saved: fix the errors above and run the command again.",
     "cli.crossFileDuplicate":
-      "{file}, line {line}: unit {code}, period {period} is also in {otherFile} (line {otherLine}); one import may hold each unit and period once.",
+      "{file}, line {line}: unit {code}, {period} is also in {otherFile} (line {otherLine}); one import may hold each unit and period once.",
     "cli.committed":
       "{file}: committed as upload #{id} — {rows} rows, {units} units, periods {periods} ({new} new, {changed} changed, {unchanged} unchanged).",
     "cli.readFailed": "Cannot read the file {file}: {reason}",

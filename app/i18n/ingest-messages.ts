@@ -45,7 +45,7 @@ export const ingestMessages: { vi: Dictionary; en: Dictionary } = {
     "ingest.error.exceedsDenominator":
       'không được lớn hơn "{denominator}" của cùng dòng ({denominatorValue})',
     "ingest.error.duplicateRow":
-      "đơn vị {code} đã có số liệu kỳ {period} ở dòng {firstLine}; mỗi đơn vị chỉ được một dòng cho mỗi kỳ báo cáo",
+      "đơn vị {code} đã có số liệu {period} ở dòng {firstLine}; mỗi đơn vị chỉ được một dòng cho mỗi kỳ báo cáo",
     "ingest.error.tooManyErrors":
       "Tệp có tất cả {total} lỗi; chỉ hiển thị {shown} lỗi đầu tiên. Hãy sửa các lỗi này rồi tải lên lại.",
 

@@ -2,6 +2,7 @@
  * An issue as one line of text in the user's language:
  * `Dòng 7, cột "Số hồ sơ được số hóa": giá trị "12,5" — cần một số nguyên ≥ 0`.
  */
+import { periodInSentence } from "~/i18n/format";
 import { t, type Lang, type MessageParams } from "~/i18n/translate";
 
 import type { Issue } from "./types";
@@ -23,7 +24,9 @@ function formatBytes(bytes: number, lang: Lang): string {
 function localParams(issue: Issue, lang: Lang): MessageParams {
   const out: MessageParams = {};
   for (const [name, value] of Object.entries(issue.params)) {
-    if (typeof value !== "number" || POSITION_PARAMS.has(name)) out[name] = value;
+    // A period as readers write it (quý 4/2024), not its id.
+    if (name === "period" && typeof value === "string") out[name] = periodInSentence(lang, value);
+    else if (typeof value !== "number" || POSITION_PARAMS.has(name)) out[name] = value;
     else if (issue.key === "ingest.error.tooLarge") out[name] = formatBytes(value, lang);
     else out[name] = new Intl.NumberFormat(locale(lang)).format(value);
   }

@@ -18,9 +18,9 @@ import { parsePeriodId } from "~/domain/period";
 import { can } from "~/domain/roles";
 import { readForm } from "~/http/form.server";
 import { passThroughHeaders } from "~/http/route-headers";
-import { formatDateTime, formatPeriod, joinNames } from "~/i18n/format";
+import { formatDateTime, formatPeriod, joinNames, periodInSentence } from "~/i18n/format";
 import { getLang } from "~/i18n/lang.server";
-import { t } from "~/i18n/translate";
+import { t, type Lang } from "~/i18n/translate";
 import { useLang } from "~/i18n/use-lang";
 import { loadPublishPage, type QuarterRow } from "./view.server";
 
@@ -29,7 +29,17 @@ export const headers = passThroughHeaders;
 export async function loader({ request, context }: LoaderFunctionArgs) {
   requirePermission(request, context, "publish");
   const page = await loadPublishPage(await getAppDb(), new Date());
-  return json({ ...page, lang: getLang(request) }, { headers: { "Cache-Control": "private, no-store" } });
+  return json({ ...page, done: doneOf(new URL(request.url).searchParams), lang: getLang(request) }, { headers: { "Cache-Control": "private, no-store" } });
+}
+
+/** What the last act did, from the address it redirected to (`?published=2024-Q4&version=2`). */
+function doneOf(search: URLSearchParams): { key: "publish.done" | "publish.withdrawn"; period: string; version: number } | null {
+  for (const [param, key] of [["published", "publish.done"], ["withdrawn", "publish.withdrawn"]] as const) {
+    const period = search.get(param);
+    const version = Number(search.get("version"));
+    if (period !== null && parsePeriodId(period)?.kind === "quarter" && Number.isInteger(version) && version > 0) return { key, period, version };
+  }
+  return null;
 }
 
 const quarterSchema = z.string().refine((p) => parsePeriodId(p)?.kind === "quarter");
@@ -117,8 +127,14 @@ function WithdrawForm({ row }: { row: QuarterRow }) {
   );
 }
 
+/** An error's period as readers write it ("Quý 4/2024"), not its id. */
+function periodInWords(lang: Lang, params: Record<string, string | number> | undefined): Record<string, string | number> | undefined {
+  if (!params || typeof params.period !== "string") return params;
+  return { ...params, period: formatPeriod(lang, params.period) };
+}
+
 export default function PublishPage() {
-  const { quarters, history } = useLoaderData<typeof loader>();
+  const { quarters, history, done } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const lang = useLang();
   const user = useShellData()?.user ?? null;
@@ -129,7 +145,12 @@ export default function PublishPage() {
       <p>{t(lang, "publish.intro")}</p>
       {actionData ? (
         <p className="form-error" role="alert">
-          {t(lang, actionData.error, actionData.params)}
+          {t(lang, actionData.error, periodInWords(lang, actionData.params))}
+        </p>
+      ) : done ? (
+        <p className="form-success" role="status">
+          {t(lang, done.key, { period: formatPeriod(lang, done.period), version: done.version })}{" "}
+          <a href={`/?period=${done.period}`}>{t(lang, "publish.see", { period: periodInSentence(lang, done.period) })}</a>
         </p>
       ) : null}
       {quarters.length === 0 ? <p>{t(lang, "publish.empty")}</p> : null}

@@ -88,7 +88,7 @@ describe("npm run import", () => {
   it("commits several files together, and refuses all of them when two hold the same unit and period", async () => {
     const clash = runImport(["--lang", "en", "data/sample/2023-Q3.csv", "data/sample/2023-Q4.csv", "data/sample/2023-Q4.csv"]);
     expect(clash.code).toBe(1);
-    expect(clash.stderr).toMatch(/2023-Q4\.csv, line 2: unit 11155, period 2023-Q4 is also in 2023-Q4\.csv \(line 2\)/);
+    expect(clash.stderr).toMatch(/2023-Q4\.csv, line 2: unit 11155, Q4 2023 is also in 2023-Q4\.csv \(line 2\)/);
     expect(clash.stderr).toContain("Nothing was saved");
     expect((await dump()).uploads).toEqual([]);
     const both = runImport(["--lang", "en", "data/sample/2023-Q3.csv", "data/sample/2023-Q4.csv"]);

@@ -36,6 +36,14 @@ describe("formatIssue", () => {
     );
   });
 
+  it("names a period as readers write it, not by its id", () => {
+    const issue = makeIssue("error", "ingest.error.duplicateRow", 6, "commune_code", "11185", { firstLine: 5, code: "11185", period: "2023-Q4" });
+    expect(formatIssue(issue, "vi")).toBe(
+      'Dòng 6, cột "commune_code": giá trị "11185" — đơn vị 11185 đã có số liệu quý 4/2023 ở dòng 5; mỗi đơn vị chỉ được một dòng cho mỗi kỳ báo cáo',
+    );
+    expect(formatIssue(issue, "en")).toContain("unit 11185 already has a row for Q4 2023 on line 5");
+  });
+
   it("writes an empty cell without a value, and a whole-line issue without a column", () => {
     expect(formatIssue(makeIssue("error", "ingest.error.required", 4, "fee_dossiers", ""), "vi")).toBe(
       'Dòng 4, cột "fee_dossiers" — ô đang để trống; cần một số nguyên ≥ 0 (ghi 0 nếu không có)',

@@ -92,9 +92,13 @@ describe("a partial new quarter", () => {
   it("reaches the public once staff publish it, with the missing units confirmed", async () => {
     const refused = await post(server, "/publish", new URLSearchParams({ intent: "publish", period: "2025-Q1" }), { cookie: staff });
     expect(refused.status).toBe(409);
+    expect(await refused.text()).toContain("Quý 1/2025 còn 14 đơn vị chưa báo cáo");
     expect((await api("/api/rankings?period=2025-Q1")).status).toBe(404);
     const ok = await post(server, "/publish", new URLSearchParams({ intent: "publish", period: "2025-Q1", allowMissing: "yes" }), { cookie: staff });
     expect(ok.status).toBe(303);
+    const done = await (await get(server, ok.headers.get("location") ?? "", staff)).text();
+    expect(done).toContain("Đã công bố Quý 1/2025, phiên bản 1.");
+    expect(done).toContain('<a href="/?period=2025-Q1">Xem bảng xếp hạng quý 1/2025</a>');
     const published = await api("/api/rankings?period=2025-Q1");
     expect(published.body).toMatchObject({ status: "published", publication: 1 });
     // Publishing again with nothing changed makes no second version.
