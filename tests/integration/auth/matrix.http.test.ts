@@ -53,6 +53,9 @@ describe("a public dashboard", () => {
     ["/data", { anonymous: 200, leader: 200, staff: 200, admin: 200 }],
     ["/api/rankings?period=2023", { anonymous: 200, leader: 200, staff: 200, admin: 200 }],
     ["/export/rankings.csv?period=2023", { anonymous: 200, leader: 200, staff: 200, admin: 200 }],
+    ["/export/rankings.csv?period=2023&layout=wide", { anonymous: 200, leader: 200, staff: 200, admin: 200 }],
+    ["/export/rankings.xlsx?period=2023", { anonymous: 200, leader: 200, staff: 200, admin: 200 }],
+    ["/publish", { anonymous: 302, leader: 403, staff: 200, admin: 200 }],
     ["/template.csv", { anonymous: 200, leader: 200, staff: 200, admin: 200 }],
     ["/upload", { anonymous: 302, leader: 403, staff: 200, admin: 200 }],
     ["/upload/current?period=2024-Q4", { anonymous: 302, leader: 403, staff: 200, admin: 200 }],
@@ -120,6 +123,35 @@ describe("a public dashboard", () => {
     expect(users).toContain("new-admin");
     expect(users).not.toMatch(/new-(anonymous|leader|staff)/);
   });
+
+  it("lets only staff and admin publish, only admin withdraw, and shows drafts to neither leader nor reader", async () => {
+    const expected: Record<Who, { publish: number; withdraw: number }> = {
+      anonymous: { publish: 302, withdraw: 302 },
+      leader: { publish: 403, withdraw: 403 },
+      staff: { publish: 303, withdraw: 403 },
+      admin: { publish: 303, withdraw: 303 },
+    };
+    // The test before reset the leader's password, which ended the leader's sessions.
+    who.leader = await login(server, USERS.leader.username, USERS.leader.password);
+    for (const w of WHO) {
+      const cookie = who[w];
+      const publish = await post(server, "/publish", new URLSearchParams({ intent: "publish", period: "2022-Q2" }), { cookie });
+      check(publish, expected[w].publish, `${w} publish`);
+      const withdraw = await post(server, "/publish", new URLSearchParams({ intent: "withdraw", period: "2022-Q1", reason: `thử quyền ${w}` }), { cookie });
+      check(withdraw, expected[w].withdraw, `${w} withdraw`);
+    }
+    // The admin's withdrawal was the only one: 2022-Q1 is now a draft, which staff see and nobody else does.
+    const audit = await (await get(server, "/admin/audit", who.admin)).text();
+    expect(audit).toContain("thử quyền admin");
+    expect(audit).not.toMatch(/thử quyền (anonymous|leader|staff)/);
+    for (const w of WHO) {
+      for (const path of ["/?period=2022-Q1", "/api/rankings?period=2022-Q1", "/export/rankings.xlsx?period=2022-Q1", "/export/rankings.csv?period=2022-Q1&layout=wide"]) {
+        const res = await get(server, path, who[w]);
+        await res.arrayBuffer();
+        expect(res.status, `${w} ${path}`).toBe(w === "staff" || w === "admin" ? 200 : 404);
+      }
+    }
+  });
 });
 
 describe("a private dashboard (PARBOARD_PRIVATE=1)", () => {
@@ -137,7 +169,7 @@ describe("a private dashboard (PARBOARD_PRIVATE=1)", () => {
       expect(res.status, path).toBe(302);
       expect(res.headers.get("location"), path).toBe(path === "/" ? "/login" : `/login?redirectTo=${encodeURIComponent(path)}`);
     }
-    for (const path of ["/api/rankings?period=2023", "/export/rankings.csv?period=2023", "/template.csv", "/data?_data=routes%2Fdata"]) {
+    for (const path of ["/api/rankings?period=2023", "/export/rankings.csv?period=2023", "/export/rankings.xlsx?period=2023", "/template.csv", "/data?_data=routes%2Fdata"]) {
       const res = await get(server, path);
       expect(res.status, path).toBe(401);
       expect(await res.text(), path).toMatch(/Cần đăng nhập/);
