@@ -98,9 +98,9 @@ export function formatRank(rank: number | null, ranked: number | null): string {
 }
 
 export function formatDateTime(lang: Lang, iso: string): string {
-  const date = new Date(iso);
-  if (Number.isNaN(date.getTime())) return iso;
-  return new Intl.DateTimeFormat(LOCALE[lang], { dateStyle: "medium", timeStyle: "short", timeZone: TIME_ZONE }).format(date);
+  if (Number.isNaN(new Date(iso).getTime())) return iso;
+  // As offices write it: "06:59 ngày 01/12/2026"; in English "1 Dec 2026, 06:59".
+  return lang === "vi" ? `${formatTime(lang, iso)} ngày ${formatDate(lang, iso)}` : `${formatDate(lang, iso)}, ${formatTime(lang, iso)}`;
 }
 
 /** The time of day in Vietnam, 24-hour: 06:53. */

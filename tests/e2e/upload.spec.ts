@@ -7,18 +7,10 @@ import fs from "node:fs";
 import { expect, test, type Page } from "@playwright/test";
 import { z } from "zod";
 import { E2E_ACCOUNTS } from "./accounts";
-import { DESKTOP, MOBILE, expectNoAxeViolations, expectNoHorizontalOverflow, saveScreenshot, watchConsole } from "./helpers";
+import { DESKTOP, MOBILE, expectNoAxeViolations, expectNoHorizontalOverflow, loginAs, saveScreenshot, watchConsole } from "./helpers";
 
 const [STAFF, LEADER] = E2E_ACCOUNTS;
 const FIXTURES = "tests/fixtures/upload";
-
-async function loginAs(page: Page, account: { username: string; password: string }): Promise<void> {
-  await page.goto("/login");
-  await page.getByLabel("Tên đăng nhập").fill(account.username);
-  await page.getByLabel("Mật khẩu").fill(account.password);
-  await page.getByRole("button", { name: "Đăng nhập" }).click();
-  await expect(page.getByRole("button", { name: "Đăng xuất" })).toBeVisible();
-}
 
 const rankingSchema = z.object({ rows: z.array(z.object({ commune_code: z.string(), rank: z.number().nullable(), numerator: z.number().nullable() })) });
 

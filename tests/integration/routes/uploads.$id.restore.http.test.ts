@@ -110,7 +110,7 @@ describe("a rollback and a restore", () => {
     expect(await digitisation("11161")).toEqual({ rank: 1, numerator: 626 });
     const history = text(await (await get(server, `/uploads?restored=${id}`, staff)).text());
     expect(history).toContain(`Đã khôi phục lần tải #${id}; số liệu của lần tải này được áp dụng lại.`);
-    expect(history).toMatch(/Đang áp dụng khôi phục bởi staff1, \d\d:\d\d \d+ thg \d+, \d{4}/);
+    expect(history).toMatch(/Đang áp dụng khôi phục bởi staff1, \d\d:\d\d ngày \d\d\/\d\d\/\d{4}/);
     const again = await post(server, `/uploads/${id}/restore`, confirm(), { cookie: staff });
     expect(again.status).toBe(409);
     expect(text(await again.text())).toContain("Lần tải này đang được áp dụng, không có gì để khôi phục.");

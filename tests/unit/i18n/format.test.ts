@@ -3,6 +3,7 @@ import { COMPOSITE_ID, RANKED_IDS, formatsOf, valueKind } from "~/domain/indicat
 import {
   formatCount,
   formatDate,
+  formatDateTime,
   formatTime,
   formatCounts,
   formatIndicatorTick,
@@ -96,5 +97,8 @@ describe("dates and times as offices write them", () => {
     expect(formatTime("en", "2026-11-30T23:53:00Z")).toBe("06:53");
     expect(formatDate("en", "2026-11-30T23:53:00Z")).toBe("1 Dec 2026");
     expect(formatDate("vi", "2026-12-01")).toBe("01/12/2026");
+    expect(formatDateTime("vi", "2026-11-30T23:53:00Z")).toBe("06:53 ngày 01/12/2026");
+    expect(formatDateTime("en", "2026-11-30T23:53:00Z")).toBe("1 Dec 2026, 06:53");
+    expect(formatDateTime("vi", "not a date")).toBe("not a date");
   });
 });
