@@ -38,16 +38,21 @@ test.describe("overview", () => {
     console.check();
   });
 
-  test("the default view is the latest quarter on the composite, with the biggest movers", async ({ page }) => {
+  test("the default view is the latest quarter on the composite; movers only between quarters that ranked the same units", async ({ page }) => {
     const console = watchConsole(page);
     await page.goto("/");
     await expect(page.getByRole("heading", { level: 1 })).toHaveText("Tổng quan Huyện Ninh Giang, quý 4/2024");
     await expect(page.getByRole("combobox", { name: "Chỉ tiêu", exact: true })).toHaveValue("composite_score");
     await expect(page.getByRole("combobox", { name: "Kỳ", exact: true })).toHaveValue("2024-Q4");
+    // 2024-Q3 ranked 19 units (Xã Văn Hội did not report), 2024-Q4 ranks 20: no one "moved".
+    await expect(page.getByText("Kỳ trước (quý 3/2024) xếp hạng 19 đơn vị, kỳ này 20 đơn vị", { exact: false })).toBeVisible();
+    await expect(page.locator(".ov-movers-list")).toHaveCount(0);
+    await expect(page.locator(".rank-fields").first()).toContainText("→");
+    await expectNoAxeViolations(page);
+    await page.goto("/?period=2024-Q2");
     await expect(page.getByRole("heading", { name: "Tăng hạng" })).toBeVisible();
     await expect(page.locator(".ov-movers-list").first().locator("li")).toHaveCount(3);
     await expect(page.locator(".ov-movers-list").nth(1).locator("li")).toHaveCount(3);
-    await expectNoAxeViolations(page);
     console.check();
   });
 
