@@ -9,7 +9,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { listValue } from "@duckdb/node-api";
-import type { Unit } from "~/config/registry.server";
+import type { UnitLine as Unit } from "~/db/units.server";
 import { closeDb, getDb, type Db } from "~/db/instance.server";
 import { openAppDb } from "~/db/setup.server";
 import { syncUnits } from "~/db/units.server";

@@ -6,6 +6,7 @@ import path from "node:path";
 import { DatabaseLockedError, closeDb, type Db } from "~/db/instance.server";
 import { openAppDb } from "~/db/setup.server";
 import { getEnv, type Env } from "~/env.server";
+import { RegistryError } from "~/domain/unit-lineage";
 import { isLang, t, type Lang } from "~/i18n/translate";
 
 export interface CliArgs {
@@ -45,6 +46,10 @@ export async function openDbOrExit(env: Env, lang: Lang): Promise<Db> {
   } catch (error) {
     if (error instanceof DatabaseLockedError) {
       console.error(t(lang, "cli.locked", { path: error.dbPath, holder: error.holder }));
+      process.exit(1);
+    }
+    if (error instanceof RegistryError) {
+      console.error(t(lang, error.problem.key, error.problem.params));
       process.exit(1);
     }
     throw error;

@@ -17,6 +17,8 @@ import { proxyTrust } from "~/http/trusted-proxy.server";
 import { startBackupListener } from "~/http/backup-listener.server";
 import { DatabaseLockedError, closeDb, type Db } from "~/db/instance.server";
 import { openAppDb } from "~/db/setup.server";
+import { RegistryError } from "~/domain/unit-lineage";
+import { t } from "~/i18n/translate";
 import { countActiveAdmins } from "~/db/users.server";
 import { getScoring } from "~/config/scoring.server";
 import { EnvError, getEnv, type Env } from "~/env.server";
@@ -72,6 +74,12 @@ async function main(): Promise<void> {
   } catch (error) {
     if (error instanceof DatabaseLockedError) {
       console.error(`${error.message}`);
+      process.exit(1);
+    }
+    if (error instanceof RegistryError) {
+      // The operator may read either language: the sentence in both.
+      console.error(t("vi", error.problem.key, error.problem.params));
+      console.error(t("en", error.problem.key, error.problem.params));
       process.exit(1);
     }
     throw error;

@@ -1,23 +1,101 @@
 /**
- * The unit registry (data/communes.csv) and the district's own name (data/district.json), read from the
- * data folder. A district replaces these two files; nothing in the code names a particular district. The
+ * The unit registry over time (data/communes.csv, optional data/lineage.csv) and the body's own name
+ * (data/district.json), read from the data folder. A district replaces these two files; nothing in the code names a particular district. The
  * database's copy of the registry is app/db/units.server.ts.
  */
 import fs from "node:fs";
 import path from "node:path";
 import Papa from "papaparse";
 import { z } from "zod";
+import { formatQuarter, parseQuarter } from "~/domain/period";
+import { RegistryError, checkLineage, checkUnits, type LineageLine, type RegistryUnit, type UnitKind } from "~/domain/unit-lineage";
 
-export const unitSchema = z.object({
-  code: z.string().regex(/^\d{5}$/, "a unit code has 5 digits"),
-  name: z
-    .string()
-    .trim()
-    .min(1)
-    .transform((s) => s.normalize("NFC")),
-  kind: z.enum(["town", "ward", "commune"]),
-});
-export type Unit = z.infer<typeof unitSchema>;
+const UNIT_KINDS = ["town", "ward", "commune", "special_zone"] as const;
+
+/** A unit of the registry over time (app/domain/unit-lineage.ts); `Unit` for the callers of before. */
+export type Unit = RegistryUnit;
+
+function rowsOf(text: string): Record<string, string>[] {
+  return Papa.parse<Record<string, string>>(text.replace(/^\uFEFF/, ""), {
+    header: true,
+    skipEmptyLines: "greedy",
+    transformHeader: (h) => h.trim(),
+  }).data;
+}
+
+function quarterOrNull(value: string | undefined, problem: (column: string) => RegistryError, column: string): string | null {
+  const v = (value ?? "").trim();
+  if (v === "") return null;
+  const quarter = parseQuarter(v);
+  if (quarter === null) throw problem(column);
+  return formatQuarter(quarter);
+}
+
+/**
+ * communes.csv: `code,name,kind` and the optional `cluster,valid_from,valid_to` (units-over-time.md). Every
+ * problem is a RegistryError naming the file, the line and the column; the units are then checked against
+ * each other (checkUnits).
+ */
+export function parseRegistryCsv(text: string, source: string): Unit[] {
+  const units = rowsOf(text).map((raw, i): Unit => {
+    const line = i + 2;
+    const bad = (column: string, key = "registry.error.cell") =>
+      new RegistryError({ key, params: { file: source, line, column, value: (raw[column] ?? "").trim() } });
+    const code = (raw.code ?? "").trim();
+    if (!/^\d{5}$/.test(code)) throw bad("code", "registry.error.code");
+    const name = (raw.name ?? "").trim().normalize("NFC");
+    if (name === "") throw bad("name", "registry.error.name");
+    const kind = (raw.kind ?? "").trim();
+    if (!(UNIT_KINDS as readonly string[]).includes(kind)) throw bad("kind", "registry.error.kind");
+    const cluster = (raw.cluster ?? "").trim().normalize("NFC");
+    return {
+      code,
+      name,
+      kind: kind as UnitKind,
+      cluster: cluster === "" ? null : cluster,
+      validFrom: quarterOrNull(raw.valid_from, (c) => bad(c, "registry.error.quarter"), "valid_from"),
+      validTo: quarterOrNull(raw.valid_to, (c) => bad(c, "registry.error.quarter"), "valid_to"),
+      line,
+    };
+  });
+  checkUnits(units, source);
+  return units;
+}
+
+/** lineage.csv: `predecessor_code,successor_code,effective[,share]`, checked against the units (checkLineage). */
+export function parseLineageCsv(text: string, source: string, units: readonly Unit[]): LineageLine[] {
+  const lines = rowsOf(text).map((raw, i): LineageLine => {
+    const line = i + 2;
+    const bad = (column: string, key = "registry.error.cell") =>
+      new RegistryError({ key, params: { file: source, line, column, value: (raw[column] ?? "").trim() } });
+    const predecessor = (raw.predecessor_code ?? "").trim();
+    if (!/^\d{5}$/.test(predecessor)) throw bad("predecessor_code", "registry.error.code");
+    const successor = (raw.successor_code ?? "").trim();
+    if (!/^\d{5}$/.test(successor)) throw bad("successor_code", "registry.error.code");
+    const effective = quarterOrNull(raw.effective, (c) => bad(c, "registry.error.quarter"), "effective");
+    if (effective === null) throw bad("effective", "registry.error.quarter");
+    const shareText = (raw.share ?? "").trim();
+    const share = shareText === "" ? 1 : Number(shareText.replace(",", "."));
+    if (!Number.isFinite(share) || share <= 0 || share > 1) throw bad("share", "registry.error.share");
+    return { predecessor, successor, effective, share, line };
+  });
+  checkLineage(lines, units, source);
+  return lines;
+}
+
+export interface Registry {
+  units: Unit[];
+  lineage: LineageLine[];
+}
+
+/** The registry over time: communes.csv and, when present, lineage.csv. */
+export function readRegistryFiles(dataDir: string): Registry {
+  const file = path.join(dataDir, "communes.csv");
+  const units = parseRegistryCsv(fs.readFileSync(file, "utf8"), file);
+  const lineageFile = path.join(dataDir, "lineage.csv");
+  const lineage = fs.existsSync(lineageFile) ? parseLineageCsv(fs.readFileSync(lineageFile, "utf8"), lineageFile, units) : [];
+  return { units, lineage };
+}
 
 export const districtSchema = z.object({
   code: z.string().min(1),
@@ -28,30 +106,9 @@ export const districtSchema = z.object({
 });
 export type District = z.infer<typeof districtSchema>;
 
-export function parseRegistryCsv(text: string, source: string): Unit[] {
-  const parsed = Papa.parse<Record<string, string>>(text.replace(/^\uFEFF/, ""), {
-    header: true,
-    skipEmptyLines: "greedy",
-    transformHeader: (h) => h.trim(),
-  });
-  const units: Unit[] = [];
-  const seen = new Set<string>();
-  parsed.data.forEach((raw, i) => {
-    const result = unitSchema.safeParse(raw);
-    if (!result.success) {
-      throw new Error(`${source} line ${i + 2}: ${result.error.issues.map((x) => `${x.path.join(".")}: ${x.message}`).join("; ")}`);
-    }
-    if (seen.has(result.data.code)) throw new Error(`${source} line ${i + 2}: unit code ${result.data.code} appears twice`);
-    seen.add(result.data.code);
-    units.push(result.data);
-  });
-  if (units.length === 0) throw new Error(`${source}: no units`);
-  return units;
-}
-
+/** Every unit that ever existed, one per line of communes.csv. */
 export function readRegistry(dataDir: string): Unit[] {
-  const file = path.join(dataDir, "communes.csv");
-  return parseRegistryCsv(fs.readFileSync(file, "utf8"), file);
+  return readRegistryFiles(dataDir).units;
 }
 
 export function readDistrict(dataDir: string): District {

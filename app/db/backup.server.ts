@@ -22,6 +22,8 @@ import { MIGRATIONS, latestSchemaVersion } from "./migrations.server";
 export const DATABASE_TABLES = [
   "schema_migrations",
   "units",
+  "unit_spans",
+  "lineage",
   "uploads",
   "report_rows",
   "users",
@@ -29,6 +31,9 @@ export const DATABASE_TABLES = [
   "login_attempts",
   "audit_log",
   "upload_previews",
+  "upload_commit_keys",
+  "publications",
+  "publication_rows",
 ] as const;
 
 export const DATABASE_SEQUENCES = ["upload_id_seq", "user_id_seq", "audit_id_seq"] as const;

@@ -7,7 +7,7 @@ import { diffAgainstCurrent } from "~/ingest/diff";
 import type { IngestResult, RowChange } from "~/ingest/types";
 import { validateReport } from "~/ingest/validate";
 import type { Db } from "./instance.server";
-import { getUnits } from "./units.server";
+import { getLifespans, getUnits } from "./units.server";
 import { commitUpload, getCurrentReports, type CommitOnce, type CommitSummary, type UploadAudit, type UploadSource } from "./uploads.server";
 
 export interface Preview {
@@ -29,7 +29,8 @@ export async function getUnitMap(db: Db): Promise<Map<string, string>> {
 
 /** Validates a file in full and works out what it would change. Saves nothing. */
 export async function previewReport(db: Db, bytes: Uint8Array, fileName: string, maxBytes: number): Promise<Preview> {
-  const result = validateReport(bytes, { units: await getUnitMap(db), maxBytes });
+  const [units, lifespans] = await Promise.all([getUnitMap(db), getLifespans(db)]);
+  const result = validateReport(bytes, { units, lifespans: new Map(lifespans), maxBytes });
   const current = result.ok ? await getCurrentReports(db, result.periods) : [];
   return { fileName, sha256: sha256Hex(bytes), size: bytes.byteLength, result, changes: diffAgainstCurrent(result.rows, current) };
 }

@@ -217,6 +217,35 @@ JOIN (
 ) p ON p.id = pr.publication_id;
 `,
   },
+  {
+    version: 8,
+    name: "units over time: validity, clusters, every span of a reused code, lineage",
+    sql: `
+-- The units table stays one row per code: the newest unit to carry it (what pages name it today).
+ALTER TABLE units ADD COLUMN cluster VARCHAR;
+ALTER TABLE units ADD COLUMN valid_from VARCHAR;
+ALTER TABLE units ADD COLUMN valid_to VARCHAR;
+-- Every unit that ever existed (units-over-time.md): a reused code once per span; NULL bounds = always, still.
+CREATE TABLE unit_spans (
+  code VARCHAR NOT NULL,
+  valid_from VARCHAR,
+  valid_to VARCHAR,
+  name VARCHAR NOT NULL,
+  kind VARCHAR NOT NULL,
+  cluster VARCHAR
+);
+INSERT INTO unit_spans SELECT code, NULL, NULL, name, kind, NULL FROM units;
+-- Where an old unit's counts went: the part "share" of the predecessor (ending the quarter before
+-- "effective") to the successor (starting at "effective").
+CREATE TABLE lineage (
+  predecessor_code VARCHAR NOT NULL,
+  successor_code VARCHAR NOT NULL,
+  effective VARCHAR NOT NULL,
+  share DOUBLE NOT NULL CHECK (share > 0 AND share <= 1),
+  PRIMARY KEY (predecessor_code, successor_code, effective)
+);
+`,
+  },
 ];
 
 export async function applyMigrations(conn: DuckDBConnection): Promise<void> {

@@ -3,7 +3,7 @@
  */
 import { getEnv, type Env } from "~/env.server";
 import { getDb, type Db } from "./instance.server";
-import { readRegistry } from "~/config/registry.server";
+import { readRegistryFiles } from "~/config/registry.server";
 import { syncUnits } from "~/db/units.server";
 
 const SYNCED_KEY = Symbol.for("parboard.registrySynced");
@@ -13,7 +13,8 @@ export async function openAppDb(env: Pick<Env, "DATABASE_PATH" | "DATA_DIR">): P
   const g = globalThis as unknown as Record<symbol, Set<string> | undefined>;
   g[SYNCED_KEY] ??= new Set();
   if (!g[SYNCED_KEY].has(db.path)) {
-    await syncUnits(db, readRegistry(env.DATA_DIR));
+    const registry = readRegistryFiles(env.DATA_DIR);
+    await syncUnits(db, registry.units, registry.lineage);
     g[SYNCED_KEY].add(db.path);
   }
   return db;

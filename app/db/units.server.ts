@@ -2,35 +2,136 @@
  * The units table: the registry as synced from data/communes.csv at start-up, looked up by code, and how
  * much data each unit has.
  */
-import { listValue } from "@duckdb/node-api";
+import { DOUBLE, LIST, VARCHAR, listValue } from "@duckdb/node-api";
 import { z } from "zod";
-import type { Unit } from "~/config/registry.server";
+import { successorsOf, type LineageLine, type RegistryUnit } from "~/domain/unit-lineage";
+import type { UnitLifespan } from "~/ingest/types";
+
+/** What the units table needs of a registry line; the span and cluster default to "always" and none. */
+export type UnitLine = Pick<RegistryUnit, "code" | "name" | "kind"> & Partial<Pick<RegistryUnit, "cluster" | "validFrom" | "validTo">>;
 import type { DataView } from "~/domain/publication";
 import type { Db } from "./instance.server";
 import { reportsFrom } from "./reports-source.server";
 
 /**
- * Makes the units table match the registry file: new codes are added and names updated (a code keeps its
- * data when a unit is renamed after a merger). Codes no longer in the file stay, so old data stays readable.
+ * Makes the units tables match the registry files. `units` keeps one row per code, the newest unit to carry
+ * it: new codes are added and names, kinds, clusters and spans updated (a code keeps its data when a unit is
+ * renamed after a merger). Codes no longer in the file stay, so old data stays readable. `unit_spans` holds
+ * every unit that ever existed and `lineage` the registry's lineage lines; both are replaced when they
+ * differ, in the same transaction.
  *
- * One statement for the whole registry, the columns bound as three typed lists and unnested side by side:
- * one UPSERT per unit took about 8 s at every start with a 5,020-unit registry. Rows whose name and kind
- * already match are left alone, so an unchanged registry writes nothing.
+ * One statement for the whole registry, the columns bound as typed lists and unnested side by side: one
+ * UPSERT per unit took about 8 s at every start with a 5,020-unit registry. Rows that already match are left
+ * alone, so an unchanged registry writes nothing.
  */
-export async function syncUnits(db: Db, units: readonly Unit[]): Promise<void> {
+export async function syncUnits(db: Db, units: readonly UnitLine[], lineage: readonly LineageLine[] = []): Promise<void> {
   if (units.length === 0) return;
+  const newest = new Map<string, UnitLine>();
+  for (const u of units) {
+    const seen = newest.get(u.code);
+    if (!seen || (seen.validFrom ?? "") < (u.validFrom ?? "")) newest.set(u.code, u);
+  }
+  const latest = [...newest.values()];
+  const text = (values: (string | null | undefined)[]) => listValue(values.map((v) => v ?? null));
+  const spanKey = (u: SpanRow) => [u.code, u.valid_from, u.valid_to, u.name, u.kind, u.cluster].join("\u0001");
+  const wantedSpans = units.map((u) => ({ code: u.code, valid_from: u.validFrom ?? null, valid_to: u.validTo ?? null, name: u.name, kind: u.kind, cluster: u.cluster ?? null }));
+  const lineKey = (l: LineageRow) => [l.predecessor_code, l.successor_code, l.effective, l.share].join("\u0001");
+  const wantedLines = lineage.map((l) => ({ predecessor_code: l.predecessor, successor_code: l.successor, effective: l.effective, share: l.share }));
+  const [spans, lines] = await Promise.all([
+    db.query("SELECT code, valid_from, valid_to, name, kind, cluster FROM unit_spans", [], spanSchema),
+    db.query("SELECT predecessor_code, successor_code, effective, share FROM lineage", [], lineageSchema),
+  ]);
+  const same = <T>(a: readonly T[], b: readonly T[], key: (x: T) => string) => a.length === b.length && new Set(a.map(key)).size === new Set([...a.map(key), ...b.map(key)]).size;
   await db.transaction(async (conn) => {
     await conn.run(
-      `INSERT INTO units (code, name, kind)
-       SELECT unnest($1::VARCHAR[]), unnest($2::VARCHAR[]), unnest($3::VARCHAR[])
-       ON CONFLICT (code) DO UPDATE SET name = excluded.name, kind = excluded.kind
-       WHERE units.name IS DISTINCT FROM excluded.name OR units.kind IS DISTINCT FROM excluded.kind`,
-      [listValue(units.map((u) => u.code)), listValue(units.map((u) => u.name)), listValue(units.map((u) => u.kind))],
+      `INSERT INTO units (code, name, kind, cluster, valid_from, valid_to)
+       SELECT unnest($1::VARCHAR[]), unnest($2::VARCHAR[]), unnest($3::VARCHAR[]), unnest($4::VARCHAR[]), unnest($5::VARCHAR[]), unnest($6::VARCHAR[])
+       ON CONFLICT (code) DO UPDATE SET name = excluded.name, kind = excluded.kind, cluster = excluded.cluster, valid_from = excluded.valid_from, valid_to = excluded.valid_to
+       WHERE units.name IS DISTINCT FROM excluded.name OR units.kind IS DISTINCT FROM excluded.kind OR units.cluster IS DISTINCT FROM excluded.cluster
+          OR units.valid_from IS DISTINCT FROM excluded.valid_from OR units.valid_to IS DISTINCT FROM excluded.valid_to`,
+      [
+        text(latest.map((u) => u.code)),
+        text(latest.map((u) => u.name)),
+        text(latest.map((u) => u.kind)),
+        text(latest.map((u) => u.cluster)),
+        text(latest.map((u) => u.validFrom)),
+        text(latest.map((u) => u.validTo)),
+      ],
+      TEXT_LISTS,
     );
+    if (!same(spans, wantedSpans, spanKey)) {
+      await conn.run("DELETE FROM unit_spans");
+      await conn.run(
+        `INSERT INTO unit_spans SELECT unnest($1::VARCHAR[]), unnest($2::VARCHAR[]), unnest($3::VARCHAR[]), unnest($4::VARCHAR[]), unnest($5::VARCHAR[]), unnest($6::VARCHAR[])`,
+        [
+          text(wantedSpans.map((u) => u.code)),
+          text(wantedSpans.map((u) => u.valid_from)),
+          text(wantedSpans.map((u) => u.valid_to)),
+          text(wantedSpans.map((u) => u.name)),
+          text(wantedSpans.map((u) => u.kind)),
+          text(wantedSpans.map((u) => u.cluster)),
+        ],
+        TEXT_LISTS,
+      );
+    }
+    if (!same(lines, wantedLines, lineKey)) {
+      await conn.run("DELETE FROM lineage");
+      if (wantedLines.length > 0) {
+        await conn.run(
+          `INSERT INTO lineage SELECT unnest($1::VARCHAR[]), unnest($2::VARCHAR[]), unnest($3::VARCHAR[]), unnest($4::DOUBLE[])`,
+          [
+            text(wantedLines.map((l) => l.predecessor_code)),
+            text(wantedLines.map((l) => l.successor_code)),
+            text(wantedLines.map((l) => l.effective)),
+            listValue(wantedLines.map((l) => l.share)),
+          ],
+          [LIST(VARCHAR), LIST(VARCHAR), LIST(VARCHAR), LIST(DOUBLE)],
+        );
+      }
+    }
   });
 }
 
-const unitSchema = z.object({ code: z.string(), name: z.string(), kind: z.enum(["town", "ward", "commune"]) });
+/**
+ * The types of six text lists bound side by side: without them DuckDB guesses a list's type from its first
+ * element, and a list starting with NULL (a unit valid since always) loses every value after it.
+ */
+const TEXT_LISTS = Array.from({ length: 6 }, () => LIST(VARCHAR));
+
+const spanSchema = z.object({
+  code: z.string(),
+  valid_from: z.string().nullable(),
+  valid_to: z.string().nullable(),
+  name: z.string(),
+  kind: z.string(),
+  cluster: z.string().nullable(),
+});
+type SpanRow = z.infer<typeof spanSchema>;
+const lineageSchema = z.object({ predecessor_code: z.string(), successor_code: z.string(), effective: z.string(), share: z.number() });
+type LineageRow = z.infer<typeof lineageSchema>;
+
+/**
+ * The codes valid only in some quarters, with each span's name and where the unit went (for the ingest's
+ * rule 1, units-over-time.md): codes valid always are left out.
+ */
+export async function getLifespans(db: Db): Promise<[string, UnitLifespan[]][]> {
+  const [spans, lines] = await Promise.all([
+    db.query("SELECT code, valid_from, valid_to, name, kind, cluster FROM unit_spans ORDER BY code, valid_from NULLS FIRST", [], spanSchema),
+    db.query("SELECT predecessor_code, successor_code, effective, share FROM lineage", [], lineageSchema),
+  ]);
+  const units = spans.map((s) => ({ code: s.code, validFrom: s.valid_from, validTo: s.valid_to, name: s.name }));
+  const lineage = lines.map((l) => ({ predecessor: l.predecessor_code, successor: l.successor_code, effective: l.effective, share: l.share }));
+  const bounded = new Set(units.filter((u) => u.validFrom !== null || u.validTo !== null).map((u) => u.code));
+  const byCode = new Map<string, UnitLifespan[]>();
+  for (const u of units) {
+    if (!bounded.has(u.code)) continue;
+    const successors = successorsOf(lineage, units, u).map((n) => `${n.name} (${n.code})`);
+    byCode.set(u.code, [...(byCode.get(u.code) ?? []), { from: u.validFrom, to: u.validTo, name: u.name, successors }]);
+  }
+  return [...byCode];
+}
+
+const unitSchema = z.object({ code: z.string(), name: z.string(), kind: z.enum(["town", "ward", "commune", "special_zone"]) });
 export type UnitInfo = z.infer<typeof unitSchema>;
 
 /** Every unit of the registry, in code order. */

@@ -111,3 +111,12 @@ export function previousPeriodId(id: string): string {
   if (!parsed) throw new Error(`not a period id: ${id}`);
   return formatPeriodId(previousPeriod(parsed));
 }
+
+/** The id of the period after `id`, of the same kind. */
+export function nextPeriodId(id: string): string {
+  const parsed = parsePeriodId(id);
+  if (!parsed) throw new Error(`not a period id: ${id}`);
+  if (parsed.kind === "year") return String(parsed.year + 1);
+  const q = parsed.quarter ?? 1;
+  return formatPeriodId(q === 4 ? { kind: "quarter", year: parsed.year + 1, quarter: 1 } : { kind: "quarter", year: parsed.year, quarter: (q + 1) as 2 | 3 | 4 });
+}

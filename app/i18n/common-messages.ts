@@ -60,6 +60,7 @@ export const commonMessages: { vi: Dictionary; en: Dictionary } = {
     "kind.town": "Thị trấn",
     "kind.ward": "Phường",
     "kind.commune": "Xã",
+    "kind.special_zone": "Đặc khu",
   },
   en: {
     "nav.home": "Home",
@@ -118,5 +119,6 @@ export const commonMessages: { vi: Dictionary; en: Dictionary } = {
     "kind.town": "Town",
     "kind.ward": "Ward",
     "kind.commune": "Commune",
+    "kind.special_zone": "Special zone",
   },
 };

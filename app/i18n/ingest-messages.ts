@@ -44,6 +44,9 @@ export const ingestMessages: { vi: Dictionary; en: Dictionary } = {
     "ingest.error.tooBig": "số quá lớn; tối đa là {max}",
     "ingest.error.exceedsDenominator":
       'không được lớn hơn "{denominator}" của cùng dòng ({denominatorValue})',
+    "ingest.error.unitEnded": "{name} ({code}) không còn từ {after}; từ kỳ này thuộc {successors}. Hãy báo cáo {period} theo đơn vị mới.",
+    "ingest.error.unitEndedAlone": "{name} ({code}) không còn từ {after}, nên không có số liệu {period}.",
+    "ingest.error.unitNotYet": "{name} ({code}) chỉ có từ {from}; {period} hãy báo cáo theo các đơn vị cũ.",
     "ingest.error.duplicateRow":
       "đơn vị {code} đã có số liệu {period} ở dòng {firstLine}; mỗi đơn vị chỉ được một dòng cho mỗi kỳ báo cáo",
     "ingest.error.tooManyErrors":
@@ -93,6 +96,9 @@ export const ingestMessages: { vi: Dictionary; en: Dictionary } = {
     "ingest.error.negative": "negative; expected a whole number ≥ 0",
     "ingest.error.tooBig": "too large; the largest accepted count is {max}",
     "ingest.error.exceedsDenominator": 'cannot exceed "{denominator}" on the same line ({denominatorValue})',
+    "ingest.error.unitEnded": "{name} ({code}) no longer exists from {after}; from then on it is part of {successors}. Report {period} under the new unit.",
+    "ingest.error.unitEndedAlone": "{name} ({code}) no longer exists from {after}, so it has no figures for {period}.",
+    "ingest.error.unitNotYet": "{name} ({code}) exists only from {from}; report {period} under the old units.",
     "ingest.error.duplicateRow":
       "unit {code} already has a row for {period} on line {firstLine}; one row per unit and period",
     "ingest.error.tooManyErrors":

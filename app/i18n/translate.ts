@@ -11,6 +11,7 @@ import { indicatorMessages } from "./indicator-messages";
 import { ingestMessages } from "./ingest-messages";
 import { overviewMessages } from "./overview-messages";
 import { publicationMessages } from "./publication-messages";
+import { registryMessages } from "./registry-messages";
 import { unitMessages } from "./unit-messages";
 
 export const LANGS = ["vi", "en"] as const;
@@ -30,6 +31,7 @@ const dictionaries: Record<Lang, Dictionary> = {
     ...authMessages.vi,
     ...publicationMessages.vi,
     ...exportMessages.vi,
+    ...registryMessages.vi,
   },
   en: {
     ...commonMessages.en,
@@ -41,6 +43,7 @@ const dictionaries: Record<Lang, Dictionary> = {
     ...authMessages.en,
     ...publicationMessages.en,
     ...exportMessages.en,
+    ...registryMessages.en,
   },
 };
 

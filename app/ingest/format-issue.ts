@@ -20,12 +20,15 @@ function formatBytes(bytes: number, lang: Lang): string {
   return `${new Intl.NumberFormat(locale(lang)).format(bytes)} byte${lang === "en" && bytes !== 1 ? "s" : ""}`;
 }
 
+/** Parameters that are period ids, written as readers write periods. */
+const PERIOD_PARAMS = new Set(["period", "after", "from"]);
+
 /** Numbers in the user's convention (1.234 in Vietnamese, 1,234 in English); file sizes in MB. */
 function localParams(issue: Issue, lang: Lang): MessageParams {
   const out: MessageParams = {};
   for (const [name, value] of Object.entries(issue.params)) {
     // A period as readers write it (quý 4/2024), not its id.
-    if (name === "period" && typeof value === "string") out[name] = periodInSentence(lang, value);
+    if (PERIOD_PARAMS.has(name) && typeof value === "string") out[name] = periodInSentence(lang, value);
     else if (typeof value !== "number" || POSITION_PARAMS.has(name)) out[name] = value;
     else if (issue.key === "ingest.error.tooLarge") out[name] = formatBytes(value, lang);
     else out[name] = new Intl.NumberFormat(locale(lang)).format(value);

@@ -8,7 +8,7 @@
  * readers in cells.ts rather than by a zod schema per cell; the rows they produce satisfy `reportRowSchema`,
  * which the property tests check.
  */
-import { formatQuarter, parseQuarter } from "~/domain/period";
+import { formatQuarter, nextPeriodId, parseQuarter } from "~/domain/period";
 import { COUNT_FIELDS, FIELD_INFO, REQUIRED_FIELDS, type Counts } from "~/domain/report-fields";
 
 import { COUNT_EMPTY, COUNT_NEGATIVE, COUNT_NOT_WHOLE, isFourDigits, isUnitCode, parseCount } from "./cells";
@@ -16,7 +16,7 @@ import { fieldOfHeader, type HeaderMap } from "./headers";
 import { addError, addWarning, type IssueLog } from "./issues";
 import { namesMatch } from "./names";
 import { cellLine } from "./parse-csv";
-import { MAX_COUNT, type ReportRow } from "./types";
+import { MAX_COUNT, type ReportRow, type UnitLifespan } from "./types";
 import { createFirstLines, indexUnits, unitSlot } from "./unit-index";
 
 export const PERIOD_EXPECTED = "YYYY-Qn (2023-Q4, Q4/2023, Quý 4/2023)";
@@ -61,7 +61,12 @@ function countsOf(v: Int32Array): Counts {
   };
 }
 
-export function createRowValidator(header: HeaderMap, units: ReadonlyMap<string, string>, log: IssueLog): RowValidator {
+export function createRowValidator(
+  header: HeaderMap,
+  units: ReadonlyMap<string, string>,
+  log: IssueLog,
+  lifespans: ReadonlyMap<string, readonly UnitLifespan[]> = new Map(),
+): RowValidator {
   const { names, width, columnOf } = header;
   const codeCol = columnOf.commune_code;
   const nameCol = columnOf.commune_name;
@@ -88,6 +93,18 @@ export function createRowValidator(header: HeaderMap, units: ReadonlyMap<string,
 
   function columnName(col: number): string {
     return names[col] ?? "";
+  }
+
+  /** A row for a unit in a quarter it does not exist in: say when it ended (and where it went) or began. */
+  function reportOutsideLife(code: string, period: string, spans: readonly UnitLifespan[], at: number, column: string): void {
+    const ended = spans.filter((s) => s.to !== null && s.to < period).sort((a, b) => ((a.to ?? "") < (b.to ?? "") ? 1 : -1))[0];
+    if (ended) {
+      const params = { code, name: ended.name, period, after: nextPeriodId(ended.to ?? period), successors: ended.successors.join(", ") };
+      addError(log, ended.successors.length > 0 ? "ingest.error.unitEnded" : "ingest.error.unitEndedAlone", at, column, code, params);
+      return;
+    }
+    const next = spans.filter((s) => s.from !== null && s.from > period).sort((a, b) => ((a.from ?? "") < (b.from ?? "") ? -1 : 1))[0];
+    addError(log, "ingest.error.unitNotYet", at, column, code, { code, name: next?.name ?? code, period, from: next?.from ?? period });
   }
 
   function readPeriod(s: string): PeriodSlot | null {
@@ -203,6 +220,17 @@ export function createRowValidator(header: HeaderMap, units: ReadonlyMap<string,
     }
 
     const code = slot === -1 ? null : (registry.codes[slot] ?? null);
+    // Rule 1 of units-over-time.md: the code must name a unit that exists in the row's quarter.
+    const spans = code === null ? undefined : lifespans.get(code);
+    let span: UnitLifespan | undefined;
+    if (spans !== undefined && code !== null && period !== null) {
+      const id = period.id;
+      span = spans.find((s) => (s.from === null || s.from <= id) && (s.to === null || id <= s.to));
+      if (span === undefined) {
+        bad = true;
+        reportOutsideLife(code, id, spans, cellLine(line, cells, codeCol), columnName(codeCol));
+      }
+    }
     if (code !== null && period !== null) {
       const first = firstLines.firstOrRecord(period.slot, slot, line);
       if (first !== 0) {
@@ -218,7 +246,7 @@ export function createRowValidator(header: HeaderMap, units: ReadonlyMap<string,
     let name: string | null = null;
     if (nameCol !== -1) {
       const s = (cells[nameCol] ?? "").trim();
-      const registered = slot === -1 ? undefined : registry.names[slot];
+      const registered = span?.name ?? (slot === -1 ? undefined : registry.names[slot]);
       if (s === "") name = null;
       else if (s === registered) name = registered; // the registry's string, shared, instead of a slice of the file
       else {

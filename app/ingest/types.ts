@@ -64,16 +64,36 @@ export interface IngestResult {
   periods: string[];
 }
 
+/**
+ * A unit whose code is valid only in some quarters (units-over-time.md rule 1): a row for the code outside
+ * every one of its spans is refused, saying where the unit went.
+ */
+export interface UnitLifespan {
+  /** First and last quarter ("2025-Q3"); null = always, still. */
+  from: string | null;
+  to: string | null;
+  /** The unit's name in this span (a reused code names another unit in another span). */
+  name: string;
+  /** Where the unit went after `to`, as "Xã Ninh Giang (11155)". */
+  successors: string[];
+}
+
+const lifespanSchema = z.object({ from: z.string().nullable(), to: z.string().nullable(), name: z.string(), successors: z.array(z.string()) });
+
 /** What the ingest needs to know about the world: the unit registry and the size limit. */
 export const ingestContextSchema = z.object({
   /** Registry: unit code → registered name (NFC). */
   units: z.map(communeCodeSchema, z.string()),
+  /** Codes valid only in some quarters; codes not here are valid in every quarter. */
+  lifespans: z.map(communeCodeSchema, z.array(lifespanSchema)).optional(),
   /** Largest accepted file in bytes. */
   maxBytes: z.number().int().positive(),
 });
 export interface IngestContext {
   /** Registry: unit code → registered name (NFC). */
   units: ReadonlyMap<string, string>;
+  /** Codes valid only in some quarters; codes not here are valid in every quarter. */
+  lifespans?: ReadonlyMap<string, readonly UnitLifespan[]>;
   /** Largest accepted file in bytes. */
   maxBytes: number;
 }

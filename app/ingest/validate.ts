@@ -60,7 +60,7 @@ function validate(bytes: Uint8Array, ctx: IngestContext): IngestResult {
     if (state.header === undefined) {
       if (isBlank(cells)) return;
       state.header = mapHeader(cells, line, log);
-      if (state.header !== null) state.validator = createRowValidator(state.header, ctx.units, log);
+      if (state.header !== null) state.validator = createRowValidator(state.header, ctx.units, log, ctx.lifespans);
       return;
     }
     state.validator?.push(cells, line);

@@ -3,13 +3,15 @@
  * on its own by scripts/build-worker.mjs (the Remix compiler does not bundle workers). It reads the file in
  * chunks, reporting progress, then runs the same validateReport as the server.
  */
-import type { IngestResult } from "./types";
+import type { IngestResult, UnitLifespan } from "./types";
 import { validateReport } from "./validate";
 
 export interface IngestWorkerRequest {
   file: Blob;
   /** The unit registry as [code, name] pairs. */
   units: [string, string][];
+  /** Codes valid only in some quarters, as [code, spans] pairs. */
+  lifespans: [string, UnitLifespan[]][];
   maxBytes: number;
 }
 
@@ -48,7 +50,7 @@ export async function handleIngestRequest(request: IngestWorkerRequest, post: (m
   try {
     const bytes = await readWithProgress(request.file, post);
     post({ type: "checking" });
-    post({ type: "result", result: validateReport(bytes, { units: new Map(request.units), maxBytes: request.maxBytes }) });
+    post({ type: "result", result: validateReport(bytes, { units: new Map(request.units), lifespans: new Map(request.lifespans), maxBytes: request.maxBytes }) });
   } catch (error) {
     post({ type: "failed", message: error instanceof Error ? error.message : String(error) });
   }

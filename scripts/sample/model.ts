@@ -6,7 +6,7 @@
 import type { Counts } from "../../app/domain/report-fields";
 import { between, hashSeed, mulberry32 } from "./prng";
 
-export type UnitKind = "town" | "ward" | "commune";
+export type UnitKind = "town" | "ward" | "commune" | "special_zone";
 
 export interface RegistryUnit {
   code: string;
@@ -42,6 +42,7 @@ const BASE_VOLUME: Record<UnitKind, readonly [number, number]> = {
   town: [1800, 2000],
   ward: [900, 1200],
   commune: [250, 720],
+  special_zone: [150, 400],
 };
 export const DRAWS_PER_ROW = 14;
 

@@ -5,7 +5,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { closeDb, getDb, type Db } from "~/db/instance.server";
-import { type Unit } from "~/config/registry.server";
+import type { UnitLine as Unit } from "~/db/units.server";
 import { syncUnits } from "~/db/units.server";
 import { COUNT_FIELDS, type Counts } from "~/domain/report-fields";
 import type { VersionedScoring } from "~/domain/scoring";

@@ -6,7 +6,7 @@ import { AccessErrorBoundary } from "~/auth/access-error";
 import { passThroughHeaders } from "~/http/route-headers";
 import { requirePermission } from "~/auth/guards.server";
 import { getRequestAuth } from "~/auth/load-context";
-import { getUnits } from "~/db/units.server";
+import { getLifespans, getUnits } from "~/db/units.server";
 import { getAppDb } from "~/db/setup.server";
 import { getEnv } from "~/env.server";
 import { getLang } from "~/i18n/lang.server";
@@ -20,10 +20,12 @@ import { getIngestWorkerUrl } from "./worker-url.server";
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   requirePermission(request, context, "upload");
-  const units = await getUnits(await getAppDb());
+  const db = await getAppDb();
+  const [units, lifespans] = await Promise.all([getUnits(db), getLifespans(db)]);
   return json(
     {
       units: units.map((u) => ({ code: u.code, name: u.name })),
+      lifespans,
       maxBytes: getEnv().MAX_UPLOAD_BYTES,
       workerUrl: getIngestWorkerUrl(),
       lang: getLang(request),
@@ -69,13 +71,13 @@ function CheckStatus({ state, lang }: { state: ClientCheck; lang: Lang }) {
 }
 
 export default function UploadPage() {
-  const { units, maxBytes, workerUrl } = useLoaderData<typeof loader>();
+  const { units, lifespans, maxBytes, workerUrl } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const navigation = useNavigation();
   const submit = useSubmit();
   const lang = useLang();
   const unitMap = useMemo(() => new Map(units.map((u) => [u.code, u.name])), [units]);
-  const client = useClientPreview({ units, maxBytes, workerUrl });
+  const client = useClientPreview({ units, lifespans, maxBytes, workerUrl });
   const formRef = useRef<HTMLFormElement>(null);
   const inputRef = useRef<HTMLInputElement>(null);
   const [hydrated, setHydrated] = useState(false);

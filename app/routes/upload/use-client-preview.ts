@@ -7,7 +7,7 @@ import { useCallback, useEffect, useRef, useState } from "react";
 import { z } from "zod";
 import { COUNT_FIELDS } from "~/domain/report-fields";
 import { diffAgainstCurrent } from "~/ingest/diff";
-import type { CurrentReport, IngestResult } from "~/ingest/types";
+import type { CurrentReport, IngestResult, UnitLifespan } from "~/ingest/types";
 import { validateReport } from "~/ingest/validate";
 import type { IngestWorkerMessage, IngestWorkerRequest } from "~/ingest/worker";
 import { buildPreviewView, failedView, tooLargeIssue, type PreviewView } from "./preview-model";
@@ -71,14 +71,25 @@ function nextFrame(): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, 0));
 }
 
-async function checkOnMainThread(file: File, units: ReadonlyMap<string, string>, maxBytes: number): Promise<IngestResult> {
+async function checkOnMainThread(
+  file: File,
+  units: ReadonlyMap<string, string>,
+  lifespans: ReadonlyMap<string, UnitLifespan[]>,
+  maxBytes: number,
+): Promise<IngestResult> {
   const bytes = new Uint8Array(await file.arrayBuffer());
   await nextFrame();
-  return validateReport(bytes, { units, maxBytes });
+  return validateReport(bytes, { units, lifespans, maxBytes });
 }
 
-export function useClientPreview(options: { units: readonly { code: string; name: string }[]; maxBytes: number; workerUrl: string | null }) {
-  const { units, maxBytes, workerUrl } = options;
+export function useClientPreview(options: {
+  units: readonly { code: string; name: string }[];
+  /** Codes valid only in some quarters (units-over-time.md rule 1), as [code, spans] pairs. */
+  lifespans: [string, UnitLifespan[]][];
+  maxBytes: number;
+  workerUrl: string | null;
+}) {
+  const { units, lifespans, maxBytes, workerUrl } = options;
   const [state, setState] = useState<ClientCheck>({ phase: "idle" });
   // Each check has a number; a slower earlier check must not overwrite a later one.
   const run = useRef(0);
@@ -105,7 +116,7 @@ export function useClientPreview(options: { units: readonly { code: string; name
         const registry = new Map(units.map((u) => [u.code, u.name]));
         let result: IngestResult | null = null;
         if (workerUrl && typeof Worker !== "undefined") {
-          result = await checkInWorker(workerUrl, { file, units: [...registry], maxBytes }, (m) => {
+          result = await checkInWorker(workerUrl, { file, units: [...registry], lifespans, maxBytes }, (m) => {
             if (m.type === "reading") update({ phase: "reading", fileName, loaded: m.loaded, total: m.total });
             else if (m.type === "checking") update({ phase: "checking", fileName });
           }).catch((error: unknown) => {
@@ -114,7 +125,7 @@ export function useClientPreview(options: { units: readonly { code: string; name
             throw error;
           });
         }
-        result ??= await checkOnMainThread(file, registry, maxBytes);
+        result ??= await checkOnMainThread(file, registry, new Map(lifespans), maxBytes);
         let changes: ReturnType<typeof diffAgainstCurrent> = [];
         if (result.ok) {
           update({ phase: "comparing", fileName });

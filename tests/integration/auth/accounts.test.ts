@@ -136,7 +136,7 @@ describe("login", () => {
 describe("demo accounts", () => {
   it("creates the three demo accounts with random passwords, and renews only its own at the next start", async () => {
     await t.db.transaction(async (conn) => {
-      await conn.run("INSERT INTO units VALUES ('11155', 'Thị trấn Ninh Giang', 'town')");
+      await conn.run("INSERT INTO units (code, name, kind) VALUES ('11155', 'Thị trấn Ninh Giang', 'town')");
     });
     const first = await ensureDemoAccounts(t.db, T0);
     expect(first.map((a) => [a.username, a.role, a.unitCode, a.status])).toEqual([

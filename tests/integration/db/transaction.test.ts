@@ -14,7 +14,7 @@ afterEach(async () => {
 });
 
 const unitCount = async () => (await t.db.query("SELECT count(*) AS n FROM units", [], z.object({ n: z.number() })))[0]?.n;
-const insertUnit = (code: string) => t.db.transaction((conn) => conn.run("INSERT INTO units VALUES ($1, 'Xã Thử', 'commune')", [code]));
+const insertUnit = (code: string) => t.db.transaction((conn) => conn.run("INSERT INTO units (code, name, kind) VALUES ($1, 'Xã Thử', 'commune')", [code]));
 
 describe("the transaction helper", () => {
   it("throws the failed COMMIT's own error (disk full), not the ROLLBACK's 'no transaction is active'", async () => {
@@ -34,7 +34,7 @@ describe("the transaction helper", () => {
   it("keeps the error that stopped the work when the ROLLBACK after it fails too", async () => {
     failConnections({ rollback: "Connection Error: connection closed" });
     const failed = t.db.transaction(async (conn) => {
-      await conn.run("INSERT INTO units VALUES ('09997', 'Xã Thử', 'commune')");
+      await conn.run("INSERT INTO units (code, name, kind) VALUES ('09997', 'Xã Thử', 'commune')");
       throw new Error("the upload's rows do not fit");
     });
     await expect(failed).rejects.toThrow(/^the upload's rows do not fit/);

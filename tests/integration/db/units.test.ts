@@ -4,9 +4,10 @@
  */
 import type { DuckDBConnection } from "@duckdb/node-api";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import type { Unit } from "~/config/registry.server";
+import type { UnitLine as Unit } from "~/db/units.server";
 import type { Db } from "~/db/instance.server";
-import { getUnits, syncUnits } from "~/db/units.server";
+import { getLifespans, getUnits, syncUnits } from "~/db/units.server";
+import { z } from "zod";
 import { createTestDb, type TestDb } from "../../helpers/test-db";
 
 let t: TestDb;
@@ -62,19 +63,62 @@ describe("syncUnits", () => {
     ]);
   });
 
-  it("syncs a registry of 5,020 units in one statement, and again with a rename among them", async () => {
+  it("syncs a registry of 5,020 units in a few statements, again with a rename among them, and an unchanged one in one", async () => {
     const units = registryOf(5020);
     const first = counting(t.db);
     await syncUnits(first.db, units);
-    expect(first.statements()).toBe(1);
+    // The units' upsert, then the spans replaced (delete, insert): never one statement per unit.
+    expect(first.statements()).toBe(3);
     const renamed = units.map((u) => (u.code === "12345" ? { ...u, name: "Phường Đổi Tên" } : u));
     const second = counting(t.db);
     await syncUnits(second.db, renamed);
-    expect(second.statements()).toBe(1);
+    expect(second.statements()).toBe(3);
+    const third = counting(t.db);
+    await syncUnits(third.db, renamed);
+    expect(third.statements()).toBe(1);
     const stored = await getUnits(t.db);
     expect(stored).toHaveLength(5020);
     expect(stored.find((u) => u.code === "12345")?.name).toBe("Phường Đổi Tên");
     expect(stored.find((u) => u.code === "15019")?.name).toBe("Xã Thử Nghiệm 5020");
     // Room for one UPSERT per unit (about 8 s a sync) to fail on the count rather than on the time.
   }, 120_000);
+
+  it("keeps every span of a reused code and the lineage, names the code by its newest unit, and says where old units went", async () => {
+    await syncUnits(
+      t.db,
+      [
+        { code: "11155", name: "Thị trấn Ninh Giang", kind: "town", validTo: "2025-Q2" },
+        { code: "11197", name: "Xã Vĩnh Hòa", kind: "commune", cluster: "Cụm 1", validTo: "2025-Q2" },
+        { code: "11155", name: "Xã Ninh Giang", kind: "commune", cluster: "Cụm 1", validFrom: "2025-Q3" },
+        { code: "11161", name: "Xã Ứng Hoè", kind: "commune", cluster: "Cụm 2" },
+      ],
+      [
+        { predecessor: "11155", successor: "11155", effective: "2025-Q3", share: 1, line: 2 },
+        { predecessor: "11197", successor: "11155", effective: "2025-Q3", share: 1, line: 3 },
+      ],
+    );
+    expect((await getUnits(t.db)).map((u) => [u.code, u.name, u.kind])).toEqual([
+      ["11155", "Xã Ninh Giang", "commune"],
+      ["11161", "Xã Ứng Hoè", "commune"],
+      ["11197", "Xã Vĩnh Hòa", "commune"],
+    ]);
+    expect(await getLifespans(t.db)).toEqual([
+      [
+        "11155",
+        [
+          { from: null, to: "2025-Q2", name: "Thị trấn Ninh Giang", successors: ["Xã Ninh Giang (11155)"] },
+          { from: "2025-Q3", to: null, name: "Xã Ninh Giang", successors: [] },
+        ],
+      ],
+      ["11197", [{ from: null, to: "2025-Q2", name: "Xã Vĩnh Hòa", successors: ["Xã Ninh Giang (11155)"] }]],
+    ]);
+    const lineage = await t.db.query("SELECT predecessor_code, successor_code, effective, share FROM lineage ORDER BY predecessor_code", [], z.record(z.string(), z.unknown()));
+    expect(lineage).toEqual([
+      { predecessor_code: "11155", successor_code: "11155", effective: "2025-Q3", share: 1 },
+      { predecessor_code: "11197", successor_code: "11155", effective: "2025-Q3", share: 1 },
+    ]);
+    // Syncing the registry without lineage.csv clears the lineage.
+    await syncUnits(t.db, [{ code: "11161", name: "Xã Ứng Hoè", kind: "commune" }]);
+    expect(await t.db.query("SELECT count(*)::INTEGER AS n FROM lineage", [], z.object({ n: z.number() }))).toEqual([{ n: 0 }]);
+  });
 });

@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 
 import type { Issue } from "~/ingest/types";
 import { reportRowSchema } from "~/ingest/types";
+import { formatIssue } from "~/ingest/format-issue";
 import { validateReport } from "~/ingest/validate";
 
 import { bytesOf, CANONICAL_HEADER, fixture, loadRegistry, makeContext } from "./helpers";
@@ -322,5 +323,51 @@ describe("validateReport never throws", () => {
     const r = validateReport(new Uint8Array([0xff, 0xfe, 0x4d, 0x00, 0xe3, 0x00]), ctx);
     expect(r.errors.map(where)).toEqual([{ line: null, column: null, value: null, key: "ingest.error.unsupportedEncoding" }]);
     expect(r.errors[0]?.params).toEqual({ encoding: "UTF-16" });
+  });
+});
+
+describe("units over time (rule 1 of units-over-time.md)", () => {
+  // Xã Vĩnh Hòa (11197) ends in 2025-Q2 and goes to the new Xã Ninh Giang (11155, the town's code reused);
+  // Xã Tân Phong is new from 2025-Q3 with an unused code.
+  const lifespans = new Map([
+    ["11197", [{ from: null, to: "2025-Q2", name: "Xã Vĩnh Hòa", successors: ["Xã Ninh Giang (11155)"] }]],
+    [
+      "11155",
+      [
+        { from: null, to: "2025-Q2", name: "Thị trấn Ninh Giang", successors: ["Xã Ninh Giang (11155)"] },
+        { from: "2025-Q3", to: null, name: "Xã Ninh Giang", successors: [] },
+      ],
+    ],
+    ["11200", [{ from: null, to: "2025-Q2", name: "Xã Hồng Dụ", successors: [] }]],
+    ["11203", [{ from: "2025-Q3", to: null, name: "Xã Tân Phong", successors: [] }]],
+  ]);
+  const over = makeContext({ lifespans });
+  const row = (code: string, name: string, period: string) => `${code},${name},${period},100,50,50,90,80,1,10,5,20,18,1,0`;
+
+  it("refuses a row for a unit after it ended, saying where it went, and one before a unit began", () => {
+    const text = [CANONICAL_HEADER, row("11197", "Xã Vĩnh Hòa", "2025-Q3"), row("11200", "Xã Hồng Dụ", "2025-Q4"), row("11203", "Xã Tân Phong", "2025-Q2")].join("\n");
+    const r = validateReport(bytesOf(`${text}\n`), over);
+    expect(r.ok).toBe(false);
+    expect(r.errors.map(where)).toEqual([
+      { line: 2, column: "commune_code", value: "11197", key: "ingest.error.unitEnded" },
+      { line: 3, column: "commune_code", value: "11200", key: "ingest.error.unitEndedAlone" },
+      { line: 4, column: "commune_code", value: "11203", key: "ingest.error.unitNotYet" },
+    ]);
+    expect(formatIssue(r.errors[0]!, "vi")).toBe(
+      'Dòng 2, cột "commune_code": giá trị "11197" — Xã Vĩnh Hòa (11197) không còn từ quý 3/2025; từ kỳ này thuộc Xã Ninh Giang (11155). Hãy báo cáo quý 3/2025 theo đơn vị mới.',
+    );
+    expect(formatIssue(r.errors[2]!, "en")).toContain("Xã Tân Phong (11203) exists only from Q3 2025; report Q2 2025 under the old units.");
+  });
+
+  it("accepts each unit inside its span, and checks a reused code's name against the unit of that quarter", () => {
+    const text = [CANONICAL_HEADER, row("11197", "Xã Vĩnh Hòa", "2025-Q2"), row("11155", "Thị trấn Ninh Giang", "2025-Q2"), row("11155", "Xã Ninh Giang", "2025-Q3")].join("\n");
+    const r = validateReport(bytesOf(`${text}\n`), over);
+    expect(r.errors).toEqual([]);
+    expect(r.warnings).toEqual([]);
+    expect(r.rows.map((x) => [x.communeCode, x.period])).toEqual([
+      ["11197", "2025-Q2"],
+      ["11155", "2025-Q2"],
+      ["11155", "2025-Q3"],
+    ]);
   });
 });

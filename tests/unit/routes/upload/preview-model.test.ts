@@ -73,7 +73,7 @@ describe("the ingest worker", () => {
     const text = fs.readFileSync("tests/fixtures/ingest/errors-counts.csv");
     const registry = new Map(fs.readFileSync("data/communes.csv", "utf8").trim().split("\n").slice(1).map((l) => [l.split(",")[0]!, l.split(",")[1]!] as [string, string]));
     const messages: IngestWorkerMessage[] = [];
-    await handleIngestRequest({ file: new Blob([text]), units: [...registry], maxBytes: 1_000_000 }, (m) => messages.push(m));
+    await handleIngestRequest({ file: new Blob([text]), units: [...registry], lifespans: [], maxBytes: 1_000_000 }, (m) => messages.push(m));
     const reading = messages.filter((m) => m.type === "reading");
     expect(reading.at(-1)).toEqual({ type: "reading", loaded: text.byteLength, total: text.byteLength });
     expect(messages.some((m) => m.type === "checking")).toBe(true);
