@@ -21,11 +21,11 @@ export function idListSql(ids: readonly string[]): string {
  * One row per indicator for each row of `from` (which holds the summed count columns and `keys`): the
  * indicator, its direction, numerator and denominator (NULL for counts).
  */
-export function indicatorRowsSql(from: string, keys: string): string {
+export function indicatorRowsSql(from: string, keys: string, countType: "HUGEINT" | "DOUBLE" = "HUGEINT"): string {
   return INDICATORS.map(
     (i) =>
       `SELECT ${keys}, ${sqlString(i.id)} AS indicator, ${sqlString(i.direction)} AS direction, ` +
-      `${i.numerator}::HUGEINT AS num, ${"denominator" in i ? `${i.denominator}::HUGEINT` : "NULL::HUGEINT"} AS den FROM ${from}`,
+      `${i.numerator}::${countType} AS num, ${"denominator" in i ? `${i.denominator}::${countType}` : `NULL::${countType}`} AS den FROM ${from}`,
   ).join("\n  UNION ALL ");
 }
 
@@ -44,10 +44,10 @@ export function weightsSql(scoring: VersionedScoring, first: number): { sql: str
  * 100 × Σ w·min(1, value / fullAt) / Σ w over the weighted indicators that have a value. `keys` are the
  * group's columns, `extra` more columns to carry.
  */
-export function compositeSql(valued: string, keys: readonly string[], extra: readonly string[] = []): string {
+export function compositeSql(valued: string, keys: readonly string[], extra: readonly string[] = [], countType: "HUGEINT" | "DOUBLE" = "HUGEINT"): string {
   const k = keys.map((c) => `v.${c}`).join(", ");
   const carried = extra.map((c) => `any_value(v.${c}) AS ${c}, `).join("");
-  return `SELECT ${k}, ${carried}'${COMPOSITE_ID}' AS indicator, 'higher' AS direction, NULL::HUGEINT AS num, NULL::HUGEINT AS den,
+  return `SELECT ${k}, ${carried}'${COMPOSITE_ID}' AS indicator, 'higher' AS direction, NULL::${countType} AS num, NULL::${countType} AS den,
          -- Rounded so that float summation order can never split units with equal rates.
          round(100 * sum(w.weight * least(1, v.value / w.full_at)) FILTER (WHERE v.value IS NOT NULL)
                / sum(w.weight) FILTER (WHERE v.value IS NOT NULL), 9) AS value

@@ -6,7 +6,7 @@
  */
 import fs from "node:fs";
 import path from "node:path";
-import { DuckDBInstance, type DuckDBConnection, type DuckDBValue } from "@duckdb/node-api";
+import { DuckDBInstance, type DuckDBConnection, type DuckDBType, type DuckDBValue } from "@duckdb/node-api";
 import type { z } from "zod";
 import { applyMigrations } from "./migrations.server";
 import { inTransaction } from "./transaction.server";
@@ -27,7 +27,8 @@ export class DatabaseLockedError extends Error {
 export interface Db {
   readonly path: string;
   /** Runs a read query with bound parameters and parses every row with the schema (BigInt → number included). */
-  query<S extends z.ZodType>(sql: string, params: DuckDBValue[] | Record<string, DuckDBValue>, schema: S): Promise<z.infer<S>[]>;
+  /** `types`: the parameters' types, where DuckDB cannot guess them (an empty list, a list starting with NULL). */
+  query<S extends z.ZodType>(sql: string, params: DuckDBValue[] | Record<string, DuckDBValue>, schema: S, types?: DuckDBType[]): Promise<z.infer<S>[]>;
   /** Runs fn on a fresh connection (for reads that need several statements). */
   withConnection<T>(fn: (conn: DuckDBConnection) => Promise<T>): Promise<T>;
   /** Runs fn inside one transaction, queued behind every other write of this process. */
@@ -90,9 +91,9 @@ async function openDb(dbPath: string): Promise<Db> {
 
   const db: Db = {
     path: dbPath,
-    async query(sql, params, schema) {
+    async query(sql, params, schema, types) {
       return withConnection(async (conn) => {
-        const reader = await conn.runAndReadAll(sql, params);
+        const reader = await conn.runAndReadAll(sql, params, types);
         // Reading by columns and building the rows here is several times faster than the reader's row objects.
         const names = reader.columnNames();
         const columns = reader.getColumnsJS();

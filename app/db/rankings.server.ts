@@ -4,7 +4,7 @@
  * the previous period's rank and value, the composite score, and what is needed to pass the next value.
  * The SQL is generated from the indicator registry; request values reach it only as bound parameters.
  */
-import { listValue } from "@duckdb/node-api";
+import { LIST, VARCHAR, listValue } from "@duckdb/node-api";
 import { z } from "zod";
 import { computeGap, type Gap } from "~/domain/gap";
 import type { RankingRow } from "~/domain/ranking";
@@ -18,28 +18,42 @@ import type { VersionedScoring } from "~/domain/scoring";
 export type { RankingRow };
 import { VALUE_SQL, compositeSql, idListSql, indicatorRowsSql, weightsSql } from "./indicator-sql.server";
 import type { Db } from "./instance.server";
-import { reportsFrom } from "./reports-source.server";
+import { basisReportsFrom, type Basis } from "./reports-source.server";
+import { getClusters } from "./units.server";
 import { PERIOD_EXPR } from "./periods.server";
 
-function buildRankingSql(kind: PeriodKind, weights: string, reports: string): string {
+function buildRankingSql(kind: PeriodKind, weights: string, reports: string, basis: Basis, clustersParam: number): string {
   const pid = PERIOD_EXPR[kind];
   const sums = COUNT_FIELDS.map((f) => `sum(${f}) AS ${f}`).join(", ");
+  // Combined counts (the current basis, and years, which are ranked on their last quarter's units) may be
+  // estimates with fractions; plain quarters stay integers. DOUBLE holds integers exactly below 2^53.
+  const countType = basis === "current" || kind === "year" ? "DOUBLE" : "HUGEINT";
+  // A unit's cluster is that of the unit the code named in the last quarter it reported in the period; on
+  // the current basis, that of today's unit (the restated quarters predate it).
+  const spanMatch =
+    basis === "current"
+      ? "s.valid_to IS NULL"
+      : "b.last_quarter >= coalesce(s.valid_from, '0000-Q1') AND b.last_quarter <= coalesce(s.valid_to, '9999-Q4')";
   return `
-WITH base AS MATERIALIZED (
-  SELECT ${pid} AS pid, commune_code, count(*)::INTEGER AS quarters, ${sums}
+WITH sums AS MATERIALIZED (
+  SELECT ${pid} AS pid, commune_code, count(*)::INTEGER AS quarters, max(period) AS last_quarter, ${sums},
+         bool_or(restated) AS restated, bool_or(estimated) AS estimated, list_sort(list_distinct(flatten(list(predecessors)))) AS predecessors
   FROM ${reports}
   WHERE list_contains($1::VARCHAR[], ${pid})
   GROUP BY ALL
 ),
+base AS MATERIALIZED (
+  SELECT b.*, s.cluster FROM sums b LEFT JOIN unit_spans s ON s.code = b.commune_code AND ${spanMatch}
+),
 long AS (
-  ${indicatorRowsSql("base", "pid, commune_code, quarters")}
+  ${indicatorRowsSql("base", "pid, commune_code, quarters, cluster", countType)}
 ),
 valued AS (
   SELECT *, ${VALUE_SQL} AS value FROM long
 ),
 ${weights},
 composite AS (
-  ${compositeSql("valued", ["pid", "commune_code"], ["quarters"])}
+  ${compositeSql("valued", ["pid", "commune_code"], ["quarters", "cluster"], countType)}
 ),
 everything AS (
   SELECT * FROM valued UNION ALL BY NAME SELECT * FROM composite
@@ -48,9 +62,12 @@ ranked AS MATERIALIZED (
   SELECT *,
     CASE WHEN value IS NOT NULL THEN rank() OVER w END AS rank,
     CASE WHEN value IS NOT NULL THEN dense_rank() OVER w END AS drank,
-    count(value) OVER (PARTITION BY pid, indicator) AS ranked
+    count(value) OVER (PARTITION BY pid, indicator) AS ranked,
+    CASE WHEN value IS NOT NULL AND cluster IS NOT NULL THEN rank() OVER wc END AS cluster_rank,
+    CASE WHEN cluster IS NOT NULL THEN count(value) OVER (PARTITION BY pid, indicator, cluster) END AS cluster_ranked
   FROM everything
-  WINDOW w AS (PARTITION BY pid, indicator ORDER BY CASE WHEN direction = 'higher' THEN -value ELSE value END ASC NULLS LAST)
+  WINDOW w AS (PARTITION BY pid, indicator ORDER BY CASE WHEN direction = 'higher' THEN -value ELSE value END ASC NULLS LAST),
+         wc AS (PARTITION BY pid, indicator, cluster ORDER BY CASE WHEN direction = 'higher' THEN -value ELSE value END ASC NULLS LAST)
 ),
 above AS (
   SELECT pid, indicator, drank, min(commune_code) AS pass_code, count(*) AS pass_tied,
@@ -82,9 +99,12 @@ SELECT list_position($2::VARCHAR[], r.pid)::INTEGER AS period_index,
        r.num::DOUBLE AS numerator, r.den::DOUBLE AS denominator, r.value, r.rank::INTEGER AS rank, r.ranked::INTEGER AS ranked, r.quarters,
        p.rank::INTEGER AS previous_rank, p.ranked::INTEGER AS previous_ranked, p.value AS previous_value,
        coalesce(s.same_units, false) AS same_units,
-       a.pass_code::INTEGER AS pass_code, a.pass_tied::INTEGER AS pass_tied, a.pass_num::DOUBLE AS pass_num, a.pass_den::DOUBLE AS pass_den
+       a.pass_code::INTEGER AS pass_code, a.pass_tied::INTEGER AS pass_tied, a.pass_num::DOUBLE AS pass_num, a.pass_den::DOUBLE AS pass_den,
+       list_position($${clustersParam}::VARCHAR[], r.cluster)::INTEGER AS cluster_index, r.cluster_rank::INTEGER AS cluster_rank, r.cluster_ranked::INTEGER AS cluster_ranked,
+       b.restated, b.estimated, CASE WHEN b.restated THEN b.predecessors END AS predecessors
 FROM ranked r
 JOIN periods pe ON pe.pid = r.pid
+JOIN base b ON b.pid = r.pid AND b.commune_code = r.commune_code
 LEFT JOIN ranked p ON p.pid = pe.prev_pid AND p.commune_code = r.commune_code AND p.indicator = r.indicator
 LEFT JOIN above a ON a.pid = r.pid AND a.indicator = r.indicator AND a.drank = r.drank - 1
 LEFT JOIN comparable s ON s.pid = r.pid AND s.indicator = r.indicator
@@ -109,6 +129,12 @@ const sqlRowSchema = z.object({
   pass_tied: z.number().int().nullable(),
   pass_num: z.number().nullable(),
   pass_den: z.number().nullable(),
+  cluster_index: z.number().int().nullable(),
+  cluster_rank: z.number().int().nullable(),
+  cluster_ranked: z.number().int().nullable(),
+  restated: z.boolean(),
+  estimated: z.boolean(),
+  predecessors: z.array(z.string()).nullable(),
 });
 type SqlRow = z.infer<typeof sqlRowSchema>;
 
@@ -117,7 +143,7 @@ function unitCode(n: number): string {
   return String(n).padStart(5, "0");
 }
 
-function toGap(row: SqlRow, indicatorId: string, names: ReadonlyMap<string, string>): Gap | null {
+function toGap(row: SqlRow, indicatorId: string, nameOf: (code: string) => string): Gap | null {
   if (row.rank === null || row.rank === 1 || row.pass_code === null || row.pass_num === null || row.numerator === null) return null;
   if (indicatorId === COMPOSITE_ID) return null;
   const indicator = getIndicator(indicatorId);
@@ -130,7 +156,7 @@ function toGap(row: SqlRow, indicatorId: string, names: ReadonlyMap<string, stri
     aboveDenominator: row.pass_den,
   });
   const passCode = unitCode(row.pass_code);
-  const pass = { pass_code: passCode, pass_name: names.get(passCode) ?? passCode, pass_tied: row.pass_tied ?? 1 };
+  const pass = { pass_code: passCode, pass_name: nameOf(passCode), pass_tied: row.pass_tied ?? 1 };
   return result.reachable ? { reachable: true, change: result.change, ...pass } : { reachable: false, ...pass };
 }
 
@@ -144,6 +170,7 @@ export async function getRankingsFor(
   periodIds: readonly string[],
   scoring: VersionedScoring,
   view: DataView,
+  basis: Basis = "as_reported",
 ): Promise<RankingRow[]> {
   if (periodIds.length === 0) return [];
   const prevIds = periodIds.map((id) => {
@@ -151,14 +178,16 @@ export async function getRankingsFor(
     return previousPeriodId(id);
   });
   const all = [...new Set([...periodIds, ...prevIds])];
-  const weights = weightsSql(scoring, 4);
-  const reports = reportsFrom(view, 4 + weights.params.length);
-  const params = [listValue(all), listValue([...periodIds]), listValue(prevIds), ...weights.params, ...reports.params];
-  const [rows, units] = await Promise.all([
-    db.query(buildRankingSql(kind, weights.sql, reports.sql), params, sqlRowSchema),
-    db.query("SELECT code, name FROM units", [], unitNameSchema),
+  const clusters = await getClusters(db);
+  const weights = weightsSql(scoring, 5);
+  const reports = basisReportsFrom(view, 5 + weights.params.length, basis, kind, "$1");
+  const params = [listValue(all), listValue([...periodIds]), listValue(prevIds), listValue(clusters), ...weights.params, ...reports.params];
+  const [rows, spans] = await Promise.all([
+    // The cluster list may be empty, whose type DuckDB cannot guess.
+    db.query(buildRankingSql(kind, weights.sql, reports.sql, basis, 4), params, sqlRowSchema, [LIST(VARCHAR), LIST(VARCHAR), LIST(VARCHAR), LIST(VARCHAR)]),
+    db.query("SELECT code, valid_from, valid_to, name FROM unit_spans ORDER BY code, valid_from NULLS FIRST", [], spanNameSchema),
   ]);
-  const names = new Map(units.map((u) => [u.code, u.name]));
+  const nameOf = unitNamer(spans, kind, basis);
   return rows.map((row): RankingRow => {
     const code = unitCode(row.code);
     const indicator = RANKED_IDS[row.indicator_index - 1];
@@ -167,7 +196,7 @@ export async function getRankingsFor(
     return {
       period,
       commune_code: code,
-      commune_name: names.get(code) ?? code,
+      commune_name: nameOf(code, period),
       indicator,
       numerator: row.numerator,
       denominator: row.denominator,
@@ -180,13 +209,44 @@ export async function getRankingsFor(
       previous_value: row.previous_value,
       quarters: row.quarters,
       incomplete: kind === "year" && row.quarters < 4,
-      gap: toGap(row, indicator, names),
+      gap: toGap(row, indicator, (c) => nameOf(c, period)),
+      cluster: row.cluster_index === null ? null : (clusters[row.cluster_index - 1] ?? null),
+      cluster_rank: row.cluster_rank,
+      cluster_ranked: row.cluster_ranked,
+      basis,
+      restated: row.restated,
+      estimated: row.estimated,
+      ...(row.restated ? { predecessors: row.predecessors ?? [] } : {}),
     };
   });
 }
 
-const unitNameSchema = z.object({ code: z.string(), name: z.string() });
+const spanNameSchema = z.object({ code: z.string(), valid_from: z.string().nullable(), valid_to: z.string().nullable(), name: z.string() });
 
+/**
+ * The name of the unit a code named in a period: on the current basis today's unit; as reported, the unit
+ * of that quarter (of a year's last quarter it existed in). A reused code names another unit before.
+ */
+function unitNamer(spans: readonly z.infer<typeof spanNameSchema>[], kind: PeriodKind, basis: Basis): (code: string, period: string) => string {
+  const byCode = new Map<string, z.infer<typeof spanNameSchema>[]>();
+  for (const s of spans) byCode.set(s.code, [...(byCode.get(s.code) ?? []), s]);
+  return (code, period) => {
+    const list = byCode.get(code);
+    if (!list || list.length === 0) return code;
+    if (list.length === 1) return list[0]?.name ?? code;
+    if (basis === "current") return (list.find((s) => s.valid_to === null) ?? list.at(-1))?.name ?? code;
+    const [first, last] = kind === "year" ? [`${period}-Q1`, `${period}-Q4`] : [period, period];
+    const overlapping = list.filter((s) => (s.valid_from ?? "0000-Q1") <= last && first <= (s.valid_to ?? "9999-Q4"));
+    return (overlapping.at(-1) ?? list.at(-1))?.name ?? code;
+  };
+}
+
+
+/** Which rows of a period a report holds (units-over-time.md): the basis, and one cluster's units only. */
+export interface ReportScope {
+  basis: Basis;
+  cluster?: string | undefined;
+}
 
 /** One period's rankings as the API and the export give them (spec §6). */
 export interface RankingReport {
@@ -205,10 +265,12 @@ export async function getRankingReport(
   scoring: VersionedScoring,
   view: DataView,
   indicator?: RankedId,
+  scope: ReportScope = { basis: "as_reported" },
 ): Promise<RankingReport | null> {
   const period = parsePeriodId(periodId);
   if (!period) return null;
-  const all = await getRankingsFor(db, period.kind, [periodId], scoring, view);
+  const ranked = await getRankingsFor(db, period.kind, [periodId], scoring, view, scope.basis);
+  const all = scope.cluster === undefined ? ranked : ranked.filter((r) => r.cluster === scope.cluster);
   if (all.length === 0) return null;
   return {
     period: periodId,

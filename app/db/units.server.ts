@@ -131,6 +131,12 @@ export async function getLifespans(db: Db): Promise<[string, UnitLifespan[]][]> 
   return [...byCode];
 }
 
+/** The emulation clusters of the registry, sorted. */
+export async function getClusters(db: Db): Promise<string[]> {
+  const rows = await db.query("SELECT DISTINCT cluster FROM unit_spans WHERE cluster IS NOT NULL ORDER BY cluster", [], z.object({ cluster: z.string() }));
+  return rows.map((r) => r.cluster);
+}
+
 const unitSchema = z.object({ code: z.string(), name: z.string(), kind: z.enum(["town", "ward", "commune", "special_zone"]) });
 export type UnitInfo = z.infer<typeof unitSchema>;
 

@@ -33,4 +33,15 @@ export interface RankingRow {
   /** A year with fewer than four quarters reported. */
   incomplete: boolean;
   gap: Gap | null;
+  /** The unit's emulation cluster (cụm thi đua), and its rank among the cluster's units ranked. */
+  cluster: string | null;
+  cluster_rank: number | null;
+  cluster_ranked: number | null;
+  /** `as_reported`, or `current`: today's units with their predecessors' counts combined (units-over-time.md). */
+  basis: "as_reported" | "current";
+  /** Counts combined from predecessors; `estimated` where a share below 1 was used (shown with "≈"). */
+  restated: boolean;
+  estimated: boolean;
+  /** The predecessors' codes, on restated rows. */
+  predecessors?: string[];
 }

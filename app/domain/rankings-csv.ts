@@ -6,7 +6,10 @@ import { toCsv, type CsvCell } from "./csv-export";
 import type { RankingRow } from "./ranking";
 
 /** The fields of a ranking row that the export writes. */
-export type ExportRow = Omit<RankingRow, "previous_value" | "quarters" | "previous_ranked" | "movement">;
+export type ExportRow = Pick<
+  RankingRow,
+  "period" | "commune_code" | "commune_name" | "indicator" | "numerator" | "denominator" | "value" | "rank" | "ranked" | "previous_rank" | "gap" | "incomplete"
+>;
 
 export const RANKINGS_CSV_HEADER = [
   "period",

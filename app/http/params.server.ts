@@ -33,6 +33,10 @@ const FIELDS = {
   as_of: optional.refine((d) => d === undefined || isIsoDate(d)),
   /** The rankings CSV: `long` (the default, one line per unit and indicator, for programs) or `wide` (for Excel). */
   layout: optional.pipe(z.enum(["long", "wide"]).optional()),
+  /** units-over-time.md: the units as they reported (the default), or today's units with their predecessors' counts combined. */
+  basis: optional.pipe(z.enum(["as_reported", "current"]).optional()),
+  /** An emulation cluster's name (free text in communes.csv); whether it exists is the route's question. */
+  cluster: optional.pipe(z.string().max(200).optional()),
   /**
    * `units` may come as one comma-separated value (a shared link: `units=11155,11161`) or repeated (what a
    * GET form with checkboxes sends); both mean the same list, duplicates dropped.
@@ -47,7 +51,7 @@ type Fields = typeof FIELDS;
 export type ParamName = keyof Fields;
 
 /** The URL name of each field (the unit page reads its registry indicator from `indicator`). */
-const URL_NAME: Record<ParamName, string> = { period: "period", indicator: "indicator", registryIndicator: "indicator", year: "year", units: "units", as_of: "as_of", layout: "layout" };
+const URL_NAME: Record<ParamName, string> = { period: "period", indicator: "indicator", registryIndicator: "indicator", year: "year", units: "units", as_of: "as_of", layout: "layout", basis: "basis", cluster: "cluster" };
 
 export interface ParamProblem {
   param: ParamName;
@@ -88,6 +92,10 @@ export function paramMessage(lang: Lang, problem: ParamProblem): string {
       return t(lang, "params.asOf", { value: problem.value });
     case "layout":
       return t(lang, "params.layout", { value: problem.value });
+    case "basis":
+      return t(lang, "params.basis", { value: problem.value });
+    case "cluster":
+      return t(lang, "params.cluster", { value: problem.value });
     case "indicator":
       return t(lang, "params.indicator", { value: problem.value, list: RANKED_IDS.join(", ") });
     case "registryIndicator":

@@ -17,6 +17,9 @@ export const registryMessages: { vi: Dictionary; en: Dictionary } = {
     "registry.error.noPredecessor":
       "{file}, dòng {line}: đơn vị cũ {predecessor} không kết thúc vào {before} trong communes.csv (cần valid_to = {before}); một đơn vị không thể là tiền thân của chính nó.",
     "registry.error.lineageTwice": "{file}, dòng {line}: cặp {predecessor} → {successor} từ {effective} đã có ở dòng trước.",
+    "params.basis": "Cách tính “{value}” không hợp lệ: dùng basis=as_reported (theo đơn vị khi báo cáo) hoặc basis=current (gộp số liệu về các đơn vị hiện nay).",
+    "params.cluster": "Cụm “{value}” không hợp lệ: tên cụm dài tối đa 200 ký tự.",
+    "notFound.cluster": "Không có cụm thi đua “{cluster}”. Các cụm: {list}.",
     "registry.error.shares": "{file}, dòng {line}: tỷ lệ chia của đơn vị {predecessor} từ {effective} cộng lại bằng {sum}, cần đúng bằng 1.",
   },
   en: {
@@ -33,6 +36,9 @@ export const registryMessages: { vi: Dictionary; en: Dictionary } = {
     "registry.error.noPredecessor":
       "{file}, line {line}: the old unit {predecessor} does not end at {before} in communes.csv (it needs valid_to = {before}); a unit cannot be its own predecessor.",
     "registry.error.lineageTwice": "{file}, line {line}: the pair {predecessor} → {successor} from {effective} is already on an earlier line.",
+    "params.basis": "The basis “{value}” is not valid: use basis=as_reported (the units as they reported) or basis=current (counts combined into today's units).",
+    "params.cluster": "The cluster “{value}” is not valid: a cluster's name is at most 200 characters.",
+    "notFound.cluster": "There is no emulation cluster “{cluster}”. The clusters are: {list}.",
     "registry.error.shares": "{file}, line {line}: the shares of unit {predecessor} from {effective} add up to {sum}; they must add up to exactly 1.",
   },
 };

@@ -5,7 +5,7 @@ import { getPeriodStatus } from "~/db/publications.server";
 import { getRankingReport } from "~/db/rankings.server";
 import { getAppDb } from "~/db/setup.server";
 import { getEnv } from "~/env.server";
-import { reportRequest } from "~/http/report-request.server";
+import { reportNotFound, reportRequest } from "~/http/report-request.server";
 
 /**
  * GET /api/rankings?period=2023-Q4|2023[&indicator=ID][&as_of=YYYY-MM-DD] (spec §6): what this reader may
@@ -15,9 +15,9 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const parsed = reportRequest(request, context);
   if (!parsed.ok) return json({ error: parsed.message }, { status: 400 });
   const db = await getAppDb();
-  const report = await getRankingReport(db, parsed.period, getScoring(getEnv().DATA_DIR), parsed.view, parsed.indicator);
+  const report = await getRankingReport(db, parsed.period, getScoring(getEnv().DATA_DIR), parsed.view, parsed.indicator, parsed.scope);
   // A period this reader may not see (a draft, for the public) does not exist for them.
-  if (!report) return json({ error: parsed.noData }, { status: 404 });
+  if (!report) return json({ error: await reportNotFound(db, parsed) }, { status: 404 });
   const status = await getPeriodStatus(db, parsed.period, parsed.view);
   return json(
     {

@@ -9,7 +9,7 @@ import { exportFileName } from "~/exports/meeting-pack";
 import { wideCsv } from "~/exports/wide-csv";
 import { wideTable } from "~/exports/wide-table";
 import { paramMessage, parseParams } from "~/http/params.server";
-import { reportRequest } from "~/http/report-request.server";
+import { reportNotFound, reportRequest } from "~/http/report-request.server";
 import { getLang } from "~/i18n/lang.server";
 
 function text(status: number, body: string): Response {
@@ -31,8 +31,8 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const db = await getAppDb();
   const scoring = getScoring(env.DATA_DIR);
   if (layout.params.layout !== "wide") {
-    const report = await getRankingReport(db, parsed.period, scoring, parsed.view, parsed.indicator);
-    if (!report) return text(404, parsed.noData);
+    const report = await getRankingReport(db, parsed.period, scoring, parsed.view, parsed.indicator, parsed.scope);
+    if (!report) return text(404, await reportNotFound(db, parsed));
     return new Response(rankingsCsv(report.rows, report.scoring), {
       headers: {
         "Content-Type": "text/csv; charset=utf-8",
@@ -42,8 +42,8 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     });
   }
   // The wide table shows the composite beside the chosen indicator, so it reads the whole report.
-  const report = await getRankingReport(db, parsed.period, scoring, parsed.view);
-  if (!report) return text(404, parsed.noData);
+  const report = await getRankingReport(db, parsed.period, scoring, parsed.view, undefined, parsed.scope);
+  if (!report) return text(404, await reportNotFound(db, parsed));
   const status = await getPeriodStatus(db, parsed.period, parsed.view);
   const table = wideTable({ period: report.period, kind: report.kind, rows: report.rows, lang, indicator: parsed.indicator });
   return new Response(wideCsv(table, lang), {

@@ -7,7 +7,7 @@ import { getAppDb } from "~/db/setup.server";
 import { getEnv } from "~/env.server";
 import { exportFileName, meetingPack } from "~/exports/meeting-pack";
 import { rankingsWorkbook } from "~/exports/rankings-workbook.server";
-import { reportRequest } from "~/http/report-request.server";
+import { reportNotFound, reportRequest } from "~/http/report-request.server";
 import { getLang } from "~/i18n/lang.server";
 
 function text(status: number, body: string): Response {
@@ -25,8 +25,8 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const db = await getAppDb();
   const scoring = getScoring(env.DATA_DIR);
   // The workbook shows the composite beside the chosen indicator, so it reads the whole report.
-  const report = await getRankingReport(db, parsed.period, scoring, parsed.view);
-  if (!report) return text(404, parsed.noData);
+  const report = await getRankingReport(db, parsed.period, scoring, parsed.view, undefined, parsed.scope);
+  if (!report) return text(404, await reportNotFound(db, parsed));
   const status = await getPeriodStatus(db, parsed.period, parsed.view);
   const printedAt = new Date();
   const pack = meetingPack({

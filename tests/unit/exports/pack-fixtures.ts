@@ -36,6 +36,12 @@ export function row(
     quarters: 1,
     incomplete: false,
     gap: null,
+    cluster: null,
+    cluster_rank: null,
+    cluster_ranked: null,
+    basis: "as_reported",
+    restated: false,
+    estimated: false,
     ...figures,
   };
 }

@@ -46,6 +46,12 @@ describe("contestView", () => {
     quarters: 4,
     incomplete: false,
     gap: null,
+    cluster: null,
+    cluster_rank: null,
+    cluster_ranked: null,
+    basis: "as_reported",
+    restated: false,
+    estimated: false,
   });
 
   it("totals each unit's quarters, orders by entries rank then code, and lists who sent nothing", () => {

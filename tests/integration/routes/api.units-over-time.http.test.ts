@@ -1,0 +1,125 @@
+/**
+ * The API on a registry over time (units-over-time.md, Interfaces), through the real server: `basis`,
+ * `cluster` and the rows' new fields; a cluster that does not exist and a bad basis answer with a sentence.
+ */
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { z } from "zod";
+import { publishAll } from "~/db/publications.server";
+import { commitUpload } from "~/db/uploads.server";
+import { startServer, type TestServer } from "../../helpers/http-server";
+import { counts, resultOf } from "../../helpers/test-db";
+
+const rowSchema = z.object({
+  commune_code: z.string(),
+  commune_name: z.string(),
+  indicator: z.string(),
+  numerator: z.number().nullable(),
+  denominator: z.number().nullable(),
+  rank: z.number().nullable(),
+  ranked: z.number(),
+  previous_rank: z.number().nullable(),
+  previous_ranked: z.number().nullable(),
+  movement: z.number().nullable(),
+  cluster: z.string().nullable(),
+  cluster_rank: z.number().nullable(),
+  cluster_ranked: z.number().nullable(),
+  basis: z.enum(["as_reported", "current"]),
+  restated: z.boolean(),
+  estimated: z.boolean(),
+  predecessors: z.array(z.string()).optional(),
+});
+const reportSchema = z.object({ period: z.string(), rows: z.array(rowSchema) });
+
+let server: TestServer;
+let dataDir: string;
+
+beforeAll(async () => {
+  dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "parboard-over-time-"));
+  for (const f of ["district.json", "scoring.json"]) fs.copyFileSync(path.join("data", f), path.join(dataDir, f));
+  fs.writeFileSync(
+    path.join(dataDir, "communes.csv"),
+    [
+      "code,name,kind,cluster,valid_from,valid_to",
+      "00001,Xã Một,commune,Cụm A,,2025-Q2",
+      "00002,Xã Hai,commune,Cụm A,,2025-Q2",
+      "00004,Xã Bốn,commune,Cụm B,,2025-Q2",
+      "00001,Xã Một Mới,commune,Cụm A,2025-Q3,",
+      "00005,Xã Năm Mới,commune,Cụm B,2025-Q3,",
+      "00006,Xã Sáu,commune,Cụm B,,",
+    ].join("\n"),
+  );
+  fs.writeFileSync(
+    path.join(dataDir, "lineage.csv"),
+    "predecessor_code,successor_code,effective,share\n00001,00001,2025-Q3,1\n00002,00001,2025-Q3,1\n00004,00001,2025-Q3,0.6\n00004,00005,2025-Q3,0.4\n",
+  );
+  const q = (received: number, digitized: number) => counts({ dossiers_received: received, dossiers_digitized: digitized });
+  server = await startServer({
+    seed: false,
+    dataDir,
+    prepare: async (db) => {
+      const rows = [
+        { code: "00001", period: "2025-Q2", counts: q(100, 90) },
+        { code: "00002", period: "2025-Q2", counts: q(200, 150) },
+        { code: "00004", period: "2025-Q2", counts: q(100, 50) },
+        { code: "00006", period: "2025-Q2", counts: q(400, 300) },
+        { code: "00001", period: "2025-Q3", counts: q(500, 400) },
+        { code: "00005", period: "2025-Q3", counts: q(60, 30) },
+        { code: "00006", period: "2025-Q3", counts: q(400, 300) },
+      ];
+      await commitUpload(db, resultOf(rows), { fileName: "t.csv", sha256: "x", uploadedBy: "test", source: "cli" });
+      await publishAll(db, { note: null, allowMissing: true }, { actor: "test", address: null, now: new Date("2026-01-01T00:00:00Z") });
+    },
+  });
+});
+afterAll(async () => {
+  await server?.stop();
+  if (dataDir) fs.rmSync(dataDir, { recursive: true, force: true });
+});
+
+async function report(query: string) {
+  const res = await fetch(`${server.url}/api/rankings?${query}`);
+  return { status: res.status, body: res.status === 200 ? reportSchema.parse(await res.json()) : ((await res.json()) as { error: string }) };
+}
+
+function row(body: unknown, code: string) {
+  const parsed = reportSchema.parse(body);
+  const found = parsed.rows.find((r) => r.commune_code === code && r.indicator === "digitization_rate");
+  if (!found) throw new Error(`no row for ${code}`);
+  return found;
+}
+
+describe("GET /api/rankings over a merger", () => {
+  it("gives 2025-Q2 as reported by default, and restated on today's units with basis=current", async () => {
+    const reported = await report("period=2025-Q2&indicator=digitization_rate");
+    expect(reported.status).toBe(200);
+    expect(row(reported.body, "00001")).toMatchObject({ commune_name: "Xã Một", basis: "as_reported", restated: false, cluster: "Cụm A", cluster_rank: 1, cluster_ranked: 2 });
+    const current = await report("period=2025-Q2&indicator=digitization_rate&basis=current");
+    const merged = row(current.body, "00001");
+    // Một + Hai + 0.6 × Bốn: 100 + 200 + 60 = 360 received, 90 + 150 + 30 = 270 digitised.
+    expect(merged).toMatchObject({ commune_name: "Xã Một Mới", basis: "current", restated: true, estimated: true, predecessors: ["00001", "00002", "00004"] });
+    expect(merged.denominator).toBeCloseTo(360, 9);
+    expect(merged.numerator).toBeCloseTo(270, 9);
+    expect(row(current.body, "00006").predecessors).toBeUndefined();
+  });
+
+  it("gives both ranks with their fields across the merger as reported, and a movement on the current basis", async () => {
+    const reported = row((await report("period=2025-Q3&indicator=digitization_rate")).body, "00006");
+    expect(reported).toMatchObject({ previous_ranked: 4, movement: null });
+    const current = row((await report("period=2025-Q3&indicator=digitization_rate&basis=current")).body, "00006");
+    expect(current).toMatchObject({ previous_ranked: 3 });
+    expect(current.movement).not.toBeNull();
+  });
+
+  it("filters by cluster, and names the clusters when one does not exist", async () => {
+    const b = await report("period=2025-Q3&cluster=C%E1%BB%A5m%20B&indicator=digitization_rate");
+    expect(reportSchema.parse(b.body).rows.map((r) => r.commune_code).sort()).toEqual(["00005", "00006"]);
+    const missing = await report("period=2025-Q3&cluster=C%E1%BB%A5m%20Z");
+    expect(missing).toEqual({ status: 404, body: { error: "Không có cụm thi đua “Cụm Z”. Các cụm: Cụm A, Cụm B." } });
+    const bad = await report("period=2025-Q3&basis=today&lang=en");
+    expect(bad.status).toBe(400);
+    expect(bad.body).toEqual({ error: "The basis “today” is not valid: use basis=as_reported (the units as they reported) or basis=current (counts combined into today's units)." });
+  });
+});
