@@ -146,6 +146,9 @@ function unitCode(n: number): string {
 function toGap(row: SqlRow, indicatorId: string, nameOf: (code: string) => string): Gap | null {
   if (row.rank === null || row.rank === 1 || row.pass_code === null || row.pass_num === null || row.numerator === null) return null;
   if (indicatorId === COMPOSITE_ID) return null;
+  // Combined counts with a share below 1 are estimates with fractions: "n more dossiers" would be a fiction.
+  const counts = [row.numerator, row.denominator, row.pass_num, row.pass_den];
+  if (counts.some((n) => n !== null && !Number.isInteger(n))) return null;
   const indicator = getIndicator(indicatorId);
   const result = computeGap({
     unit: indicator.unit,

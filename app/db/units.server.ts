@@ -4,7 +4,7 @@
  */
 import { DOUBLE, LIST, VARCHAR, listValue } from "@duckdb/node-api";
 import { z } from "zod";
-import { successorsOf, type LineageLine, type RegistryUnit } from "~/domain/unit-lineage";
+import { predecessorsOf, successorsOf, type LineageLine, type RegistryUnit } from "~/domain/unit-lineage";
 import type { UnitLifespan } from "~/ingest/types";
 
 /** What the units table needs of a registry line; the span and cluster default to "always" and none. */
@@ -129,6 +129,29 @@ export async function getLifespans(db: Db): Promise<[string, UnitLifespan[]][]> 
     byCode.set(u.code, [...(byCode.get(u.code) ?? []), { from: u.validFrom, to: u.validTo, name: u.name, successors }]);
   }
   return [...byCode];
+}
+
+/** Where the unit a code names today came from, and where the units that carried the code before went. */
+export interface UnitLineage {
+  /** The unit's first quarter, when it was formed by a change (null: since always). */
+  validFrom: string | null;
+  /** The unit's last quarter, when it no longer exists. */
+  validTo: string | null;
+  predecessors: { code: string; name: string; share: number; validTo: string }[];
+  successors: { code: string; name: string; share: number; effective: string }[];
+}
+
+/** The lineage of the newest unit to carry `code` (units-over-time.md: an old unit's page says where it went). */
+export async function getUnitLineage(db: Db, code: string): Promise<UnitLineage> {
+  const [spans, lines] = await Promise.all([
+    db.query("SELECT code, valid_from, valid_to, name, kind, cluster FROM unit_spans ORDER BY code, valid_from NULLS FIRST", [], spanSchema),
+    db.query("SELECT predecessor_code, successor_code, effective, share FROM lineage ORDER BY predecessor_code, successor_code", [], lineageSchema),
+  ]);
+  const units = spans.map((s) => ({ code: s.code, validFrom: s.valid_from, validTo: s.valid_to, name: s.name }));
+  const lineage = lines.map((l) => ({ predecessor: l.predecessor_code, successor: l.successor_code, effective: l.effective, share: l.share }));
+  const own = units.filter((u) => u.code === code).at(-1);
+  if (!own) return { validFrom: null, validTo: null, predecessors: [], successors: [] };
+  return { validFrom: own.validFrom, validTo: own.validTo, predecessors: predecessorsOf(lineage, units, own), successors: successorsOf(lineage, units, own) };
 }
 
 /** The emulation clusters of the registry, sorted. */

@@ -5,7 +5,7 @@
 import { RankBadge } from "~/components/rank-badge";
 import { NO_VALUE, formatCount, formatCounts, formatNumber, formatRank, formatValue } from "~/i18n/format";
 import { gapSentence } from "~/i18n/gap-sentence";
-import { t } from "~/i18n/translate";
+import { t, type Lang } from "~/i18n/translate";
 import { useLang } from "~/i18n/use-lang";
 import { GapSentenceText } from "./gap";
 import type { UnitIndicatorRow } from "./view.server";
@@ -59,8 +59,15 @@ export function UnitRankTable({ rows, period, periodText, incomplete, quarters }
                       </sup>
                     ) : null}
                   </td>
-                  <td className="num">{formatValue(lang, row.valueUnit, row.value)}</td>
-                  <td className="num">{row.valueUnit === "score" ? NO_VALUE : (formatCounts(lang, row.numerator, row.denominator) ?? formatCount(lang, row.numerator))}</td>
+                  <td className="num">
+                    {row.estimated && row.value !== null ? <Approx lang={lang} /> : null}
+                    {formatValue(lang, row.valueUnit, row.value)}
+                  </td>
+                  <td className="num">
+                    {row.estimated && row.numerator !== null ? <Approx lang={lang} /> : null}
+                    {row.valueUnit === "score" ? NO_VALUE : (formatCounts(lang, wholeIf(row.estimated, row.numerator), wholeIf(row.estimated, row.denominator)) ?? formatCount(lang, wholeIf(row.estimated, row.numerator)))}
+                    {row.restated ? <span className="unit-restated"> {t(lang, "unit.restatedShort")}</span> : null}
+                  </td>
                   <td className="num">
                     {formatValue(lang, row.valueUnit, row.district.value)}
                     {row.district.perUnit !== null ? (
@@ -99,4 +106,19 @@ export function UnitRankTable({ rows, period, periodText, incomplete, quarters }
       ) : null}
     </>
   );
+}
+
+/** "≈" before an estimate (a share below 1 of a split unit's counts), with its words for screen readers. */
+function Approx({ lang }: { lang: Lang }) {
+  return (
+    <span className="unit-approx" title={t(lang, "unit.estimated")}>
+      <span aria-hidden="true">≈ </span>
+      <span className="visually-hidden">{t(lang, "unit.estimated")} </span>
+    </span>
+  );
+}
+
+/** An estimated count is shown to the whole dossier (the stored figure keeps its fraction). */
+function wholeIf(estimated: boolean, n: number | null): number | null {
+  return estimated && n !== null ? Math.round(n) : n;
 }

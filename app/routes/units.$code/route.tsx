@@ -16,7 +16,9 @@ import { getEnv } from "~/env.server";
 import { dataViewOf, pagePublication } from "~/http/data-view.server";
 import { badRequest, notFound, orNotFound } from "~/http/page-errors.server";
 import { isUnitCode, parseParams } from "~/http/params.server";
-import { formatPeriod, periodInSentence } from "~/i18n/format";
+import { formatNumber, formatPeriod, periodInSentence } from "~/i18n/format";
+import { unitHref } from "~/components/unit-link";
+import type { UnitLineage } from "~/db/units.server";
 import { getLang } from "~/i18n/lang.server";
 import { t } from "~/i18n/translate";
 import { useLang } from "~/i18n/use-lang";
@@ -46,6 +48,39 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   return json({ ...page, publication, lang });
 }
 
+/** units-over-time.md rule 3: an old unit's page says where it went; a new unit's page lists its predecessors. */
+function LineageNotice({ lineage }: { lineage: UnitLineage }) {
+  const lang = useLang();
+  const list = (units: readonly { code: string; name: string; share: number }[], period: (u: { code: string }) => string | null) =>
+    units.map((u, i) => (
+      <span key={u.code}>
+        {i > 0 ? ", " : ""}
+        <a href={unitHref(u.code, period(u))}>
+          {u.name} ({u.code})
+        </a>
+        {u.share < 1 ? ` ${t(lang, "unit.lineage.share", { share: formatNumber(lang, u.share * 100, 0) })}` : ""}
+      </span>
+    ));
+  if (lineage.validTo !== null && lineage.successors.length > 0) {
+    const effective = lineage.successors[0]?.effective ?? "";
+    return (
+      <p className="unit-notice unit-lineage" role="note">
+        {t(lang, "unit.lineage.ended", { period: periodInSentence(lang, effective) })} {list(lineage.successors, () => effective)}.
+      </p>
+    );
+  }
+  if (lineage.validFrom !== null && lineage.predecessors.length > 0) {
+    const before = lineage.predecessors[0]?.validTo ?? "";
+    return (
+      <p className="unit-notice unit-lineage" role="note">
+        {t(lang, "unit.lineage.formed", { period: periodInSentence(lang, lineage.validFrom) })} {list(lineage.predecessors, () => before)}.{" "}
+        {t(lang, "unit.lineage.restated", { period: periodInSentence(lang, lineage.validFrom) })}
+      </p>
+    );
+  }
+  return null;
+}
+
 export default function UnitPage() {
   const data = useLoaderData<typeof loader>();
   const lang = useLang();
@@ -64,6 +99,7 @@ export default function UnitPage() {
       </p>
       {data.publication ? <PublicationNotice {...data.publication} /> : null}
       {data.publication ? <Downloads publication={data.publication} /> : null}
+      <LineageNotice lineage={data.lineage} />
       {district ? <p className="unit-print-only">{t(lang, "unit.printSource", { district: lang === "vi" ? district.name : district.nameEn })}</p> : null}
       {period === null ? (
         <p>{t(lang, "unit.empty")}</p>

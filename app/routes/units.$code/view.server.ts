@@ -9,7 +9,7 @@ import { getLoadedPeriods } from "~/db/periods.server";
 import { getUnitProvenance, type Provenance } from "~/db/provenance.server";
 import { getRankingsFor, type RankingRow } from "~/db/rankings.server";
 import { getBodyTotals, type BodyTotal } from "~/db/totals.server";
-import { getUnitsByCode, type UnitInfo } from "~/db/units.server";
+import { getUnitLineage, getUnitsByCode, type UnitInfo, type UnitLineage } from "~/db/units.server";
 import { scoreGapFor, type Gap, type ScoreGap } from "~/domain/gap";
 import { COMPOSITE_ID, INDICATORS, RANKED_IDS, valueKind, type IndicatorId, type RankedId, type ValueKind } from "~/domain/indicators";
 import { resolvePeriod, type PeriodKind } from "~/domain/period";
@@ -39,6 +39,9 @@ export interface UnitIndicatorRow {
   previous: PreviousStanding | null;
   /** The rank a later version of the publication corrected, with its date. */
   correction: Correction | null;
+  /** Counts combined from predecessors (a merger), estimated where a share below 1 was used. */
+  restated: boolean;
+  estimated: boolean;
   previousValue: number | null;
   /** Other units holding the same rank. */
   tiedWith: number;
@@ -95,6 +98,10 @@ export interface UnitPageData {
   history: HistoryRow[];
   /** Sources of the chosen period. */
   sources: Provenance[];
+  /** Where the unit came from or went (units-over-time.md); its figures before a merger are restated. */
+  lineage: UnitLineage;
+  /** `current` for a unit formed by a merger: its history runs across it on its predecessors' counts. */
+  basis: "as_reported" | "current";
 }
 
 export const DEFAULT_RANK_INDICATOR: IndicatorId = INDICATORS[0].id;
@@ -138,6 +145,8 @@ function rankPoint(all: readonly RankingRow[] | undefined, code: string): RankPo
 }
 
 export interface UnitViewInput {
+  lineage?: UnitLineage;
+  basis?: "as_reported" | "current";
   /** Ranks corrected by a later version of the period's publication (getCorrections). */
   corrections?: ReadonlyMap<string, Correction>;
   unit: UnitInfo;
@@ -170,8 +179,12 @@ export function emptyUnitView(unit: UnitInfo, indicator: IndicatorId, scoring: {
     ranks: { composite: [], indicator: [] },
     history: [],
     sources: [],
+    lineage: NO_LINEAGE,
+    basis: "as_reported",
   };
 }
+
+const NO_LINEAGE: UnitLineage = { validFrom: null, validTo: null, predecessors: [], successors: [] };
 
 export function unitView(input: UnitViewInput): UnitPageData {
   const { unit, indicator, period, kind, periods, rankings, provenance } = input;
@@ -194,6 +207,8 @@ export function unitView(input: UnitViewInput): UnitPageData {
       ranked: r?.ranked ?? all[0]?.ranked ?? 0,
       previous: r ? previousStanding(r) : null,
       correction: input.corrections?.get(correctionKey(unit.code, id)) ?? null,
+      restated: r?.restated ?? false,
+      estimated: r?.estimated ?? false,
       previousValue: r?.previous_value ?? null,
       tiedWith: countTiedWith(all, unit.code),
       district: district.get(period)?.get(id) ?? NO_BODY_FIGURE,
@@ -249,6 +264,8 @@ export function unitView(input: UnitViewInput): UnitPageData {
     ranks,
     history,
     sources: sourcesOf(period),
+    lineage: input.lineage ?? NO_LINEAGE,
+    basis: input.basis ?? "as_reported",
   };
 }
 
@@ -268,11 +285,14 @@ export async function loadUnitPage(db: Db, request: UnitPageRequest, scoring: Ve
   if (resolved.status === "empty" && view.kind === "published" && view.asOf !== null) throw new NotFoundError({ what: "asOf", date: view.asOf });
   if (resolved.status === "empty") return emptyUnitView(unit, indicator, version);
   if (resolved.status === "unknown") throw new NotFoundError({ what: "period", ...resolved });
+  const lineage = await getUnitLineage(db, unit.code);
+  // A unit formed by a merger reads its history on the current basis, so trends and ranks cross the merger.
+  const basis = lineage.validTo === null && lineage.predecessors.length > 0 ? "current" : "as_reported";
   const [rankings, totals, provenance] = await Promise.all([
-    getRankingsFor(db, resolved.kind, resolved.periods, scoring, view),
+    getRankingsFor(db, resolved.kind, resolved.periods, scoring, view, basis),
     getBodyTotals(db, resolved.kind, scoring, view),
     getUnitProvenance(db, unit.code, view),
   ]);
   const corrections = await getCorrections(db, resolved.period, scoring, view, rankings);
-  return unitView({ ...resolved, unit, indicator, scoring: version, rankings, totals, provenance, corrections });
+  return unitView({ ...resolved, unit, indicator, scoring: version, rankings, totals, provenance, corrections, lineage, basis });
 }

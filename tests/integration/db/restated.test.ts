@@ -122,6 +122,23 @@ describe("a year that straddles the merger (rule 4)", () => {
   });
 });
 
+describe("estimates", () => {
+  it("gives no gap in dossiers where a share made the counts fractions, and never fails on them", async () => {
+    // One more quarter in which Bốn's digitised dossiers are odd: 0.6 × 51 = 30.6 is an estimate.
+    await commitUpload(t.db, resultOf([{ code: "00004", period: "2025-Q1", counts: q(101, 51) }, { code: "00006", period: "2025-Q1", counts: q(10, 9) }]), {
+      fileName: "t2.csv",
+      sha256: "y",
+      uploadedBy: "test",
+      source: "cli",
+    });
+    const rows = await getRankingsFor(t.db, "quarter", ["2025-Q1"], TEST_SCORING, DRAFT, "current");
+    const merged = pick(rows, "00001");
+    expect(merged.numerator).toBeCloseTo(30.6, 9);
+    expect(merged).toMatchObject({ estimated: true, gap: null });
+    expect(pick(rows, "00005").numerator).toBeCloseTo(20.4, 9);
+  });
+});
+
 describe("clusters", () => {
   it("ranks each unit within its cluster beside its overall rank", async () => {
     const rows = await getRankingsFor(t.db, "quarter", ["2025-Q2"], TEST_SCORING, DRAFT);

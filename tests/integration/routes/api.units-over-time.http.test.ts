@@ -123,3 +123,30 @@ describe("GET /api/rankings over a merger", () => {
     expect(bad.body).toEqual({ error: "The basis “today” is not valid: use basis=as_reported (the units as they reported) or basis=current (counts combined into today's units)." });
   });
 });
+
+describe("the unit pages over a merger", () => {
+  async function page(path: string): Promise<string> {
+    const res = await fetch(`${server.url}${path}`);
+    expect(res.status, path).toBe(200);
+    return (await res.text()).replace(/<!-- -->/g, "");
+  }
+
+  it("says where an old unit went, with a link", async () => {
+    const html = await page("/units/00002?period=2025-Q2");
+    expect(html).toContain('Đơn vị này không còn từ quý 3/2025; từ kỳ này thuộc <span><a href="/units/00001?period=2025-Q3">Xã Một Mới (00001)</a></span>.');
+  });
+
+  it("lists a new unit's predecessors, and reads its history restated across the merger", async () => {
+    const html = await page("/units/00001?period=2025-Q2");
+    expect(html).toContain("Đơn vị được thành lập từ quý 3/2025 trên cơ sở");
+    expect(html).toContain('<a href="/units/00004?period=2025-Q2">Xã Bốn (00004)</a> (≈60%)');
+    // Its 2025-Q2 is Một + Hai + 0.6 × Bốn: 270/360 = 75.0 %, an estimate, combined.
+    const digitisation = /<tr data-indicator="digitization_rate">[\s\S]*?<\/tr>/.exec(html)?.[0] ?? "";
+    expect(digitisation).toContain("≈");
+    expect(digitisation).toContain("số ước tính");
+    expect(digitisation).toContain("75,0");
+    expect(digitisation).toContain("(gộp)");
+    const english = await page("/units/00001?period=2025-Q2&lang=en");
+    expect(english).toContain("This unit was formed in Q3 2025 from");
+  });
+});
