@@ -5,7 +5,7 @@
  */
 import type { Db } from "~/db/instance.server";
 import { getLoadedPeriods } from "~/db/periods.server";
-import { getRankingsFor, type RankingRow } from "~/db/rankings.server";
+import { getUnitRankingsFor, type RankedField, type RankingRow } from "~/db/rankings.server";
 import { getUnits, getUnitsByCode, type UnitInfo } from "~/db/units.server";
 import { RANKED_IDS, valueKind, type RankedId, type ValueKind } from "~/domain/indicators";
 import { resolvePeriod, type PeriodKind } from "~/domain/period";
@@ -65,8 +65,10 @@ export interface CompareInput {
   scoring: { name: string; hash: string };
   /** Null when nothing is loaded yet. */
   resolved: { period: string; kind: PeriodKind; periods: string[] } | null;
-  /** Every unit's rankings over `resolved.periods` (empty unless 2 to 5 units are chosen). */
+  /** The chosen units' rankings over `resolved.periods`, ranked over every unit (empty unless 2 to 5 are chosen). */
   rankings: readonly RankingRow[];
+  /** Units ranked per period and indicator (the "20" of "4/20" for a chosen unit without a rank). */
+  fields: readonly RankedField[];
 }
 
 export function compareView(input: CompareInput): ComparePageData {
@@ -87,7 +89,7 @@ export function compareView(input: CompareInput): ComparePageData {
   const byKey = index(input.rankings);
   const get = (p: string, id: string, code: string) => byKey.get(`${p}|${id}|${code}`);
   const fields = new Map<string, number>();
-  for (const r of byKey.values()) if (r.period === period) fields.set(r.indicator, r.ranked);
+  for (const f of input.fields) if (f.period === period) fields.set(f.indicator, f.ranked);
 
   const rows = RANKED_IDS.map((id): CompareRow => {
     const field = fields.get(id) ?? null;
@@ -132,7 +134,7 @@ export async function loadCompare(db: Db, request: ComparePageRequest, scoring: 
   const ok = resolved.status === "ok" ? resolved : null;
   const [allUnits, rankings] = await Promise.all([
     getUnits(db),
-    ok && selectionStatus(chosen.length) === "ok" ? getRankingsFor(db, ok.kind, ok.periods, scoring, view) : [],
+    ok && selectionStatus(chosen.length) === "ok" ? getUnitRankingsFor(db, ok.kind, ok.periods, request.codes, scoring, view) : { rows: [], fields: [] },
   ]);
-  return compareView({ allUnits, chosen, scoring: { name: scoring.name, hash: scoring.hash }, resolved: ok, rankings });
+  return compareView({ allUnits, chosen, scoring: { name: scoring.name, hash: scoring.hash }, resolved: ok, rankings: rankings.rows, fields: rankings.fields });
 }
