@@ -91,7 +91,7 @@ LEFT JOIN comparable s ON s.pid = r.pid AND s.indicator = r.indicator
 ORDER BY r.pid, r.indicator, r.rank NULLS LAST, r.commune_code`;
 }
 
-const sqlRowSchema = z.object({
+export const sqlRowSchema = z.object({
   period_index: z.number().int().positive(),
   indicator_index: z.number().int().positive(),
   code: z.number().int().nonnegative(),
@@ -110,10 +110,10 @@ const sqlRowSchema = z.object({
   pass_num: z.number().nullable(),
   pass_den: z.number().nullable(),
 });
-type SqlRow = z.infer<typeof sqlRowSchema>;
+export type SqlRow = z.infer<typeof sqlRowSchema>;
 
 /** A unit code back from its integer form: codes are exactly 5 digits (registry and ingest check it). */
-function unitCode(n: number): string {
+export function unitCode(n: number): string {
   return String(n).padStart(5, "0");
 }
 
@@ -168,7 +168,7 @@ function rankingQuery(kind: PeriodKind, periodIds: readonly string[], scoring: V
   return { sql: buildRankingSql(kind, weights.sql, reports.sql), params };
 }
 
-function toRankingRow(row: SqlRow, kind: PeriodKind, periodIds: readonly string[], names: ReadonlyMap<string, string>): RankingRow {
+export function toRankingRow(row: SqlRow, kind: PeriodKind, periodIds: readonly string[], names: ReadonlyMap<string, string>): RankingRow {
   const code = unitCode(row.code);
   const indicator = RANKED_IDS[row.indicator_index - 1];
   const period = periodIds[row.period_index - 1];
@@ -193,7 +193,7 @@ function toRankingRow(row: SqlRow, kind: PeriodKind, periodIds: readonly string[
   };
 }
 
-const unitNameSchema = z.object({ code: z.string(), name: z.string() });
+export const unitNameSchema = z.object({ code: z.string(), name: z.string() });
 
 
 /** One period's rankings as the API and the export give them (spec §6). */
@@ -225,108 +225,4 @@ export async function getRankingReport(
     scoring: { name: scoring.name, hash: scoring.hash },
     rows: indicator ? all.filter((r) => r.indicator === indicator) : all,
   };
-}
-
-/**
- * A few units' rows of the ranking, with what a page of those units needs to know about everyone else: how
- * many other units share each rank, the value of the unit to pass (for the composite's gap in points), and
- * how many units each period ranked on each indicator. Ranks are computed over every unit, as in
- * `getRankingsFor`; only the rows leave DuckDB filtered, so a unit page at national scale converts a
- * hundred rows instead of a few hundred thousand (docs/decisions/012-pages-at-scale.md).
- */
-export interface UnitRankingRow extends RankingRow {
-  /** Other units holding the same rank (0 without a rank). */
-  tied_with: number;
-  /**
-   * The unit holding the next better value (the lowest code where several do, as in `gap`), with that value
-   * and how many hold it; null for a unit ranked first or not ranked. The composite's gap in points reads it.
-   */
-  next: { code: string; name: string; tied: number; value: number | null } | null;
-}
-
-/** Units ranked on an indicator in a period: the "20" of "4/20", also for a unit that did not report. */
-export interface RankedField {
-  period: string;
-  indicator: RankedId;
-  ranked: number;
-}
-
-export interface UnitRankings {
-  /** The asked units' rows, in the order of `getRankingsFor`. */
-  rows: UnitRankingRow[];
-  fields: RankedField[];
-}
-
-const unitSqlRowSchema = sqlRowSchema.extend({ tied_with: z.number().int(), pass_value: z.number().nullable() });
-const fieldRowSchema = z.object({ period_index: z.number().int().positive(), indicator_index: z.number().int().positive(), ranked: z.number().int() });
-const unitQueryRowSchema = z.discriminatedUnion("is_field", [
-  unitSqlRowSchema.extend({ is_field: z.literal(false) }),
-  fieldRowSchema.extend({ is_field: z.literal(true) }),
-]);
-
-/**
- * The asked units' rows of the ranking SQL, and one row per period and indicator with its field. The
- * window counts run over every unit's row before the filter, so ties and fields are everyone's.
- */
-function unitRankingSql(rankingSql: string, codesAt: number): string {
-  return `
-WITH everyone AS MATERIALIZED (${rankingSql}),
-counted AS (
-  SELECT *, count(*) OVER (PARTITION BY period_index, indicator_index, rank) AS holders FROM everyone
-)
-SELECT c.* EXCLUDE (holders), CASE WHEN c.rank IS NULL THEN 0 ELSE c.holders - 1 END::INTEGER AS tied_with,
-       p.value AS pass_value, false AS is_field
-FROM counted c
-LEFT JOIN everyone p ON p.period_index = c.period_index AND p.indicator_index = c.indicator_index AND p.code = c.pass_code
-WHERE list_contains($${codesAt}::INTEGER[], c.code)
-UNION ALL BY NAME
-SELECT period_index, indicator_index, any_value(ranked)::INTEGER AS ranked, true AS is_field FROM everyone GROUP BY ALL`;
-}
-
-/** The order of `getRankingsFor`'s rows: period, indicator (both by id), rank (unranked last), code. */
-function byRankingOrder(a: RankingRow, b: RankingRow): number {
-  const text = (x: string, y: string) => (x < y ? -1 : x > y ? 1 : 0);
-  if (a.period !== b.period) return text(a.period, b.period);
-  if (a.indicator !== b.indicator) return text(a.indicator, b.indicator);
-  if (a.rank !== b.rank) return a.rank === null ? 1 : b.rank === null ? -1 : a.rank - b.rank;
-  return text(a.commune_code, b.commune_code);
-}
-
-export async function getUnitRankingsFor(
-  db: Db,
-  kind: PeriodKind,
-  periodIds: readonly string[],
-  codes: readonly string[],
-  scoring: VersionedScoring,
-  view: DataView,
-): Promise<UnitRankings> {
-  if (periodIds.length === 0) return { rows: [], fields: [] };
-  const query = rankingQuery(kind, periodIds, scoring, view);
-  // Codes are five digits (checked by the URL parser and the registry): they travel as integers, as in the ranking.
-  const wanted = listValue(codes.map((c) => Number(c)));
-  const [all, units] = await Promise.all([
-    db.query(unitRankingSql(query.sql, query.params.length + 1), [...query.params, wanted], unitQueryRowSchema),
-    db.query("SELECT code, name FROM units", [], unitNameSchema),
-  ]);
-  const names = new Map(units.map((u) => [u.code, u.name]));
-  const rows: UnitRankingRow[] = [];
-  const fields: RankedField[] = [];
-  for (const row of all) {
-    if (row.is_field) {
-      const period = periodIds[row.period_index - 1];
-      const indicator = RANKED_IDS[row.indicator_index - 1];
-      if (!period || !indicator) throw new Error(`ranking field out of range: indicator ${row.indicator_index}, period ${row.period_index}`);
-      fields.push({ period, indicator, ranked: row.ranked });
-    } else {
-      const next = row.pass_code === null ? null : unitCode(row.pass_code);
-      rows.push({
-        ...toRankingRow(row, kind, periodIds, names),
-        tied_with: row.tied_with,
-        next: next === null ? null : { code: next, name: names.get(next) ?? next, tied: row.pass_tied ?? 1, value: row.pass_value },
-      });
-    }
-  }
-  rows.sort(byRankingOrder);
-  fields.sort((a, b) => periodIds.indexOf(a.period) - periodIds.indexOf(b.period) || RANKED_IDS.indexOf(a.indicator) - RANKED_IDS.indexOf(b.indicator));
-  return { rows, fields };
 }

@@ -7,7 +7,7 @@
 import type { Db } from "~/db/instance.server";
 import { getLoadedPeriods } from "~/db/periods.server";
 import { getUnitProvenance, type Provenance } from "~/db/provenance.server";
-import { getUnitRankingsFor, type RankedField, type UnitRankingRow } from "~/db/rankings.server";
+import { getUnitRankingsFor, type RankedField, type UnitRankingRow } from "~/db/unit-rankings.server";
 import { getBodyTotals, type BodyTotal } from "~/db/totals.server";
 import { getUnitsByCode, type UnitInfo } from "~/db/units.server";
 import type { Gap, ScoreGap } from "~/domain/gap";

@@ -5,7 +5,8 @@
  * units to pass and the fields equal what everyone's rows say.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { getRankingsFor, getUnitRankingsFor, type RankingRow } from "~/db/rankings.server";
+import { getRankingsFor, type RankingRow } from "~/db/rankings.server";
+import { getUnitRankingsFor } from "~/db/unit-rankings.server";
 import { commitUpload } from "~/db/uploads.server";
 import { countTiedWith } from "~/domain/ranks";
 import { syntheticQuarters, syntheticResult, syntheticUnits } from "../../../scripts/bench/synthetic";
