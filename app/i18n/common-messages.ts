@@ -60,6 +60,8 @@ export const commonMessages: { vi: Dictionary; en: Dictionary } = {
     "kind.town": "Thị trấn",
     "kind.ward": "Phường",
     "kind.commune": "Xã",
+    "params.q": "Từ tìm kiếm “{value}…” quá dài: hãy ghi tối đa {max} ký tự (tên hoặc mã đơn vị).",
+    "params.page": "Trang “{value}” không hợp lệ: hãy ghi số trang là số nguyên từ 1, ví dụ page=2.",
   },
   en: {
     "nav.home": "Home",
@@ -118,5 +120,7 @@ export const commonMessages: { vi: Dictionary; en: Dictionary } = {
     "kind.town": "Town",
     "kind.ward": "Ward",
     "kind.commune": "Commune",
+    "params.q": "The search “{value}…” is too long: write at most {max} characters (a unit's name or code).",
+    "params.page": "The page “{value}” is not valid: give a whole number from 1, e.g. page=2.",
   },
 };
