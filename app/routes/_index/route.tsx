@@ -126,43 +126,43 @@ export default function Overview() {
       <ListNav id="ov-list" action="/" list={{ ...list, shown: units.length }} keep={keep} />
 
       {units.length === 0 ? null : (
-      <div className="ov-grid ov-grid-main">
-        {isComposite ? (
-          compositeSection("ov-lb", "ov-main-card")
-        ) : (
-          <section className="ov-card ov-main-card" aria-labelledby="ov-lb-h">
-            <h2 id="ov-lb-h">{t(lang, "overview.leaderboard.heading", { indicator: indicatorLabel(lang, indicator) })}</h2>
-            <p className="ov-config">{t(lang, `indicator.${indicator}.description`)}</p>
-            <Leaderboard
-              id="ov-lb"
-              indicator={indicator}
+        <div className="ov-grid ov-grid-main">
+          {isComposite ? (
+            compositeSection("ov-lb", "ov-main-card")
+          ) : (
+            <section className="ov-card ov-main-card" aria-labelledby="ov-lb-h">
+              <h2 id="ov-lb-h">{t(lang, "overview.leaderboard.heading", { indicator: indicatorLabel(lang, indicator) })}</h2>
+              <p className="ov-config">{t(lang, `indicator.${indicator}.description`)}</p>
+              <Leaderboard
+                id="ov-lb"
+                indicator={indicator}
+                period={period}
+                previousPeriod={page.previousPeriod}
+                rows={selectedRows}
+                breakAfter={list.breakAfter}
+                incomplete={incompleteCodes}
+                title={t(lang, "overview.leaderboard.title", { indicator: indicatorLabel(lang, indicator), period: periodText, n: field(selectedRows) })}
+              />
+            </section>
+          )}
+          <section className="ov-card ov-heatmap-card" aria-labelledby="ov-hm-h">
+            <h2 id="ov-hm-h">{t(lang, "overview.heatmap.heading")}</h2>
+            <OverviewHeatmap
+              id="ov-heatmap"
+              units={units}
+              rows={rows.filter((r) => shownCodes.has(r.code))}
+              sortBy={indicator}
               period={period}
-              previousPeriod={page.previousPeriod}
-              rows={selectedRows}
+              crowds={page.crowds}
               breakAfter={list.breakAfter}
-              incomplete={incompleteCodes}
-              title={t(lang, "overview.leaderboard.title", { indicator: indicatorLabel(lang, indicator), period: periodText, n: field(selectedRows) })}
+              title={
+                list.mode === "all"
+                  ? t(lang, "overview.heatmap.title", { n: units.length, m: HEATMAP_COLUMNS.length, period: periodText })
+                  : t(lang, "overview.heatmap.titlePart", { shown: units.length, n: list.total, m: HEATMAP_COLUMNS.length, period: periodText })
+              }
             />
           </section>
-        )}
-        <section className="ov-card ov-heatmap-card" aria-labelledby="ov-hm-h">
-          <h2 id="ov-hm-h">{t(lang, "overview.heatmap.heading")}</h2>
-          <OverviewHeatmap
-            id="ov-heatmap"
-            units={units}
-            rows={rows.filter((r) => shownCodes.has(r.code))}
-            sortBy={indicator}
-            period={period}
-            crowds={page.crowds}
-            breakAfter={list.breakAfter}
-            title={
-              list.mode === "all"
-                ? t(lang, "overview.heatmap.title", { n: units.length, m: HEATMAP_COLUMNS.length, period: periodText })
-                : t(lang, "overview.heatmap.titlePart", { shown: units.length, n: list.total, m: HEATMAP_COLUMNS.length, period: periodText })
-            }
-          />
-        </section>
-      </div>
+        </div>
       )}
 
       {isComposite ? (

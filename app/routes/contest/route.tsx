@@ -80,24 +80,24 @@ export default function Contest() {
       />
       <ListNav id="ct-list" action="/contest" list={{ ...list, shown: units.length }} keep={{ year }} />
       {units.length === 0 ? null : (
-      <>
-      <div className="ov-grid">
-        <section className="ov-card" aria-labelledby="ct-en-h">
-          <h2 id="ct-en-h">{t(lang, "contest.entries.heading")}</h2>
-          <ContestBars id="ct-entries" units={units} which="entries" year={year} title={titleOf("entries")} />
-        </section>
-        <section className="ov-card" aria-labelledby="ct-in-h">
-          <h2 id="ct-in-h">{t(lang, "contest.initiatives.heading")}</h2>
-          <ContestBars id="ct-initiatives" units={units} which="initiatives" year={year} title={titleOf("initiatives")} />
-        </section>
-      </div>
-      <section className="ov-card" aria-labelledby="ct-rk-h">
-        <h2 id="ct-rk-h">{t(lang, "contest.ranking.heading", { year })}</h2>
-        <ScrollRegion label={rankingCaption}>
-          <ContestRanking units={units} year={year} caption={rankingCaption} breakAfter={list.breakAfter} />
-        </ScrollRegion>
-      </section>
-      </>
+        <>
+          <div className="ov-grid">
+            <section className="ov-card" aria-labelledby="ct-en-h">
+              <h2 id="ct-en-h">{t(lang, "contest.entries.heading")}</h2>
+              <ContestBars id="ct-entries" units={units} which="entries" year={year} title={titleOf("entries")} />
+            </section>
+            <section className="ov-card" aria-labelledby="ct-in-h">
+              <h2 id="ct-in-h">{t(lang, "contest.initiatives.heading")}</h2>
+              <ContestBars id="ct-initiatives" units={units} which="initiatives" year={year} title={titleOf("initiatives")} />
+            </section>
+          </div>
+          <section className="ov-card" aria-labelledby="ct-rk-h">
+            <h2 id="ct-rk-h">{t(lang, "contest.ranking.heading", { year })}</h2>
+            <ScrollRegion label={rankingCaption}>
+              <ContestRanking units={units} year={year} caption={rankingCaption} breakAfter={list.breakAfter} />
+            </ScrollRegion>
+          </section>
+        </>
       )}
     </div>
   );
