@@ -19,7 +19,10 @@ export function chartCss(id: string): string {
     `${s} .pb-series:hover .pb-line,${s} .pb-series:focus .pb-line{stroke-width:3.5}`,
     `${s}:has(.pb-series:hover,.pb-series:focus) .pb-series:not(:hover):not(:focus){opacity:.3}`,
     `${s} .pb-point:hover path,${s} .pb-point:focus path{stroke:${INK};stroke-width:2}`,
-    `${s} [tabindex]:focus{outline:none}`,
+    `${s} .pb-link:hover .pb-row-bg,${s} .pb-link:focus .pb-row-bg{fill:#eef3f8}`,
+    `${s} .pb-link:hover .pb-cell-bg,${s} .pb-link:focus .pb-cell-bg{stroke:${INK};stroke-width:2}`,
+    `${s} [tabindex]:focus,${s} .pb-link:focus{outline:none}`,
+    `${s} .pb-link:focus-visible{outline:2px solid ${INK};outline-offset:1px}`,
     `${s} [tabindex]:focus-visible{outline:2px solid ${INK};outline-offset:2px}`,
     `@media (prefers-reduced-motion:no-preference){${s} .pb-series{transition:opacity .15s}}`,
   ].join("\n");

@@ -29,6 +29,8 @@ import type { PatternSpec } from "./chart-style";
 export interface HeatmapUnit {
   code: string;
   name: string;
+  /** The unit's page: each of its cells becomes a link, named by the cell's title ("Xã A · Điểm: 4/20 (…)"). */
+  href?: string | null;
 }
 
 export interface HeatmapIndicator {
@@ -48,6 +50,13 @@ export interface HeatmapCell {
   /** Units ranked on this indicator (the "20" of "4/20"). */
   field: number | null;
   value?: number | null;
+  /**
+   * Where the page draws only some units of a longer ranking, what everyone's cells would say: units
+   * holding this rank (ties) and the position of this value among the indicator's distinct values (1 =
+   * best, of `of`). Absent, both are counted among the cells given.
+   */
+  holders?: number;
+  valueClass?: { index: number; of: number };
 }
 
 export interface RankHeatmapData {
@@ -69,6 +78,8 @@ export interface RankHeatmapOptions {
   /** Indicator id to order the rows by (best rank first, missing last); null keeps the given order. */
   sortBy: string | null;
   focusable: boolean;
+  /** Index of the row after which rows were left out (a top 10, then a bottom 10): a gap with "⋮" there. */
+  breakAfter: number | null;
 }
 
 export const rankHeatmapDefaults: RankHeatmapOptions = {
@@ -79,6 +90,7 @@ export const rankHeatmapDefaults: RankHeatmapOptions = {
   headerHeight: 112,
   sortBy: null,
   focusable: false,
+  breakAfter: null,
 };
 
 export interface HeatmapCellMark {
@@ -99,9 +111,13 @@ export interface HeatmapCellMark {
 /** The frame (no legend or axes: the rank is printed in each cell, headers label the columns) and the grid. */
 export interface RankHeatmapLayout extends FrameLayout {
   columns: { key: string; label: string; fullLabel: string; x: number }[];
-  rows: { key: string; name: string; fullName: string; y: number; labelY: number; cells: HeatmapCellMark[] }[];
+  rows: { key: string; name: string; fullName: string; y: number; labelY: number; href: string | null; cells: HeatmapCellMark[] }[];
   headerY: number;
   cellWidth: number;
+  /** Middle of the gap of left-out rows, or null. */
+  gapY: number | null;
+  /** Cells without a link are tab stops (the `focusable` option). */
+  cellTabStops: boolean;
 }
 
 const GAP = 1;
@@ -168,7 +184,7 @@ function cellText(
 ): string {
   if (!c || c.rank === null) return NO_VALUE;
   const value = c.value ?? null;
-  const others = (tiedOf.get(`${indicator}|${c.rank}`) ?? 1) - 1;
+  const others = (c.holders ?? tiedOf.get(`${indicator}|${c.rank}`) ?? 1) - 1;
   const tie = others > 0 && labels?.tiedWith ? ` · ${labels.tiedWith(others)}` : "";
   return `${c.rank}/${c.field}${value === null ? "" : ` (${formatValue(value, indicator)})`}${tie}`;
 }
@@ -200,8 +216,13 @@ export function rankHeatmapLayout(
   const sortBy = o.sortBy === null ? null : checkOneOf("indicator", o.sortBy, ids);
   const cells = indexCells(data);
   const empty = isRankHeatmapEmpty(data);
-  const frame = frameLayout({ width }, o, { empty, patterns: [MISSING_PATTERN] });
-  if (empty) return { ...frame, columns: [], rows: [], headerY: 0, cellWidth: 0 };
+  if (o.breakAfter !== null && (!Number.isInteger(o.breakAfter) || o.breakAfter < 0 || o.breakAfter >= data.units.length - 1)) {
+    throw new Error(`bad breakAfter: ${o.breakAfter}`);
+  }
+  // Links are tab stops of their own: the SVG is then a named group, not one image.
+  const linked = data.units.some((u) => Boolean(u.href));
+  const frame = frameLayout({ width }, { ...o, focusable: o.focusable || linked }, { empty, patterns: [MISSING_PATTERN] });
+  if (empty) return { ...frame, columns: [], rows: [], headerY: 0, cellWidth: 0, gapY: null, cellTabStops: o.focusable };
 
   // Headers are rotated -45°, so the longest one reaches right of the last column by ~0.71 of its length.
   const headerChars = o.headerHeight * 1.41 - 8;
@@ -220,12 +241,14 @@ export function rankHeatmapLayout(
     fullLabel: ind.label,
     x: r2(o.labelWidth + j * cellWidth),
   }));
+  const gapRows = (i: number) => (o.breakAfter !== null && i > o.breakAfter ? 1 : 0);
   const rows = units.map((u, i) => {
-    const y = o.headerHeight + i * o.cellHeight;
+    const y = o.headerHeight + (i + gapRows(i)) * o.cellHeight;
     return {
       key: u.code,
       name: fitText(u.name, o.labelWidth - 8, o.fontSize),
       fullName: u.name,
+      href: u.href ?? null,
       y,
       labelY: y + o.cellHeight / 2,
       cells: data.indicators.map((ind, j): HeatmapCellMark => {
@@ -233,7 +256,14 @@ export function rankHeatmapLayout(
         const rank = c?.rank ?? null;
         const field = c?.field ?? null;
         const classes = classesOf.get(ind.id);
-        const fill = rank === null || field === null || !classes ? null : classColor(classes.indexOf(rank) + 1, classes.length);
+        const fill =
+          rank === null || field === null
+            ? null
+            : c?.valueClass
+              ? classColor(c.valueClass.index, c.valueClass.of)
+              : classes
+                ? classColor(classes.indexOf(rank) + 1, classes.length)
+                : null;
         const shown = cellText(c, ind.id, tiedOf, formatValue, labels);
         return {
           key: ind.id,
@@ -253,11 +283,13 @@ export function rankHeatmapLayout(
   });
   return {
     ...frame,
-    height: o.headerHeight + units.length * o.cellHeight + 4,
+    height: o.headerHeight + (units.length + gapRows(units.length)) * o.cellHeight + 4,
     columns,
     rows,
     cellWidth,
     headerY: o.headerHeight - 6,
+    gapY: o.breakAfter === null ? null : o.headerHeight + (o.breakAfter + 1.5) * o.cellHeight,
+    cellTabStops: o.focusable,
   };
 }
 
@@ -301,31 +333,45 @@ export function RankHeatmap({ id, data, labels, formatValue, width = 480, option
             <title>{row.fullName}</title>
             {row.name}
           </text>
-          {row.cells.map((cell) => (
-            <g key={cell.key} className="pb-cell" tabIndex={layout.focusable ? 0 : undefined}>
-              <title>{cell.title}</title>
-              <rect
-                className="pb-cell-bg"
-                x={cell.x}
-                y={cell.y}
-                width={cell.width}
-                height={cell.height}
-                fill={cell.fill ?? patternUrl(id, MISSING_PATTERN.ref)}
-              />
-              <text
-                x={r2(cell.x + cell.width / 2)}
-                y={cell.y + cell.height / 2}
-                dy="0.32em"
-                textAnchor="middle"
-                fill={cell.textColor}
-                fontWeight={cell.rank === 1 ? 700 : undefined}
-              >
-                {cell.text}
-              </text>
-            </g>
-          ))}
+          {row.cells.map((cell) => {
+            const mark = (
+              <g key={cell.key} className="pb-cell" tabIndex={row.href === null && layout.cellTabStops ? 0 : undefined}>
+                <title>{cell.title}</title>
+                <rect
+                  className="pb-cell-bg"
+                  x={cell.x}
+                  y={cell.y}
+                  width={cell.width}
+                  height={cell.height}
+                  fill={cell.fill ?? patternUrl(id, MISSING_PATTERN.ref)}
+                />
+                <text
+                  x={r2(cell.x + cell.width / 2)}
+                  y={cell.y + cell.height / 2}
+                  dy="0.32em"
+                  textAnchor="middle"
+                  fill={cell.textColor}
+                  fontWeight={cell.rank === 1 ? 700 : undefined}
+                >
+                  {cell.text}
+                </text>
+              </g>
+            );
+            return row.href === null ? (
+              mark
+            ) : (
+              <a key={cell.key} href={row.href} className="pb-link" aria-label={cell.title}>
+                {mark}
+              </a>
+            );
+          })}
         </g>
       ))}
+      {layout.gapY === null ? null : (
+        <text x={r2((layout.columns[0]?.x ?? 0) + (layout.cellWidth * layout.columns.length) / 2)} y={layout.gapY} dy="0.32em" textAnchor="middle" fill={MUTED} aria-hidden="true">
+          ⋮
+        </text>
+      )}
     </SvgFrame>
   );
 }

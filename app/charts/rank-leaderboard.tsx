@@ -14,6 +14,7 @@ import {
   checkRank,
   checkSize,
   checkUnique,
+  estimateTextWidth,
   fitText,
   plainFormat,
   r2,
@@ -32,6 +33,8 @@ export interface LeaderboardRow {
   rank: number | null;
   /** Where the unit stood in the previous period; an arrow only where both periods ranked the same units. */
   previous?: PreviousStanding | null;
+  /** The unit's page: the row becomes a link named "name: 4/20". */
+  href?: string | null;
 }
 
 export interface RankLeaderboardOptions {
@@ -55,6 +58,11 @@ export interface RankLeaderboardOptions {
   axis: boolean;
   /** Rows become tab stops (useful for short lists; the table is the better path for long ones). */
   focusable: boolean;
+  /**
+   * Index (in rank order) of the row after which rows were left out, e.g. 9 for a top 10 followed by a
+   * bottom 10: a gap with "⋮" is drawn there. Null draws the rows one after another.
+   */
+  breakAfter: number | null;
 }
 
 export const rankLeaderboardDefaults: RankLeaderboardOptions = {
@@ -70,6 +78,7 @@ export const rankLeaderboardDefaults: RankLeaderboardOptions = {
   rankedCount: null,
   axis: true,
   focusable: false,
+  breakAfter: null,
 };
 
 export interface LeaderboardMark {
@@ -87,6 +96,7 @@ export interface LeaderboardMark {
   valueText: string;
   valueX: number;
   highlight: boolean;
+  href: string | null;
 }
 
 /** The frame (value axis along x, under the rows) and one row of marks per unit. */
@@ -95,6 +105,10 @@ export interface RankLeaderboardLayout extends FrameLayout {
   field: number;
   columns: { rankX: number; movementX: number; nameX: number; barX: number };
   rows: LeaderboardMark[];
+  /** Where the "⋮" of left-out rows goes (its middle), or null. */
+  gapY: number | null;
+  /** Rows without a link are tab stops (the `focusable` option). */
+  rowTabStops: boolean;
 }
 
 const TOP = 4;
@@ -122,6 +136,17 @@ export function movementGlyph(movement: number | null): string {
   return "–";
 }
 
+/**
+ * The rank and movement columns are as wide as their widest label, so "123/3321" and "▲118" never run into
+ * the unit's name; the options give the least widths. Arrows are counted as a full em (wider than digits).
+ */
+function columnWidths(rankTexts: readonly string[], glyphs: readonly string[], o: RankLeaderboardOptions): { rank: number; movement: number } {
+  const rank = Math.max(o.rankWidth, ...rankTexts.map((t) => Math.ceil(estimateTextWidth(t, o.fontSize)) + 4));
+  const glyphWidth = (g: string) => (g === "" ? 0 : estimateTextWidth(g.slice(1), o.fontSize - 1) + (o.fontSize - 1));
+  const movement = Math.max(o.movementWidth, ...glyphs.map((g) => Math.ceil(glyphWidth(g)) + 10));
+  return { rank, movement };
+}
+
 export function isRankLeaderboardEmpty(rows: readonly LeaderboardRow[]): boolean {
   return rows.length === 0;
 }
@@ -143,6 +168,9 @@ export function rankLeaderboardLayout(
     throw new Error(`bad rankedCount: ${o.rankedCount}`);
   }
   checkUnique("unit", rows.map((r) => r.code));
+  if (o.breakAfter !== null && (!Number.isInteger(o.breakAfter) || o.breakAfter < 0 || o.breakAfter >= rows.length - 1)) {
+    throw new Error(`bad breakAfter: ${o.breakAfter}`);
+  }
   for (const r of rows) {
     checkRank(r.code, r.rank);
     checkRank(r.code, r.previous?.rank ?? null);
@@ -151,17 +179,18 @@ export function rankLeaderboardLayout(
     }
   }
 
+  const sorted = sortLeaderboardRows(rows);
+  const field = o.rankedCount ?? sorted.filter((r) => r.rank !== null).length;
+  const rankText = (r: LeaderboardRow) => (r.rank === null ? NO_VALUE : `${r.rank}/${field}`);
+  const widths = columnWidths(sorted.map(rankText), sorted.map((r) => movementGlyph(placesMoved(r))), o);
   const columns = {
-    rankX: o.rankWidth,
-    movementX: o.rankWidth + 6,
-    nameX: o.rankWidth + o.movementWidth + 4,
-    barX: o.rankWidth + o.movementWidth + o.labelWidth,
+    rankX: widths.rank,
+    movementX: widths.rank + 6,
+    nameX: widths.rank + widths.movement + 4,
+    barX: widths.rank + widths.movement + o.labelWidth,
   };
   const barArea = width - columns.barX - o.valueWidth;
   if (barArea < 40) throw new Error(`width too small: ${width}`);
-
-  const sorted = sortLeaderboardRows(rows);
-  const field = o.rankedCount ?? sorted.filter((r) => r.rank !== null).length;
   const top = max(sorted, (r) => r.value) ?? 0;
   const x = scaleLinear()
     .domain([0, o.domainMax ?? (top > 0 ? top : 1)])
@@ -177,12 +206,13 @@ export function rankLeaderboardLayout(
         ? null
         : { x: columns.barX, y: r2((o.rowHeight - barHeight) / 2), width: r2(x(r.value)), height: r2(barHeight) };
     const movement = placesMoved(r);
+    const gapBefore = o.breakAfter !== null && i > o.breakAfter ? o.rowHeight : 0;
     return {
       key: r.code,
-      y: TOP + i * o.rowHeight,
+      y: TOP + i * o.rowHeight + gapBefore,
       name: fitText(r.name, o.labelWidth - 8, o.fontSize),
       fullName: r.name,
-      rankText: r.rank === null ? NO_VALUE : `${r.rank}/${field}`,
+      rankText: rankText(r),
       movement,
       movementGlyph: movementGlyph(movement),
       bar,
@@ -190,13 +220,17 @@ export function rankLeaderboardLayout(
       valueText: r.value === null ? NO_VALUE : format.value(r.value),
       valueX: r2(columns.barX + (bar?.width ?? 0) + 4),
       highlight: o.highlight !== null && o.highlight === r.code,
+      href: r.href ?? null,
     };
   });
 
-  const frame = frameLayout({ width }, o, { empty: isRankLeaderboardEmpty(rows) });
-  const base = { ...frame, rowHeight: o.rowHeight, field, columns };
-  if (frame.empty) return { ...base, rows: [] };
-  const bodyHeight = marks.length * o.rowHeight;
+  // Links are tab stops of their own: the SVG is then a named group, not one image (README, "Accessible name").
+  const focusable = o.focusable || marks.some((m) => m.href !== null);
+  const frame = frameLayout({ width }, { ...o, focusable }, { empty: isRankLeaderboardEmpty(rows) });
+  const gapY = o.breakAfter === null ? null : TOP + (o.breakAfter + 1) * o.rowHeight + o.rowHeight / 2;
+  const base = { ...frame, rowHeight: o.rowHeight, field, columns, gapY, rowTabStops: o.focusable };
+  if (frame.empty) return { ...base, rows: [], gapY: null };
+  const bodyHeight = (marks.length + (o.breakAfter === null ? 0 : 1)) * o.rowHeight;
   const axis = o.axis
     ? linearAxis(x, {
         orient: "bottom",
@@ -242,58 +276,61 @@ export function RankLeaderboard({
   options,
 }: RankLeaderboardProps) {
   const layout = rankLeaderboardLayout(rows, { width }, options, { value: formatValue, tick: formatTick });
-  const { focusable } = layout;
   const mid = layout.rowHeight / 2;
   return (
     <SvgFrame id={id} frame={layout} labels={labels}>
-      {layout.rows.map((row) => (
-        <g
-          key={row.key}
-          className={row.highlight ? "pb-row is-highlight" : "pb-row"}
-          transform={`translate(0,${row.y})`}
-          tabIndex={focusable ? 0 : undefined}
-        >
-          <title>
-            {[
-              `${row.fullName}: ${row.rankText}`,
-              row.valueText,
-              row.movement === null ? null : labels.movementText(row.movement),
-            ]
-              .filter((s) => s !== null)
-              .join(" · ")}
-          </title>
-          <rect
-            className="pb-row-bg"
-            width={layout.width}
-            height={layout.rowHeight}
-            fill={row.highlight ? ROW_HIGHLIGHT : "transparent"}
-          />
-          <text x={layout.columns.rankX} y={mid} dy="0.32em" textAnchor="end" fill={INK}>
-            {row.rankText}
-          </text>
-          {row.movementGlyph ? (
-            <text x={layout.columns.movementX} y={mid} dy="0.32em" fill={MUTED} fontSize={layout.fontSize - 1}>
-              {row.movementGlyph}
+      {layout.rows.map((row) => {
+        const name = `${row.fullName}: ${row.rankText}`;
+        const mark = (
+          <g
+            key={row.key}
+            className={row.highlight ? "pb-row is-highlight" : "pb-row"}
+            transform={`translate(0,${row.y})`}
+            tabIndex={row.href === null && layout.rowTabStops ? 0 : undefined}
+          >
+            <title>
+              {[name, row.valueText, row.movement === null ? null : labels.movementText(row.movement)].filter((s) => s !== null).join(" · ")}
+            </title>
+            <rect className="pb-row-bg" width={layout.width} height={layout.rowHeight} fill={row.highlight ? ROW_HIGHLIGHT : "transparent"} />
+            <text x={layout.columns.rankX} y={mid} dy="0.32em" textAnchor="end" fill={INK}>
+              {row.rankText}
             </text>
-          ) : null}
-          <text x={layout.columns.nameX} y={mid} dy="0.32em" fill={INK} fontWeight={row.highlight ? 700 : undefined}>
-            {row.name}
-          </text>
-          {row.bar ? (
-            <rect
-              className="pb-bar"
-              x={row.bar.x}
-              y={row.bar.y}
-              width={row.bar.width}
-              height={row.bar.height}
-              fill={row.highlight ? BAR_HIGHLIGHT : BAR_FILL}
-            />
-          ) : null}
-          <text x={row.valueX} y={mid} dy="0.32em" fill={INK} fontWeight={row.highlight ? 700 : undefined}>
-            {row.valueText}
-          </text>
-        </g>
-      ))}
+            {row.movementGlyph ? (
+              <text x={layout.columns.movementX} y={mid} dy="0.32em" fill={MUTED} fontSize={layout.fontSize - 1}>
+                {row.movementGlyph}
+              </text>
+            ) : null}
+            <text x={layout.columns.nameX} y={mid} dy="0.32em" fill={INK} fontWeight={row.highlight ? 700 : undefined}>
+              {row.name}
+            </text>
+            {row.bar ? (
+              <rect
+                className="pb-bar"
+                x={row.bar.x}
+                y={row.bar.y}
+                width={row.bar.width}
+                height={row.bar.height}
+                fill={row.highlight ? BAR_HIGHLIGHT : BAR_FILL}
+              />
+            ) : null}
+            <text x={row.valueX} y={mid} dy="0.32em" fill={INK} fontWeight={row.highlight ? 700 : undefined}>
+              {row.valueText}
+            </text>
+          </g>
+        );
+        return row.href === null ? (
+          mark
+        ) : (
+          <a key={row.key} href={row.href} className="pb-link" aria-label={name}>
+            {mark}
+          </a>
+        );
+      })}
+      {layout.gapY === null ? null : (
+        <text x={layout.columns.rankX} y={layout.gapY} dy="0.32em" textAnchor="end" fill={MUTED} aria-hidden="true">
+          ⋮
+        </text>
+      )}
     </SvgFrame>
   );
 }

@@ -31,6 +31,9 @@ export interface StackedBarCategory {
   group?: string;
   /** One value per segment; null = not reported (drawn as nothing, "—" in the table). */
   values: readonly (number | null)[];
+  /** The category's page: the row becomes a link, named `linkName` (default "label: total"). */
+  href?: string | null;
+  linkName?: string;
 }
 
 export interface StackedBarData {
@@ -93,6 +96,7 @@ export interface StackedBarRow {
   incomplete: boolean;
   totalX: number;
   segments: StackedSegmentMark[];
+  link: { href: string; name: string } | null;
 }
 
 /** The frame (legend of segments with their patterns, value axis along x) and the bars below the legend. */
@@ -100,6 +104,8 @@ export interface StackedBarLayout extends FrameLayout {
   rowHeight: number;
   barX: number;
   groups: { key: string; label: string; y: number }[];
+  /** Segments are tab stops (the `focusable` option). */
+  segmentTabStops: boolean;
   rows: StackedBarRow[];
 }
 
@@ -147,7 +153,9 @@ export function stackedBarLayout(
   if (o.domainMax !== null) checkPositive("domainMax", o.domainMax);
   checkStackedData(data);
   const empty = isStackedBarEmpty(data);
-  const frame = frameLayout({ width }, o, {
+  // Links are tab stops of their own: the SVG is then a named group, not one image.
+  const linked = data.categories.some((c) => Boolean(c.href));
+  const frame = frameLayout({ width }, { ...o, focusable: o.focusable || linked }, {
     empty,
     legend: data.segments.map((s, i) => ({ key: s.key, label: s.label, swatch: { kind: "pattern", ref: `seg-${i}` } })),
     patterns: stackedBarPatterns(data.segments.length),
@@ -155,7 +163,7 @@ export function stackedBarLayout(
   const barX = o.labelWidth;
   const barArea = width - barX - o.totalWidth;
   if (barArea < 40) throw new Error(`width too small: ${width}`);
-  const base = { ...frame, rowHeight: o.rowHeight, barX };
+  const base = { ...frame, rowHeight: o.rowHeight, barX, segmentTabStops: o.focusable };
   if (empty) return { ...base, groups: [], rows: [] };
 
   const stacked = stack<StackedBarCategory, number>()
@@ -194,6 +202,7 @@ export function stackedBarLayout(
       totalText: format.value(total),
       incomplete: c.values.some((v) => v === null),
       totalX: r2(barX + x(total) + 4),
+      link: c.href ? { href: c.href, name: c.linkName ?? `${fullLabel(c)}: ${format.value(total)}` } : null,
       segments: stacked.flatMap((series, k) => {
         const [x0, x1] = series[i] ?? [0, 0];
         const value = c.values[k] ?? null;
@@ -255,7 +264,8 @@ export function StackedBar({ id, data, labels, formatValue, formatTick, width = 
           {g.label}
         </text>
       ))}
-      {layout.rows.map((row) => (
+      {layout.rows.map((row) => {
+        const mark = (
         <g key={row.key} className="pb-row">
           <text x={layout.groups.length > 0 ? 12 : 0} y={row.y + mid} dy="0.32em" fill={INK}>
             <title>{row.fullLabel}</title>
@@ -265,7 +275,7 @@ export function StackedBar({ id, data, labels, formatValue, formatTick, width = 
             <rect
               key={s.key}
               className="pb-segment"
-              tabIndex={layout.focusable ? 0 : undefined}
+              tabIndex={layout.segmentTabStops ? 0 : undefined}
               x={s.x}
               y={row.barY}
               width={s.width}
@@ -286,7 +296,15 @@ export function StackedBar({ id, data, labels, formatValue, formatTick, width = 
             ) : null}
           </text>
         </g>
-      ))}
+        );
+        return row.link === null ? (
+          mark
+        ) : (
+          <a key={row.key} href={row.link.href} className="pb-link" aria-label={row.link.name}>
+            {mark}
+          </a>
+        );
+      })}
     </SvgFrame>
   );
 }

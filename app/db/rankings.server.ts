@@ -111,7 +111,7 @@ LEFT JOIN comparable s ON s.pid = r.pid AND s.indicator = r.indicator
 ORDER BY r.pid, r.indicator, r.rank NULLS LAST, r.commune_code`;
 }
 
-const sqlRowSchema = z.object({
+export const sqlRowSchema = z.object({
   period_index: z.number().int().positive(),
   indicator_index: z.number().int().positive(),
   code: z.number().int().nonnegative(),
@@ -136,10 +136,10 @@ const sqlRowSchema = z.object({
   estimated: z.boolean(),
   predecessors: z.array(z.string()).nullable(),
 });
-type SqlRow = z.infer<typeof sqlRowSchema>;
+export type SqlRow = z.infer<typeof sqlRowSchema>;
 
 /** A unit code back from its integer form: codes are exactly 5 digits (registry and ingest check it). */
-function unitCode(n: number): string {
+export function unitCode(n: number): string {
   return String(n).padStart(5, "0");
 }
 
@@ -188,50 +188,68 @@ export async function getRankingsFor(
   const [rows, spans] = await Promise.all([
     // The cluster list may be empty, whose type DuckDB cannot guess.
     db.query(buildRankingSql(kind, weights.sql, reports.sql, basis, 4), params, sqlRowSchema, [LIST(VARCHAR), LIST(VARCHAR), LIST(VARCHAR), LIST(VARCHAR)]),
-    db.query("SELECT code, valid_from, valid_to, name FROM unit_spans ORDER BY code, valid_from NULLS FIRST", [], spanNameSchema),
+    getUnitSpanNames(db),
   ]);
   const nameOf = unitNamer(spans, kind, basis);
-  return rows.map((row): RankingRow => {
-    const code = unitCode(row.code);
-    const indicator = RANKED_IDS[row.indicator_index - 1];
-    const period = periodIds[row.period_index - 1];
-    if (!indicator || !period) throw new Error(`ranking row out of range: indicator ${row.indicator_index}, period ${row.period_index}`);
-    return {
-      period,
-      commune_code: code,
-      commune_name: nameOf(code, period),
-      indicator,
-      numerator: row.numerator,
-      denominator: row.denominator,
-      value: row.value,
-      rank: row.rank,
-      ranked: row.ranked,
-      previous_rank: row.previous_rank,
-      previous_ranked: row.previous_rank === null ? null : row.previous_ranked,
-      movement: row.same_units ? rankMovement(row.rank, row.previous_rank) : null,
-      previous_value: row.previous_value,
-      quarters: row.quarters,
-      incomplete: kind === "year" && row.quarters < 4,
-      gap: toGap(row, indicator, (c) => nameOf(c, period)),
-      cluster: row.cluster_index === null ? null : (clusters[row.cluster_index - 1] ?? null),
-      cluster_rank: row.cluster_rank,
-      cluster_ranked: row.cluster_ranked,
-      basis,
-      restated: row.restated,
-      estimated: row.estimated,
-      ...(row.restated ? { predecessors: row.predecessors ?? [] } : {}),
-    };
-  });
+  return rows.map((row) => toRankingRow(row, { kind, periodIds, nameOf, clusters, basis }));
+}
+
+/** What turns a row of the ranking SQL into a RankingRow: the request's periods, names, clusters, basis. */
+export interface RowContext {
+  kind: PeriodKind;
+  periodIds: readonly string[];
+  nameOf: (code: string, period: string) => string;
+  clusters: readonly string[];
+  basis: Basis;
+}
+
+export function toRankingRow(row: SqlRow, context: RowContext): RankingRow {
+  const { kind, periodIds, nameOf, clusters, basis } = context;
+  const code = unitCode(row.code);
+  const indicator = RANKED_IDS[row.indicator_index - 1];
+  const period = periodIds[row.period_index - 1];
+  if (!indicator || !period) throw new Error(`ranking row out of range: indicator ${row.indicator_index}, period ${row.period_index}`);
+  return {
+    period,
+    commune_code: code,
+    commune_name: nameOf(code, period),
+    indicator,
+    numerator: row.numerator,
+    denominator: row.denominator,
+    value: row.value,
+    rank: row.rank,
+    ranked: row.ranked,
+    previous_rank: row.previous_rank,
+    previous_ranked: row.previous_rank === null ? null : row.previous_ranked,
+    movement: row.same_units ? rankMovement(row.rank, row.previous_rank) : null,
+    previous_value: row.previous_value,
+    quarters: row.quarters,
+    incomplete: kind === "year" && row.quarters < 4,
+    gap: toGap(row, indicator, (c) => nameOf(c, period)),
+    cluster: row.cluster_index === null ? null : (clusters[row.cluster_index - 1] ?? null),
+    cluster_rank: row.cluster_rank,
+    cluster_ranked: row.cluster_ranked,
+    basis,
+    restated: row.restated,
+    estimated: row.estimated,
+    ...(row.restated ? { predecessors: row.predecessors ?? [] } : {}),
+  };
 }
 
 const spanNameSchema = z.object({ code: z.string(), valid_from: z.string().nullable(), valid_to: z.string().nullable(), name: z.string() });
+type SpanName = z.infer<typeof spanNameSchema>;
+
+/** Every unit that ever existed, by code and span, for naming a code in a period (unitNamer). */
+export function getUnitSpanNames(db: Db): Promise<SpanName[]> {
+  return db.query("SELECT code, valid_from, valid_to, name FROM unit_spans ORDER BY code, valid_from NULLS FIRST", [], spanNameSchema);
+}
 
 /**
  * The name of the unit a code named in a period: on the current basis today's unit; as reported, the unit
  * of that quarter (of a year's last quarter it existed in). A reused code names another unit before.
  */
-function unitNamer(spans: readonly z.infer<typeof spanNameSchema>[], kind: PeriodKind, basis: Basis): (code: string, period: string) => string {
-  const byCode = new Map<string, z.infer<typeof spanNameSchema>[]>();
+export function unitNamer(spans: readonly SpanName[], kind: PeriodKind, basis: Basis): (code: string, period: string) => string {
+  const byCode = new Map<string, SpanName[]>();
   for (const s of spans) byCode.set(s.code, [...(byCode.get(s.code) ?? []), s]);
   return (code, period) => {
     const list = byCode.get(code);

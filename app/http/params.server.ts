@@ -15,6 +15,8 @@ const optional = z
   .optional()
   .transform((s) => (s === undefined || s.trim() === "" ? undefined : s.trim()));
 
+export const MAX_QUERY = 100;
+
 const unitCodeSchema = z.string().regex(/^\d{5}$/);
 
 export function isUnitCode(code: string): boolean {
@@ -46,12 +48,28 @@ const FIELDS = {
     .transform((values) => values.flatMap((v) => v.split(",")).map((v) => v.trim()).filter((v) => v !== ""))
     .pipe(z.array(unitCodeSchema))
     .transform((codes) => [...new Set(codes)]),
+  /** A search of units by name or code (docs/decisions/012); at most 100 characters. */
+  q: optional.refine((q) => q === undefined || q.length <= MAX_QUERY),
+  /** A page of a long ranking or of a search, from 1. */
+  page: optional.pipe(z.string().regex(/^[1-9]\d{0,5}$/).transform(Number).optional()),
 };
 type Fields = typeof FIELDS;
 export type ParamName = keyof Fields;
 
 /** The URL name of each field (the unit page reads its registry indicator from `indicator`). */
-const URL_NAME: Record<ParamName, string> = { period: "period", indicator: "indicator", registryIndicator: "indicator", year: "year", units: "units", as_of: "as_of", layout: "layout", basis: "basis", cluster: "cluster" };
+const URL_NAME: Record<ParamName, string> = {
+  period: "period",
+  indicator: "indicator",
+  registryIndicator: "indicator",
+  year: "year",
+  units: "units",
+  as_of: "as_of",
+  layout: "layout",
+  basis: "basis",
+  cluster: "cluster",
+  q: "q",
+  page: "page",
+};
 
 export interface ParamProblem {
   param: ParamName;
@@ -98,6 +116,10 @@ export function paramMessage(lang: Lang, problem: ParamProblem): string {
       return t(lang, "params.cluster", { value: problem.value });
     case "indicator":
       return t(lang, "params.indicator", { value: problem.value, list: RANKED_IDS.join(", ") });
+    case "q":
+      return t(lang, "params.q", { value: problem.value.slice(0, 20), max: MAX_QUERY });
+    case "page":
+      return t(lang, "params.page", { value: problem.value });
     case "registryIndicator":
       return t(lang, "params.indicator", { value: problem.value, list: INDICATOR_IDS.join(", ") });
   }

@@ -61,6 +61,8 @@ export const commonMessages: { vi: Dictionary; en: Dictionary } = {
     "kind.ward": "Phường",
     "kind.commune": "Xã",
     "kind.special_zone": "Đặc khu",
+    "params.q": "Từ tìm kiếm “{value}…” quá dài: hãy ghi tối đa {max} ký tự (tên hoặc mã đơn vị).",
+    "params.page": "Trang “{value}” không hợp lệ: hãy ghi số trang là số nguyên từ 1, ví dụ page=2.",
   },
   en: {
     "nav.home": "Home",
@@ -120,5 +122,7 @@ export const commonMessages: { vi: Dictionary; en: Dictionary } = {
     "kind.ward": "Ward",
     "kind.commune": "Commune",
     "kind.special_zone": "Special zone",
+    "params.q": "The search “{value}…” is too long: write at most {max} characters (a unit's name or code).",
+    "params.page": "The page “{value}” is not valid: give a whole number from 1, e.g. page=2.",
   },
 };

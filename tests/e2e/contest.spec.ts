@@ -16,8 +16,8 @@ test.describe("contest", () => {
     await expect(town).toContainText("1/20");
     await expect(town).toContainText("138");
     await expect(town.getByRole("link", { name: "Thị trấn Ninh Giang" })).toHaveAttribute("href", "/units/11155?period=2023");
-    await expect(page.getByRole("img", { name: "Số bài dự thi CCHC năm 2023 của 20 đơn vị, theo quý" })).toBeVisible();
-    await expect(page.getByRole("img", { name: "Số sáng kiến CCHC năm 2023 của 20 đơn vị, theo quý" })).toBeVisible();
+    await expect(page.getByRole("group", { name: "Số bài dự thi CCHC năm 2023 của 20 đơn vị, theo quý" })).toBeVisible();
+    await expect(page.getByRole("group", { name: "Số sáng kiến CCHC năm 2023 của 20 đơn vị, theo quý" })).toBeVisible();
     // 24 + 31 + 47 + 36 = 138, one segment per quarter.
     await expect(page.locator("#ct-entries-wide title").filter({ hasText: /^Thị trấn Ninh Giang · Quý 3: 47$/ })).toHaveCount(1);
     await expectNoAxeViolations(page);
@@ -54,7 +54,7 @@ test.describe("contest on a phone", () => {
   test("fits 360 px and stays accessible", async ({ page }) => {
     const console = watchConsole(page);
     await page.goto("/contest?year=2023");
-    await expect(page.getByRole("img", { name: /Số bài dự thi CCHC năm 2023/ })).toBeVisible();
+    await expect(page.getByRole("group", { name: /Số bài dự thi CCHC năm 2023/ })).toBeVisible();
     await expectNoHorizontalOverflow(page);
     await expectNoAxeViolations(page);
     await saveScreenshot(page, "contest-mobile");
@@ -67,7 +67,7 @@ test.describe("contest without JavaScript", () => {
 
   test("draws the bars with their tables and the year picker submits as a form", async ({ page }) => {
     await page.goto("/contest?year=2023");
-    await expect(page.getByRole("img", { name: /Số bài dự thi CCHC năm 2023/ })).toBeVisible();
+    await expect(page.getByRole("group", { name: /Số bài dự thi CCHC năm 2023/ })).toBeVisible();
     await page.locator("details").first().locator("summary").click();
     await expect(page.getByRole("table", { name: "Số bài dự thi CCHC năm 2023 của 20 đơn vị, theo quý" })).toBeVisible();
     await page.getByRole("combobox", { name: "Kỳ", exact: true }).selectOption("2024");

@@ -19,7 +19,7 @@ test.describe("overview", () => {
     const console = watchConsole(page);
     await page.goto("/?period=2023&indicator=digitization_rate");
     await expect(page.getByRole("heading", { level: 1 })).toHaveText("Tổng quan Huyện Ninh Giang, năm 2023");
-    await expect(page.getByRole("img", { name: "Tỷ lệ số hóa hồ sơ, năm 2023: xếp hạng 20 đơn vị" })).toBeVisible();
+    await expect(page.getByRole("group", { name: "Tỷ lệ số hóa hồ sơ, năm 2023: xếp hạng 20 đơn vị" })).toBeVisible();
     const town = await leaderboardRow(page, "Thị trấn Ninh Giang");
     await expect(town).toContainText("1/20");
     await expect(town).toContainText("85,2");
@@ -30,7 +30,7 @@ test.describe("overview", () => {
     // The composite has its own section, saying it is not the official score and which configuration made it.
     await expect(page.getByRole("heading", { name: "Điểm tổng hợp (tham khảo QĐ 766, không phải điểm chính thức)" })).toBeVisible();
     await expect(page.getByText(/Tính theo cấu hình điểm default-766@[0-9a-f]{12}\./)).toBeVisible();
-    await expect(page.getByRole("img", { name: /Thứ hạng của 20 đơn vị trên 9 chỉ tiêu, năm 2023/ })).toBeVisible();
+    await expect(page.getByRole("group", { name: /Thứ hạng của 20 đơn vị trên 9 chỉ tiêu, năm 2023/ })).toBeVisible();
     await expect(page.getByRole("table", { name: "Các chỉ tiêu của toàn địa bàn, năm 2023" })).toBeVisible();
     await expect(page.getByText(/Nguồn: parboard, dữ liệu tải lên đến .+; cấu hình điểm default-766@/)).toBeVisible();
     await expectNoAxeViolations(page);
@@ -115,8 +115,8 @@ test.describe("overview", () => {
     await expect(page.locator(".app-header")).toBeHidden();
     await expect(page.locator(".ov-toolbar")).toBeHidden();
     await expect(page.getByRole("table", { name: "Bảng xếp hạng năm 2023" })).toBeVisible();
-    await expect(page.getByRole("img", { name: /Thứ hạng của 20 đơn vị/ })).toBeVisible();
-    await expect(page.getByRole("img", { name: "Tỷ lệ số hóa hồ sơ, năm 2023: xếp hạng 20 đơn vị" })).toBeVisible();
+    await expect(page.getByRole("group", { name: /Thứ hạng của 20 đơn vị/ })).toBeVisible();
+    await expect(page.getByRole("group", { name: "Tỷ lệ số hóa hồ sơ, năm 2023: xếp hạng 20 đơn vị" })).toBeVisible();
     await expect(page.locator(".ov-source")).toBeVisible();
     await saveScreenshot(page, "overview-print");
     const pdf = await page.pdf({ format: "A4", preferCSSPageSize: true });
@@ -131,7 +131,7 @@ test.describe("overview on a phone", () => {
   test("fits 360 px without horizontal scrolling and stays accessible", async ({ page }) => {
     const console = watchConsole(page);
     await page.goto("/?period=2024-Q3&indicator=digitization_rate");
-    await expect(page.getByRole("img", { name: /Tỷ lệ số hóa hồ sơ, quý 3\/2024/ })).toBeVisible();
+    await expect(page.getByRole("group", { name: /Tỷ lệ số hóa hồ sơ, quý 3\/2024/ })).toBeVisible();
     await expectNoHorizontalOverflow(page);
     for (const summary of await page.locator("summary").all()) await summary.click();
     await expectNoHorizontalOverflow(page);
@@ -147,9 +147,9 @@ test.describe("overview without JavaScript", () => {
 
   test("renders the charts with their names and tables, and the pickers submit as plain forms", async ({ page }) => {
     await page.goto("/?period=2023-Q4&indicator=on_time_rate");
-    await expect(page.getByRole("img", { name: "Tỷ lệ giải quyết đúng hạn, quý 4/2023: xếp hạng 20 đơn vị" })).toBeVisible();
-    await expect(page.getByRole("img", { name: /Điểm tổng hợp, quý 4\/2023/ })).toBeVisible();
-    await expect(page.getByRole("img", { name: /Thứ hạng của 20 đơn vị trên 9 chỉ tiêu/ })).toBeVisible();
+    await expect(page.getByRole("group", { name: "Tỷ lệ giải quyết đúng hạn, quý 4/2023: xếp hạng 20 đơn vị" })).toBeVisible();
+    await expect(page.getByRole("group", { name: /Điểm tổng hợp, quý 4\/2023/ })).toBeVisible();
+    await expect(page.getByRole("group", { name: /Thứ hạng của 20 đơn vị trên 9 chỉ tiêu/ })).toBeVisible();
     await expect(page.getByRole("img", { name: /^Tỷ lệ số hóa hồ sơ: .+ \(Quý 1\/2022\) → .+ \(Quý 4\/2023\)$/ })).toBeVisible();
     const row = await leaderboardRow(page, "Thị trấn Ninh Giang");
     await expect(row).toBeVisible();

@@ -5,7 +5,8 @@
 import { ChartFigure } from "~/components/chart-figure";
 import { RankHeatmap, RankHeatmapTable, isRankHeatmapEmpty, type RankHeatmapData } from "~/charts/rank-heatmap";
 import { COMPOSITE_ID, INDICATOR_IDS } from "~/domain/indicators";
-import { sharedRanks } from "~/domain/ranks";
+import type { SharedRank } from "~/domain/ranks";
+import { unitHref } from "~/components/unit-link";
 import type { OverviewRow, OverviewUnit } from "./view.server";
 import { t } from "~/i18n/translate";
 import { useLang } from "~/i18n/use-lang";
@@ -19,15 +20,29 @@ export interface OverviewHeatmapProps {
   units: readonly OverviewUnit[];
   rows: readonly OverviewRow[];
   sortBy: string;
+  /** The period shown: cells link to the unit's page for it. */
+  period: string;
+  /** Ranks held by a crowd, over every unit (not only those drawn). */
+  crowds: readonly SharedRank[];
+  /** Index of the last unit of the top part when the middle of a long ranking is left out. */
+  breakAfter: number | null;
   title: string;
 }
 
-export function OverviewHeatmap({ id, units, rows, sortBy, title }: OverviewHeatmapProps) {
+export function OverviewHeatmap({ id, units, rows, sortBy, period, crowds, breakAfter, title }: OverviewHeatmapProps) {
   const lang = useLang();
   const data: RankHeatmapData = {
-    units: units.map((u) => ({ code: u.code, name: markedName(u.name, u.incomplete) })),
+    units: units.map((u) => ({ code: u.code, name: markedName(u.name, u.incomplete), href: unitHref(u.code, period) })),
     indicators: HEATMAP_COLUMNS.map((ind) => ({ id: ind, label: indicatorLabel(lang, ind), shortLabel: shortLabel(lang, ind) })),
-    cells: rows.map((r) => ({ unit: r.code, indicator: r.indicator, rank: r.rank, field: r.rank === null ? null : r.ranked, value: r.value })),
+    cells: rows.map((r) => ({
+      unit: r.code,
+      indicator: r.indicator,
+      rank: r.rank,
+      field: r.rank === null ? null : r.ranked,
+      value: r.value,
+      holders: r.holders,
+      valueClass: r.valueClass ?? undefined,
+    })),
   };
   const labels = {
     title,
@@ -36,7 +51,6 @@ export function OverviewHeatmap({ id, units, rows, sortBy, title }: OverviewHeat
     noData: t(lang, "chart.noData"),
     tiedWith: (n: number) => t(lang, "rank.tiedWith", { n }),
   };
-  const crowds = sharedRanks(rows.filter((r) => r.rank !== null));
   const formatValue = (n: number, indicator: string) => formatIndicatorValue(lang, indicator, n);
   return (
     <ChartFigure
@@ -44,7 +58,7 @@ export function OverviewHeatmap({ id, units, rows, sortBy, title }: OverviewHeat
       isEmpty={isRankHeatmapEmpty(data)}
       chart={
         <ScrollRegion label={t(lang, "overview.heatmap.scroll")} className="ov-heatmap-scroll">
-          <RankHeatmap id={id} data={data} labels={labels} formatValue={formatValue} width={560} options={{ sortBy, headerHeight: 84 }} />
+          <RankHeatmap id={id} data={data} labels={labels} formatValue={formatValue} width={560} options={{ sortBy, headerHeight: 84, breakAfter }} />
         </ScrollRegion>
       }
       note={

@@ -37,6 +37,8 @@ export interface LeaderboardProps {
   rows: readonly OverviewRow[];
   /** Codes of units with an incomplete year. */
   incomplete: readonly string[];
+  /** Index (in rank order) of the last unit of the top part when the middle of a long ranking is left out. */
+  breakAfter?: number | null;
   /** Title of the chart and caption of its table. */
   title: string;
 }
@@ -48,7 +50,7 @@ function description(lang: Lang, indicator: string, previousPeriod: string): str
   return t(lang, lower ? "overview.leaderboard.lower" : "overview.leaderboard.higher", { previous });
 }
 
-export function Leaderboard({ id, indicator, period, previousPeriod, rows, incomplete, title }: LeaderboardProps) {
+export function Leaderboard({ id, indicator, period, previousPeriod, rows, incomplete, breakAfter = null, title }: LeaderboardProps) {
   const lang = useLang();
   const marked = new Set(incomplete);
   const chartRows: LeaderboardRow[] = rows.map((r) => ({
@@ -57,6 +59,7 @@ export function Leaderboard({ id, indicator, period, previousPeriod, rows, incom
     value: r.value,
     rank: r.rank,
     previous: r.previous,
+    href: unitHref(r.code, period),
   }));
   const field = rows.find((r) => r.rank !== null)?.ranked ?? 0;
   const labels = {
@@ -79,7 +82,7 @@ export function Leaderboard({ id, indicator, period, previousPeriod, rows, incom
       formatValue={formatValue}
       formatTick={formatTick}
       width={size.width}
-      options={{ ...size.options, domainMax: formatsOf(indicator).domainMax, rankedCount: field }}
+      options={{ ...size.options, domainMax: formatsOf(indicator).domainMax, rankedCount: field, breakAfter }}
     />
   );
   return (
@@ -94,7 +97,7 @@ export function Leaderboard({ id, indicator, period, previousPeriod, rows, incom
       }
       table={
         <ScrollRegion label={title}>
-          <RankTable indicator={indicator} period={period} rows={rows} incomplete={marked} caption={title} />
+          <RankTable indicator={indicator} period={period} rows={rows} incomplete={marked} caption={title} breakAfter={breakAfter} />
         </ScrollRegion>
       }
     />
@@ -108,12 +111,15 @@ export function RankTable({
   rows,
   incomplete,
   caption,
+  breakAfter = null,
 }: {
   indicator: string;
   period: string;
   rows: readonly OverviewRow[];
   incomplete: ReadonlySet<string>;
   caption: string;
+  /** Index of the last row of the top part; a row saying that the middle is left out follows it. */
+  breakAfter?: number | null;
 }) {
   const lang = useLang();
   const byCode = new Map(rows.map((r) => [r.code, r]));
@@ -134,10 +140,10 @@ export function RankTable({
         ]}
       />
       <tbody>
-        {sorted.map((s) => {
+        {sorted.map((s, i) => {
           const r = byCode.get(s.code);
           if (!r) return null;
-          return (
+          const row = (
             <tr key={r.code}>
               <td>
                 <RankBadge rank={r.rank} ranked={r.ranked} previous={r.previous} correction={r.correction} />
@@ -150,6 +156,13 @@ export function RankTable({
               {hasNotes ? <td>{notesOf(r).join("; ")}</td> : null}
             </tr>
           );
+          if (i !== breakAfter) return row;
+          return [
+            row,
+            <tr key="gap" className="ov-gap-row">
+              <td colSpan={4 + (isRate ? 1 : 0) + (hasNotes ? 1 : 0) - 1}>{t(lang, "list.gapRow")}</td>
+            </tr>,
+          ];
         })}
       </tbody>
     </table>

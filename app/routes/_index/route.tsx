@@ -26,6 +26,7 @@ import overviewStyles from "~/styles/overview.css";
 import { HEATMAP_COLUMNS, OverviewHeatmap } from "./heatmap";
 import { IndicatorPicker } from "./indicator-picker";
 import { Leaderboard } from "./leaderboard";
+import { ListNav } from "~/components/list-nav";
 import { Movers } from "./movers";
 import { PrintRankTable, SourceLine } from "./print";
 import { BodyTotals } from "./totals";
@@ -38,7 +39,7 @@ export const handle = { hydrate: false };
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const lang = getLang(request);
-  const parsed = parseParams(new URL(request.url).searchParams, ["period", "indicator", "as_of"]);
+  const parsed = parseParams(new URL(request.url).searchParams, ["period", "indicator", "as_of", "q", "page"]);
   if (!parsed.ok) throw badRequest(lang, parsed.problem);
   const view = dataViewOf(context, parsed.params.as_of);
   const db = await getAppDb();
@@ -59,12 +60,16 @@ export default function Overview() {
       </>
     );
   }
-  const { period, indicator, rows, units } = page;
+  const { period, indicator, rows, units, list } = page;
   const periodText = periodInSentence(lang, period);
-  const incomplete = units.filter((u) => u.incomplete);
+  const incomplete = page.incomplete;
   const incompleteCodes = incomplete.map((u) => u.code);
-  const selectedRows = rows.filter((r) => r.indicator === indicator);
+  const shownCodes = new Set(units.map((u) => u.code));
+  const selectedRows = rows.filter((r) => r.indicator === indicator && shownCodes.has(r.code));
   const compositeRows = rows.filter((r) => r.indicator === COMPOSITE_ID);
+  const cardCodes = new Set(page.compositeCodes);
+  const cardRows = compositeRows.filter((r) => cardCodes.has(r.code));
+  const keep = { period, indicator };
   const field = (list: typeof rows) => list.find((r) => r.rank !== null)?.ranked ?? 0;
   const config = `${page.scoring.name}@${page.scoring.hash}`;
   const isComposite = indicator === COMPOSITE_ID;
@@ -79,7 +84,8 @@ export default function Overview() {
         indicator={COMPOSITE_ID}
         period={period}
         previousPeriod={page.previousPeriod}
-        rows={compositeRows}
+        rows={id === "ov-lb" ? selectedRows : cardRows}
+        breakAfter={id === "ov-lb" ? list.breakAfter : page.compositeList.breakAfter}
         incomplete={incompleteCodes}
         title={t(lang, "overview.composite.title", { period: periodText, n: field(compositeRows) })}
       />
@@ -108,45 +114,56 @@ export default function Overview() {
       {publication ? <PublicationNotice {...publication} /> : null}
       {publication ? <Downloads publication={publication} /> : null}
       <div className="ov-toolbar" role="group" aria-label={t(lang, "overview.toolbar.label")}>
-        <PeriodPicker key={`p-${period}`} value={period} keep={{ indicator }} />
-        <IndicatorPicker key={`i-${indicator}`} value={indicator} keep={{ period }} />
+        <PeriodPicker key={`p-${period}`} value={period} keep={{ indicator, q: list.query ?? undefined }} />
+        <IndicatorPicker key={`i-${indicator}`} value={indicator} keep={{ period, q: list.query ?? undefined }} />
       </div>
       <CoverageNotice
-        reported={units.length}
+        reported={page.reported}
         total={page.registryCount}
         missing={page.missing}
         incomplete={incomplete.map((u) => ({ code: u.code, name: u.name, quarters: u.quarters }))}
       />
+      <ListNav id="ov-list" action="/" list={{ ...list, shown: units.length }} keep={keep} />
 
-      <div className="ov-grid ov-grid-main">
-        {isComposite ? (
-          compositeSection("ov-lb", "ov-main-card")
-        ) : (
-          <section className="ov-card ov-main-card" aria-labelledby="ov-lb-h">
-            <h2 id="ov-lb-h">{t(lang, "overview.leaderboard.heading", { indicator: indicatorLabel(lang, indicator) })}</h2>
-            <p className="ov-config">{t(lang, `indicator.${indicator}.description`)}</p>
-            <Leaderboard
-              id="ov-lb"
-              indicator={indicator}
+      {units.length === 0 ? null : (
+        <div className="ov-grid ov-grid-main">
+          {isComposite ? (
+            compositeSection("ov-lb", "ov-main-card")
+          ) : (
+            <section className="ov-card ov-main-card" aria-labelledby="ov-lb-h">
+              <h2 id="ov-lb-h">{t(lang, "overview.leaderboard.heading", { indicator: indicatorLabel(lang, indicator) })}</h2>
+              <p className="ov-config">{t(lang, `indicator.${indicator}.description`)}</p>
+              <Leaderboard
+                id="ov-lb"
+                indicator={indicator}
+                period={period}
+                previousPeriod={page.previousPeriod}
+                rows={selectedRows}
+                breakAfter={list.breakAfter}
+                incomplete={incompleteCodes}
+                title={t(lang, "overview.leaderboard.title", { indicator: indicatorLabel(lang, indicator), period: periodText, n: field(selectedRows) })}
+              />
+            </section>
+          )}
+          <section className="ov-card ov-heatmap-card" aria-labelledby="ov-hm-h">
+            <h2 id="ov-hm-h">{t(lang, "overview.heatmap.heading")}</h2>
+            <OverviewHeatmap
+              id="ov-heatmap"
+              units={units}
+              rows={rows.filter((r) => shownCodes.has(r.code))}
+              sortBy={indicator}
               period={period}
-              previousPeriod={page.previousPeriod}
-              rows={selectedRows}
-              incomplete={incompleteCodes}
-              title={t(lang, "overview.leaderboard.title", { indicator: indicatorLabel(lang, indicator), period: periodText, n: field(selectedRows) })}
+              crowds={page.crowds}
+              breakAfter={list.breakAfter}
+              title={
+                list.mode === "all"
+                  ? t(lang, "overview.heatmap.title", { n: units.length, m: HEATMAP_COLUMNS.length, period: periodText })
+                  : t(lang, "overview.heatmap.titlePart", { shown: units.length, n: list.total, m: HEATMAP_COLUMNS.length, period: periodText })
+              }
             />
           </section>
-        )}
-        <section className="ov-card ov-heatmap-card" aria-labelledby="ov-hm-h">
-          <h2 id="ov-hm-h">{t(lang, "overview.heatmap.heading")}</h2>
-          <OverviewHeatmap
-            id="ov-heatmap"
-            units={units}
-            rows={rows}
-            sortBy={indicator}
-            title={t(lang, "overview.heatmap.title", { n: units.length, m: HEATMAP_COLUMNS.length, period: periodText })}
-          />
-        </section>
-      </div>
+        </div>
+      )}
 
       {isComposite ? (
         <div className="ov-grid-second">{movers}</div>
@@ -165,7 +182,7 @@ export default function Overview() {
 
       <section className="ov-print-only" aria-labelledby="ov-pr-h">
         <h2 id="ov-pr-h">{t(lang, "overview.print.title", { period: periodText })}</h2>
-        <PrintRankTable rows={rows} indicator={indicator} incomplete={incompleteCodes} caption={t(lang, "overview.print.title", { period: periodText })} />
+        <PrintRankTable rows={rows.filter((r) => shownCodes.has(r.code))} indicator={indicator} incomplete={incompleteCodes} caption={t(lang, "overview.print.title", { period: periodText })} />
       </section>
 
       {incomplete.length > 0 ? <p className="ov-footnote">{t(lang, "overview.incomplete.footnote")}</p> : null}

@@ -16,7 +16,9 @@ import { correctionKey, type Correction, type DataView } from "~/domain/publicat
 import { getCorrections } from "~/db/corrections.server";
 import type { VersionedScoring } from "~/domain/scoring";
 import { NotFoundError } from "~/http/page-errors.server";
-import { missingUnits, pickMovers, previousStanding, type Mover, type NamedUnit, type PreviousStanding } from "~/domain/ranks";
+import { missingUnits, pickMovers, previousStanding, sharedRanks, type Mover, type NamedUnit, type PreviousStanding, type SharedRank } from "~/domain/ranks";
+import { shownList, unitList, type ShownList, type UnitListRequest } from "~/domain/unit-list";
+import { sortLeaderboardRows } from "~/charts/rank-leaderboard";
 
 /** A ranking row as the overview's charts and tables read it. */
 export type OverviewRow = Pick<RankingRow, "indicator" | "numerator" | "denominator" | "value" | "rank" | "ranked"> & {
@@ -25,7 +27,12 @@ export type OverviewRow = Pick<RankingRow, "indicator" | "numerator" | "denomina
   previous: PreviousStanding | null;
   /** The rank a later version of the publication corrected, with its date. */
   correction: Correction | null;
+  /** Units holding this rank, counted over every unit (0 without a rank). */
+  holders: number;
+  /** Position of the value among the indicator's distinct values over every unit (1 = best), for colour. */
+  valueClass: { index: number; of: number } | null;
 };
+
 
 export interface OverviewUnit extends NamedUnit {
   /** Quarters reported in the period (1 for a quarter, up to 4 for a year). */
@@ -58,11 +65,26 @@ export interface OverviewData {
   indicator: RankedId;
   /** Units in the registry (the "20" of "19/20 reported"). */
   registryCount: number;
-  /** Units with data in the period, in code order. */
+  /**
+   * The units shown: every unit with data, in code order, when there are few; else the top and bottom of
+   * the selected indicator's ranking, or one page of it or of a search, in ranking order.
+   */
   units: OverviewUnit[];
+  /** Which part of the ranking `units` is. */
+  list: ShownList;
+  /** Units with data in the period (all of them, shown or not). */
+  reported: number;
+  /** Units with an incomplete year (all of them, shown or not). */
+  incomplete: OverviewUnit[];
+  /** The composite card's part of the composite ranking (its top and bottom, or all), when another indicator is selected. */
+  compositeList: ShownList;
+  /** The codes of the composite card's units. */
+  compositeCodes: string[];
+  /** Ranks held by a crowd, over every unit. */
+  crowds: SharedRank[];
   /** Registry units without data in the period, in code order. */
   missing: NamedUnit[];
-  /** Every unit's row on every indicator and the composite. */
+  /** The shown units' rows on every indicator and the composite, and the composite card's units' rows. */
   rows: OverviewRow[];
   totals: TotalSeries[];
   movers: { risers: Mover[]; fallers: Mover[] };
@@ -88,11 +110,41 @@ export interface OverviewInput {
   lastUploadAt: string | null;
   /** Ranks corrected by a later version of the period's publication (getCorrections). */
   corrections?: ReadonlyMap<string, Correction>;
+  /** The search and page asked for (none: every unit when few, else the top and the bottom). */
+  list?: UnitListRequest;
+}
+
+/** Per indicator and rank: how many units hold it and the value class it falls in (over every unit). */
+function rankStanding(rankings: readonly RankingRow[]): (indicator: string, rank: number | null) => { holders: number; valueClass: { index: number; of: number } | null } {
+  const holders = new Map<string, number>();
+  const ranks = new Map<string, Set<number>>();
+  for (const r of rankings) {
+    if (r.rank === null) continue;
+    const key = `${r.indicator}|${r.rank}`;
+    holders.set(key, (holders.get(key) ?? 0) + 1);
+    const set = ranks.get(r.indicator) ?? new Set<number>();
+    set.add(r.rank);
+    ranks.set(r.indicator, set);
+  }
+  const classes = new Map([...ranks].map(([id, set]) => [id, new Map([...set].sort((a, b) => a - b).map((rank, i) => [rank, i + 1]))]));
+  return (indicator, rank) => {
+    if (rank === null) return { holders: 0, valueClass: null };
+    const ofIndicator = classes.get(indicator);
+    const index = ofIndicator?.get(rank);
+    return { holders: holders.get(`${indicator}|${rank}`) ?? 0, valueClass: index === undefined || !ofIndicator ? null : { index, of: ofIndicator.size } };
+  };
+}
+
+/** Units in the order of one indicator's ranking: by rank, ties by name, units without a value last. */
+function rankingOrder(rows: readonly OverviewRow[], indicator: string, units: ReadonlyMap<string, OverviewUnit>): OverviewUnit[] {
+  const own = rows.filter((r) => r.indicator === indicator).map((r) => ({ code: r.code, name: r.name, value: r.value, rank: r.rank }));
+  return sortLeaderboardRows(own).flatMap((r) => units.get(r.code) ?? []);
 }
 
 export function overviewView(input: OverviewInput): OverviewData {
   const { period, rankings } = input;
-  const rows: OverviewRow[] = rankings.map((r) => ({
+  const standing = rankStanding(rankings);
+  const allRows: OverviewRow[] = rankings.map((r) => ({
     code: r.commune_code,
     name: r.commune_name,
     indicator: r.indicator,
@@ -103,6 +155,7 @@ export function overviewView(input: OverviewInput): OverviewData {
     ranked: r.ranked,
     previous: previousStanding(r),
     correction: input.corrections?.get(correctionKey(r.commune_code, r.indicator)) ?? null,
+    ...standing(r.indicator, r.rank),
   }));
 
   const unitsByCode = new Map<string, OverviewUnit>();
@@ -111,7 +164,14 @@ export function overviewView(input: OverviewInput): OverviewData {
       unitsByCode.set(r.commune_code, { code: r.commune_code, name: r.commune_name, quarters: r.quarters, incomplete: r.incomplete });
     }
   }
-  const units = [...unitsByCode.values()].sort((a, b) => a.code.localeCompare(b.code));
+  const allUnits = [...unitsByCode.values()].sort((a, b) => a.code.localeCompare(b.code));
+  const list = unitList(rankingOrder(allRows, input.indicator, unitsByCode), input.list ?? {});
+  // A short list keeps the code order it always had (the heatmap orders its rows by rank itself).
+  const units = list.mode === "all" ? allUnits : list.items;
+  const compositeList =
+    input.indicator === COMPOSITE_ID ? list : unitList(rankingOrder(allRows, COMPOSITE_ID, unitsByCode), {});
+  const shownCodes = new Set([...units, ...compositeList.items].map((u) => u.code));
+  const rows = list.mode === "all" && compositeList.mode === "all" ? allRows : allRows.filter((r) => shownCodes.has(r.code));
 
   const shown = periodsUpTo(input.periods, period);
   const totals: TotalSeries[] = INDICATORS.map((indicator) => ({
@@ -123,7 +183,7 @@ export function overviewView(input: OverviewInput): OverviewData {
   }));
 
   const previous = previousPeriodId(period);
-  const composite = rows.filter((r) => r.indicator === COMPOSITE_ID);
+  const composite = allRows.filter((r) => r.indicator === COMPOSITE_ID);
   const otherUnits = composite.find(
     (r): r is OverviewRow & { previous: PreviousStanding } => r.rank !== null && r.previous !== null && r.previous.movement === null,
   );
@@ -136,6 +196,12 @@ export function overviewView(input: OverviewInput): OverviewData {
     indicator: input.indicator,
     registryCount: input.registry.length,
     units,
+    list: shownList(list),
+    reported: allUnits.length,
+    incomplete: allUnits.filter((u) => u.incomplete),
+    compositeList: shownList(compositeList),
+    compositeCodes: compositeList.items.map((u) => u.code),
+    crowds: sharedRanks(allRows.filter((r) => r.rank !== null)),
     missing: missingUnits(input.registry, unitsByCode.keys()).map(({ code, name }) => ({ code, name })),
     rows,
     totals,
@@ -152,7 +218,7 @@ export function overviewView(input: OverviewInput): OverviewData {
  */
 export async function loadOverview(
   db: Db,
-  params: { period?: string; indicator?: RankedId },
+  params: { period?: string; indicator?: RankedId; q?: string; page?: number },
   scoring: VersionedScoring,
   view: DataView,
 ): Promise<OverviewPage> {
@@ -171,6 +237,7 @@ export async function loadOverview(
     corrections,
     ...resolved,
     indicator: params.indicator ?? COMPOSITE_ID,
+    list: { q: params.q, page: params.page },
     rankings,
     totals,
     registry,

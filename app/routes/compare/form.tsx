@@ -1,38 +1,92 @@
 /**
- * The choice of units to compare: a plain GET form with one checkbox per unit, so it works without
- * JavaScript. The loader turns the repeated `units` of a submitted form into one comma-separated value.
+ * The choice of units to compare, by search (decision 012): the chosen units with a link that removes each,
+ * a GET form that searches the registry by name or code (`q`), and the matches with a link that adds each.
+ * Every state is an address (`units=a,b&q=…&period=…`), so it works without JavaScript and can be shared;
+ * a province of 3,321 units is never sent as 3,321 checkboxes.
  */
-import { Form } from "@remix-run/react";
+import type { UnitSearch } from "./view.server";
 import { t } from "~/i18n/translate";
 import { useLang } from "~/i18n/use-lang";
 
 export interface CompareFormProps {
-  allUnits: readonly { code: string; name: string }[];
-  selected: readonly string[];
+  chosen: readonly { code: string; name: string }[];
+  search: UnitSearch;
   period: string | null;
-  min: number;
   max: number;
 }
 
-export function CompareForm({ allUnits, selected, period, min, max }: CompareFormProps) {
+/** The address of the compare page with these units (in this order), the search and the period. */
+export function compareHref(codes: readonly string[], period: string | null, q: string | null): string {
+  const parts: string[] = [];
+  // Codes are five digits each (the URL parser checks them): nothing in them needs encoding.
+  if (codes.length > 0) parts.push(`units=${codes.join(",")}`);
+  if (period) parts.push(`period=${encodeURIComponent(period)}`);
+  if (q) parts.push(`q=${encodeURIComponent(q)}`);
+  return `/compare${parts.length > 0 ? `?${parts.join("&")}` : ""}`;
+}
+
+export function CompareForm({ chosen, search, period, max }: CompareFormProps) {
   const lang = useLang();
-  const chosen = new Set(selected);
+  const codes = chosen.map((u) => u.code);
+  const chosenSet = new Set(codes);
+  const full = codes.length >= max;
   return (
-    <Form method="get" action="/compare" className="compare-form" key={selected.join(",")}>
-      {period ? <input type="hidden" name="period" value={period} /> : null}
-      <fieldset>
-        <legend>{t(lang, "compare.form.legend", { min, max })}</legend>
-        <ul className="compare-choices">
-          {allUnits.map((u) => (
+    <section className="compare-picker" aria-labelledby="compare-chosen-heading">
+      <h2 id="compare-chosen-heading">{t(lang, "compare.chosen.heading", { count: codes.length, max })}</h2>
+      {chosen.length === 0 ? (
+        <p className="muted">{t(lang, "compare.chosen.none")}</p>
+      ) : (
+        <ul className="compare-chosen">
+          {chosen.map((u) => (
             <li key={u.code}>
-              <label>
-                <input type="checkbox" name="units" value={u.code} defaultChecked={chosen.has(u.code)} /> {u.name}
-              </label>
+              <span>
+                {u.name} <span className="muted">({u.code})</span>
+              </span>{" "}
+              <a href={compareHref(codes.filter((c) => c !== u.code), period, search.query)} aria-label={t(lang, "compare.removeName", { name: u.name })}>
+                {t(lang, "compare.remove")}
+              </a>
             </li>
           ))}
         </ul>
-      </fieldset>
-      <button type="submit">{t(lang, "compare.form.submit")}</button>
-    </Form>
+      )}
+      <form method="get" action="/compare" className="compare-search" role="search">
+        {codes.length > 0 ? <input type="hidden" name="units" value={codes.join(",")} /> : null}
+        {period ? <input type="hidden" name="period" value={period} /> : null}
+        <label htmlFor="compare-q">{t(lang, "compare.search.label")}</label>
+        <input id="compare-q" type="search" name="q" defaultValue={search.query ?? ""} maxLength={100} autoComplete="off" />
+        <button type="submit">{t(lang, "compare.search.submit")}</button>
+      </form>
+      {search.query === null ? null : (
+        <div className="compare-results">
+          <h3>{t(lang, "compare.results.heading", { q: search.query })}</h3>
+          {search.count === 0 ? (
+            <p role="status">{t(lang, "compare.results.none", { q: search.query })}</p>
+          ) : (
+            <>
+              {search.count > search.matches.length ? (
+                <p role="status">{t(lang, "compare.results.count", { n: search.count, shown: search.matches.length })}</p>
+              ) : null}
+              {full ? <p className="muted">{t(lang, "compare.full", { max })}</p> : null}
+              <ul className="compare-found">
+                {search.matches.map((u) => (
+                  <li key={u.code}>
+                    <span>
+                      {u.name} <span className="muted">({u.code})</span>
+                    </span>{" "}
+                    {chosenSet.has(u.code) ? (
+                      <span className="muted">{t(lang, "compare.added")}</span>
+                    ) : full ? null : (
+                      <a href={compareHref([...codes, u.code], period, search.query)} aria-label={t(lang, "compare.addName", { name: u.name })}>
+                        {t(lang, "compare.add")}
+                      </a>
+                    )}
+                  </li>
+                ))}
+              </ul>
+            </>
+          )}
+        </div>
+      )}
+    </section>
   );
 }

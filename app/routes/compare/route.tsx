@@ -34,12 +34,12 @@ export const handle = { hydrate: false };
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const lang = getLang(request);
   const url = new URL(request.url);
-  const parsed = parseParams(url.searchParams, ["period", "units", "as_of"]);
+  const parsed = parseParams(url.searchParams, ["period", "units", "as_of", "q"]);
   if (!parsed.ok) throw badRequest(lang, parsed.problem);
   // A submitted form repeats `units`; the address people share names them once, comma-separated.
   const canonical = canonicalUnitsSearch(url.searchParams, parsed.params.units);
   if (canonical !== null) throw redirect(`${url.pathname}${canonical}`);
-  const compareRequest = { codes: parsed.params.units, period: parsed.params.period };
+  const compareRequest = { codes: parsed.params.units, period: parsed.params.period, q: parsed.params.q };
   const view = dataViewOf(context, parsed.params.as_of);
   const db = await getAppDb();
   const page = await orNotFound(lang, loadCompare(db, compareRequest, getScoring(getEnv().DATA_DIR), view));
@@ -59,11 +59,11 @@ export default function ComparePage() {
   const periodText = data.period ? periodInSentence(lang, data.period) : "";
   const message =
     data.status === "none"
-      ? t(lang, "compare.status.none", { min: data.min, max: data.max })
+      ? t(lang, "compare.status.noneSearch", { min: data.min, max: data.max })
       : data.status === "tooFew"
         ? t(lang, "compare.status.tooFew", { count: data.selected.length, min: data.min })
         : data.status === "tooMany"
-          ? t(lang, "compare.status.tooMany", { count: data.selected.length, max: data.max })
+          ? t(lang, "compare.status.tooManySearch", { count: data.selected.length, max: data.max })
           : null;
   const multiples: SmallMultiplesData = {
     periods: data.periods.map((p) => formatPeriod(lang, p)),
@@ -93,8 +93,8 @@ export default function ComparePage() {
         <p>{t(lang, "unit.empty")}</p>
       ) : (
         <>
-          <PeriodPicker value={data.period} keep={{ units: data.selected.join(",") }} />
-          <CompareForm allUnits={data.allUnits} selected={data.selected} period={data.period} min={data.min} max={data.max} />
+          <PeriodPicker value={data.period} keep={{ units: data.selected.join(","), q: data.search.query ?? undefined }} />
+          <CompareForm chosen={data.chosen} search={data.search} period={data.period} max={data.max} />
           {message ? (
             <p className={data.status === "none" ? "compare-hint" : "unit-notice compare-message"} role={data.status === "none" ? undefined : "status"}>
               {message}

@@ -5,7 +5,8 @@
  */
 import type { Db } from "~/db/instance.server";
 import { getLoadedPeriods } from "~/db/periods.server";
-import { getRankingsFor, type RankingRow } from "~/db/rankings.server";
+import type { RankingRow } from "~/db/rankings.server";
+import { getUnitRankingsFor, type RankedField } from "~/db/unit-rankings.server";
 import { getUnits, getUnitsByCode, type UnitInfo } from "~/db/units.server";
 import { RANKED_IDS, valueKind, type RankedId, type ValueKind } from "~/domain/indicators";
 import { resolvePeriod, type PeriodKind } from "~/domain/period";
@@ -14,6 +15,7 @@ import type { VersionedScoring } from "~/domain/scoring";
 import { NotFoundError } from "~/http/page-errors.server";
 import { bestCodes, previousStanding, type PreviousStanding } from "~/domain/ranks";
 import { MAX_COMPARE, MIN_COMPARE, selectionStatus, type SelectionStatus } from "~/domain/unit-compare";
+import { matchesUnit } from "~/domain/unit-list";
 
 export interface CompareCell {
   code: string;
@@ -34,11 +36,25 @@ export interface CompareRow {
   cells: CompareCell[];
 }
 
+/** Units found by the search, at most this many listed (the count says how many matched). */
+export const MAX_SEARCH_RESULTS = 20;
+
+export interface UnitSearch {
+  /** What was searched for, or null when nothing was. */
+  query: string | null;
+  /** The first matches, by code. */
+  matches: UnitInfo[];
+  /** How many units matched in all. */
+  count: number;
+}
+
 export interface ComparePageData {
-  /** Every unit of the registry, by code, for the choice. */
-  allUnits: UnitInfo[];
+  /** The units found by the search of the choice (`q`), not the whole registry (decision 012). */
+  search: UnitSearch;
   /** The codes asked for, in the order asked. */
   selected: string[];
+  /** The units asked for, in the order asked (also when they are too few or too many to compare). */
+  chosen: UnitInfo[];
   status: SelectionStatus;
   min: number;
   max: number;
@@ -59,22 +75,30 @@ function index(rows: readonly RankingRow[]): Map<string, RankingRow> {
 }
 
 export interface CompareInput {
-  allUnits: UnitInfo[];
+  /** The registry, searched by `query`. */
+  allUnits: readonly UnitInfo[];
+  /** A search of the registry by name or code (`q`). */
+  query?: string;
   /** The chosen units, in the order asked. */
   chosen: UnitInfo[];
   scoring: { name: string; hash: string };
   /** Null when nothing is loaded yet. */
   resolved: { period: string; kind: PeriodKind; periods: string[] } | null;
-  /** Every unit's rankings over `resolved.periods` (empty unless 2 to 5 units are chosen). */
+  /** The chosen units' rankings over `resolved.periods`, ranked over every unit (empty unless 2 to 5 are chosen). */
   rankings: readonly RankingRow[];
+  /** Units ranked per period and indicator (the "20" of "4/20" for a chosen unit without a rank). */
+  fields: readonly RankedField[];
 }
 
 export function compareView(input: CompareInput): ComparePageData {
   const { chosen } = input;
   const status = selectionStatus(chosen.length);
+  const query = input.query === undefined || input.query.trim() === "" ? null : input.query.trim();
+  const found = query === null ? [] : input.allUnits.filter((u) => matchesUnit(u, query));
   const base = {
-    allUnits: input.allUnits,
+    search: { query, matches: found.slice(0, MAX_SEARCH_RESULTS), count: found.length },
     selected: chosen.map((u) => u.code),
+    chosen,
     status,
     min: MIN_COMPARE,
     max: MAX_COMPARE,
@@ -87,7 +111,7 @@ export function compareView(input: CompareInput): ComparePageData {
   const byKey = index(input.rankings);
   const get = (p: string, id: string, code: string) => byKey.get(`${p}|${id}|${code}`);
   const fields = new Map<string, number>();
-  for (const r of byKey.values()) if (r.period === period) fields.set(r.indicator, r.ranked);
+  for (const f of input.fields) if (f.period === period) fields.set(f.indicator, f.ranked);
 
   const rows = RANKED_IDS.map((id): CompareRow => {
     const field = fields.get(id) ?? null;
@@ -120,6 +144,8 @@ export function compareView(input: CompareInput): ComparePageData {
 export interface ComparePageRequest {
   codes: readonly string[];
   period?: string;
+  /** A search for units to add. */
+  q?: string;
 }
 
 /** The compare page; throws NotFoundError for codes the registry does not hold or a period without data. */
@@ -132,7 +158,7 @@ export async function loadCompare(db: Db, request: ComparePageRequest, scoring: 
   const ok = resolved.status === "ok" ? resolved : null;
   const [allUnits, rankings] = await Promise.all([
     getUnits(db),
-    ok && selectionStatus(chosen.length) === "ok" ? getRankingsFor(db, ok.kind, ok.periods, scoring, view) : [],
+    ok && selectionStatus(chosen.length) === "ok" ? getUnitRankingsFor(db, ok.kind, ok.periods, request.codes, scoring, view) : { rows: [], fields: [] },
   ]);
-  return compareView({ allUnits, chosen, scoring: { name: scoring.name, hash: scoring.hash }, resolved: ok, rankings });
+  return compareView({ allUnits, query: request.q, chosen, scoring: { name: scoring.name, hash: scoring.hash }, resolved: ok, rankings: rankings.rows, fields: rankings.fields });
 }

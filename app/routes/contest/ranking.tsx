@@ -10,7 +10,7 @@ import { unitHref } from "~/components/unit-link";
 import { RankBadge } from "~/components/rank-badge";
 import { ColumnHeads, rankAndUnitColumns } from "~/components/column-heads";
 
-export function ContestRanking({ units, year, caption }: { units: readonly ContestUnit[]; year: string; caption: string }) {
+export function ContestRanking({ units, year, caption, breakAfter = null }: { units: readonly ContestUnit[]; year: string; caption: string; breakAfter?: number | null }) {
   const lang = useLang();
   const hasNotes = units.some((u) => u.incomplete);
   return (
@@ -26,7 +26,7 @@ export function ContestRanking({ units, year, caption }: { units: readonly Conte
         ]}
       />
       <tbody>
-        {units.map((u) => (
+        {units.map((u, i) => [
           <tr key={u.code}>
             <td>
               <RankBadge rank={u.entries.rank} ranked={u.entries.ranked} previous={u.entries.previous} />
@@ -42,8 +42,13 @@ export function ContestRanking({ units, year, caption }: { units: readonly Conte
             {hasNotes ? (
               <td>{u.incomplete ? t(lang, "overview.incomplete.unit", { name: t(lang, "overview.incomplete.mark"), n: u.quartersReported }) : ""}</td>
             ) : null}
-          </tr>
-        ))}
+          </tr>,
+          i === breakAfter ? (
+            <tr key="gap" className="ov-gap-row">
+              <td colSpan={hasNotes ? 6 : 5}>{t(lang, "list.gapRow")}</td>
+            </tr>
+          ) : null,
+        ])}
       </tbody>
     </table>
   );

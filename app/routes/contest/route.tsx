@@ -22,6 +22,7 @@ import { t } from "~/i18n/translate";
 import { useLang } from "~/i18n/use-lang";
 import overviewStyles from "~/styles/overview.css";
 import { ContestBars } from "./bars";
+import { ListNav } from "~/components/list-nav";
 import { ContestRanking } from "./ranking";
 import { loadContest } from "./view.server";
 
@@ -32,7 +33,7 @@ export const handle = { hydrate: false };
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const lang = getLang(request);
-  const parsed = parseParams(new URL(request.url).searchParams, ["year", "as_of"]);
+  const parsed = parseParams(new URL(request.url).searchParams, ["year", "as_of", "q", "page"]);
   if (!parsed.ok) throw badRequest(lang, parsed.problem);
   const view = dataViewOf(context, parsed.params.as_of);
   const db = await getAppDb();
@@ -53,9 +54,13 @@ export default function Contest() {
       </>
     );
   }
-  const { year, units } = page;
+  const { year, units, list } = page;
   const districtName = district ? (lang === "vi" ? district.name : district.nameEn) : "";
-  const incomplete = units.filter((u) => u.incomplete);
+  const incomplete = page.incomplete;
+  const titleOf = (key: "entries" | "initiatives") =>
+    list.mode === "all"
+      ? t(lang, `contest.${key}.title`, { year, n: units.length })
+      : t(lang, `contest.${key}.titlePart`, { year, shown: units.length, n: list.total });
   const rankingCaption = t(lang, "contest.ranking.caption", { year });
   return (
     <div className="ov-page">
@@ -65,30 +70,35 @@ export default function Contest() {
       {publication ? <Downloads publication={publication} /> : null}
       <p className="ov-config">{t(lang, "contest.intro")}</p>
       <div className="ov-toolbar">
-        <PeriodPicker key={year} value={year} only="year" id="contest-year" />
+        <PeriodPicker key={year} value={year} only="year" id="contest-year" keep={{ q: list.query ?? undefined }} />
       </div>
       <CoverageNotice
-        reported={units.length}
+        reported={page.reported}
         total={page.registryCount}
         missing={page.missing}
         incomplete={incomplete.map((u) => ({ code: u.code, name: u.name, quarters: u.quartersReported }))}
       />
-      <div className="ov-grid">
-        <section className="ov-card" aria-labelledby="ct-en-h">
-          <h2 id="ct-en-h">{t(lang, "contest.entries.heading")}</h2>
-          <ContestBars id="ct-entries" units={units} which="entries" title={t(lang, "contest.entries.title", { year, n: units.length })} />
-        </section>
-        <section className="ov-card" aria-labelledby="ct-in-h">
-          <h2 id="ct-in-h">{t(lang, "contest.initiatives.heading")}</h2>
-          <ContestBars id="ct-initiatives" units={units} which="initiatives" title={t(lang, "contest.initiatives.title", { year, n: units.length })} />
-        </section>
-      </div>
-      <section className="ov-card" aria-labelledby="ct-rk-h">
-        <h2 id="ct-rk-h">{t(lang, "contest.ranking.heading", { year })}</h2>
-        <ScrollRegion label={rankingCaption}>
-          <ContestRanking units={units} year={year} caption={rankingCaption} />
-        </ScrollRegion>
-      </section>
+      <ListNav id="ct-list" action="/contest" list={{ ...list, shown: units.length }} keep={{ year }} />
+      {units.length === 0 ? null : (
+        <>
+          <div className="ov-grid">
+            <section className="ov-card" aria-labelledby="ct-en-h">
+              <h2 id="ct-en-h">{t(lang, "contest.entries.heading")}</h2>
+              <ContestBars id="ct-entries" units={units} which="entries" year={year} title={titleOf("entries")} />
+            </section>
+            <section className="ov-card" aria-labelledby="ct-in-h">
+              <h2 id="ct-in-h">{t(lang, "contest.initiatives.heading")}</h2>
+              <ContestBars id="ct-initiatives" units={units} which="initiatives" year={year} title={titleOf("initiatives")} />
+            </section>
+          </div>
+          <section className="ov-card" aria-labelledby="ct-rk-h">
+            <h2 id="ct-rk-h">{t(lang, "contest.ranking.heading", { year })}</h2>
+            <ScrollRegion label={rankingCaption}>
+              <ContestRanking units={units} year={year} caption={rankingCaption} breakAfter={list.breakAfter} />
+            </ScrollRegion>
+          </section>
+        </>
+      )}
     </div>
   );
 }

@@ -1,23 +1,23 @@
 /**
- * The unit page's data: `loadUnitPage` runs the queries, `unitView` is a pure function from their results (every unit's ranks over the periods
- * of one kind, the body's totals, the unit's provenance) to what the page shows: the unit's rank on every
+ * The unit page's data: `loadUnitPage` runs the queries, `unitView` is a pure function from their results (the
+ * unit's ranks over the periods of one kind, ranked over every unit, the body's totals, the unit's provenance) to what the page shows: the unit's rank on every
  * indicator and the composite in the chosen period (with movement, the body's value and the gap to the next
  * rank), its values and ranks over all periods of the same kind, and which upload each figure came from.
  */
 import type { Db } from "~/db/instance.server";
 import { getLoadedPeriods } from "~/db/periods.server";
 import { getUnitProvenance, type Provenance } from "~/db/provenance.server";
-import { getRankingsFor, type RankingRow } from "~/db/rankings.server";
+import { getUnitRankingsFor, type RankedField, type UnitRankingRow } from "~/db/unit-rankings.server";
 import { getBodyTotals, type BodyTotal } from "~/db/totals.server";
 import { getUnitLineage, getUnitsByCode, type UnitInfo, type UnitLineage } from "~/db/units.server";
-import { scoreGapFor, type Gap, type ScoreGap } from "~/domain/gap";
+import type { Gap, ScoreGap } from "~/domain/gap";
 import { COMPOSITE_ID, INDICATORS, RANKED_IDS, valueKind, type IndicatorId, type RankedId, type ValueKind } from "~/domain/indicators";
 import { resolvePeriod, type PeriodKind } from "~/domain/period";
 import { correctionKey, type Correction, type DataView } from "~/domain/publication";
 import { getCorrections } from "~/db/corrections.server";
 import type { VersionedScoring } from "~/domain/scoring";
 import { NotFoundError } from "~/http/page-errors.server";
-import { countTiedWith, previousStanding, type PreviousStanding } from "~/domain/ranks";
+import { previousStanding, type PreviousStanding } from "~/domain/ranks";
 
 export interface BodyFigure {
   /** Rates: the district's rate; counts: the district's total; the composite: the district's own score. */
@@ -125,23 +125,21 @@ function bodyFigures(totals: readonly BodyTotal[]): Map<string, Map<RankedId, Bo
 
 const NO_BODY_FIGURE: BodyFigure = { value: null, numerator: null, denominator: null, perUnit: null };
 
-/** Groups ranking rows by period and indicator: period → indicator → rows of all units. */
-function groupRows(rows: readonly RankingRow[]): Map<string, Map<string, RankingRow[]>> {
-  const out = new Map<string, Map<string, RankingRow[]>>();
-  for (const r of rows) {
-    let p = out.get(r.period);
-    if (!p) out.set(r.period, (p = new Map()));
-    let list = p.get(r.indicator);
-    if (!list) p.set(r.indicator, (list = []));
-    list.push(r);
-  }
-  return out;
+/** The unit's rows by period and indicator. */
+function ownRows(rows: readonly UnitRankingRow[], code: string): Map<string, UnitRankingRow> {
+  return new Map(rows.filter((r) => r.commune_code === code).map((r) => [`${r.period}|${r.indicator}`, r]));
 }
 
-function rankPoint(all: readonly RankingRow[] | undefined, code: string): RankPoint {
-  const own = all?.find((r) => r.commune_code === code);
-  if (!all || !own) return { rank: null, ranked: all?.[0]?.ranked ?? null, tiedWith: 0, value: null };
-  return { rank: own.rank, ranked: own.ranked, tiedWith: countTiedWith(all, code), value: own.value };
+function rankPoint(own: UnitRankingRow | undefined, field: number | undefined): RankPoint {
+  if (!own) return { rank: null, ranked: field ?? null, tiedWith: 0, value: null };
+  return { rank: own.rank, ranked: own.ranked, tiedWith: own.tied_with, value: own.value };
+}
+
+/** The composite's gap in points to the next better score, from the unit's row (computed over everyone in SQL). */
+function scoreGapOf(own: UnitRankingRow | undefined): ScoreGap | null {
+  const next = own?.next;
+  if (!own || own.value === null || !next || next.value === null) return null;
+  return { points: next.value - own.value, pass_code: next.code, pass_name: next.name, pass_tied: next.tied };
 }
 
 export interface UnitViewInput {
@@ -156,8 +154,8 @@ export interface UnitViewInput {
   kind: PeriodKind;
   /** Periods of the same kind with data, oldest first. */
   periods: string[];
-  /** Every unit's rankings in `periods`. */
-  rankings: readonly RankingRow[];
+  /** The unit's rows of the rankings in `periods` (ranked over every unit) and each period's fields. */
+  rankings: { rows: readonly UnitRankingRow[]; fields: readonly RankedField[] };
   totals: readonly BodyTotal[];
   provenance: readonly Provenance[];
 }
@@ -189,14 +187,14 @@ const NO_LINEAGE: UnitLineage = { validFrom: null, validTo: null, predecessors: 
 export function unitView(input: UnitViewInput): UnitPageData {
   const { unit, indicator, period, kind, periods, rankings, provenance } = input;
   const base = { unit, indicator, scoring: input.scoring };
-  const grouped = groupRows(rankings);
+  const mine = ownRows(rankings.rows, unit.code);
+  const fields = new Map(rankings.fields.map((f) => [`${f.period}|${f.indicator}`, f.ranked]));
   const district = bodyFigures(input.totals);
-  const own = (p: string, id: string) => grouped.get(p)?.get(id)?.find((r) => r.commune_code === unit.code);
+  const own = (p: string, id: string) => mine.get(`${p}|${id}`);
   const sourcesOf = (p: string) => provenance.filter((s) => (kind === "quarter" ? s.period === p : s.period.startsWith(`${p}-`)));
 
   const rows = RANKED_IDS.map((id): UnitIndicatorRow => {
-    const all = grouped.get(period)?.get(id) ?? [];
-    const r = all.find((x) => x.commune_code === unit.code);
+    const r = own(period, id);
     return {
       indicator: id,
       valueUnit: valueKind(id),
@@ -204,16 +202,16 @@ export function unitView(input: UnitViewInput): UnitPageData {
       numerator: r?.numerator ?? null,
       denominator: r?.denominator ?? null,
       rank: r?.rank ?? null,
-      ranked: r?.ranked ?? all[0]?.ranked ?? 0,
+      ranked: r?.ranked ?? fields.get(`${period}|${id}`) ?? 0,
       previous: r ? previousStanding(r) : null,
       correction: input.corrections?.get(correctionKey(unit.code, id)) ?? null,
       restated: r?.restated ?? false,
       estimated: r?.estimated ?? false,
       previousValue: r?.previous_value ?? null,
-      tiedWith: countTiedWith(all, unit.code),
+      tiedWith: r?.tied_with ?? 0,
       district: district.get(period)?.get(id) ?? NO_BODY_FIGURE,
       gap: r?.gap ?? null,
-      scoreGap: id === COMPOSITE_ID ? scoreGapFor(all, unit.code) : null,
+      scoreGap: id === COMPOSITE_ID ? scoreGapOf(r) : null,
     };
   });
 
@@ -231,8 +229,8 @@ export function unitView(input: UnitViewInput): UnitPageData {
   });
 
   const ranks = {
-    composite: periods.map((p) => rankPoint(grouped.get(p)?.get(COMPOSITE_ID), unit.code)),
-    indicator: periods.map((p) => rankPoint(grouped.get(p)?.get(indicator), unit.code)),
+    composite: periods.map((p) => rankPoint(own(p, COMPOSITE_ID), fields.get(`${p}|${COMPOSITE_ID}`))),
+    indicator: periods.map((p) => rankPoint(own(p, indicator), fields.get(`${p}|${indicator}`))),
   };
 
   const history = periods
@@ -243,8 +241,8 @@ export function unitView(input: UnitViewInput): UnitPageData {
         reported: any !== undefined,
         incomplete: any?.incomplete ?? false,
         quarters: any?.quarters ?? 0,
-        composite: ranks.composite[i] ?? rankPoint(undefined, unit.code),
-        indicator: ranks.indicator[i] ?? rankPoint(undefined, unit.code),
+        composite: ranks.composite[i] ?? rankPoint(undefined, undefined),
+        indicator: ranks.indicator[i] ?? rankPoint(undefined, undefined),
         sources: sourcesOf(p),
       };
     })
@@ -289,10 +287,10 @@ export async function loadUnitPage(db: Db, request: UnitPageRequest, scoring: Ve
   // A unit formed by a merger reads its history on the current basis, so trends and ranks cross the merger.
   const basis = lineage.validTo === null && lineage.predecessors.length > 0 ? "current" : "as_reported";
   const [rankings, totals, provenance] = await Promise.all([
-    getRankingsFor(db, resolved.kind, resolved.periods, scoring, view, basis),
+    getUnitRankingsFor(db, resolved.kind, resolved.periods, [unit.code], scoring, view, basis),
     getBodyTotals(db, resolved.kind, scoring, view),
     getUnitProvenance(db, unit.code, view),
   ]);
-  const corrections = await getCorrections(db, resolved.period, scoring, view, rankings);
+  const corrections = await getCorrections(db, resolved.period, scoring, view, rankings.rows);
   return unitView({ ...resolved, unit, indicator, scoring: version, rankings, totals, provenance, corrections, lineage, basis });
 }

@@ -109,3 +109,28 @@ describe("parseParams: a parameter given twice", () => {
     expect(parseParams(search("period=2023&period=2024-Q1"), ["period"])).toEqual({ ok: false, problem: { param: "period", value: "2023,2024-Q1" } });
   });
 });
+
+describe("parseParams: search and page (overview, contest, compare)", () => {
+  const list = (query: string) => parseParams(search(query), ["q", "page"]);
+
+  it("reads a trimmed search and a page number from 1, and nothing as the default", () => {
+    expect(list("")).toEqual({ ok: true, params: { q: undefined, page: undefined } });
+    expect(list("q=+%E1%BB%A8ng+Ho%C3%A8+&page=12")).toEqual({ ok: true, params: { q: "Ứng Hoè", page: 12 } });
+    expect(list("q=&page=")).toEqual({ ok: true, params: { q: undefined, page: undefined } });
+  });
+
+  it("refuses a page that is not a whole number from 1, and a search over 100 characters", () => {
+    for (const page of ["0", "-1", "1.5", "abc", "01", "1e3", "9999999"]) {
+      expect(list(`page=${page}`), page).toEqual({ ok: false, problem: { param: "page", value: page } });
+    }
+    expect(list(`q=${"a".repeat(100)}`).ok).toBe(true);
+    expect(list(`q=${"a".repeat(101)}`)).toEqual({ ok: false, problem: { param: "q", value: "a".repeat(101) } });
+    expect(list("page=1&page=2")).toEqual({ ok: false, problem: { param: "page", value: "1,2" } });
+  });
+
+  it("says in the reader's language what is wrong", () => {
+    expect(paramMessage("vi", { param: "page", value: "abc" })).toBe("Trang “abc” không hợp lệ: hãy ghi số trang là số nguyên từ 1, ví dụ page=2.");
+    expect(paramMessage("en", { param: "page", value: "0" })).toBe("The page “0” is not valid: give a whole number from 1, e.g. page=2.");
+    expect(paramMessage("en", { param: "q", value: "x".repeat(101) })).toBe(`The search “${"x".repeat(20)}…” is too long: write at most 100 characters (a unit's name or code).`);
+  });
+});

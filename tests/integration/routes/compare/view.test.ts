@@ -44,7 +44,8 @@ describe("compare page", () => {
     const page = await loadCompare(t.db, { codes: ["00003", "00001", "00005"], period: "2023-Q2" }, SCORING, DRAFT);
     expect(page).toMatchObject({ status: "ok", period: "2023-Q2", kind: "quarter", periods: ["2023-Q1", "2023-Q2", "2023-Q3"] });
     expect(page.units.map((u) => u.name)).toEqual(["Xã Ba", "Xã Một", "Phường Năm"]);
-    expect(page.allUnits).toHaveLength(6);
+    // The choice is made by search (decision 012): no list of every unit; nothing searched, nothing found.
+    expect(page.search).toEqual({ query: null, matches: [], count: 0 });
     const digit = page.rows.find((r) => r.indicator === "digitization_rate");
     expect(digit?.cells.map((c) => [c.code, c.rank, c.ranked, c.previous?.rank, c.value, c.best])).toEqual([
       ["00003", 3, 5, 1, 0.6, false],
@@ -91,6 +92,15 @@ describe("compare page", () => {
     const six = await loadCompare(t.db, { codes: ["00001", "00002", "00003", "00004", "00005", "00006"] }, SCORING, DRAFT);
     expect(six).toMatchObject({ status: "tooMany", rows: [], series: [] });
     expect(six.selected).toHaveLength(6);
+  });
+
+  it("finds units to add by name without accents or by the start of the code", async () => {
+    const byName = await loadCompare(t.db, { codes: ["00001"], q: "xa BON" }, SCORING, DRAFT);
+    expect(byName.search).toEqual({ query: "xa BON", matches: [{ code: "00004", name: "Xã Bốn", kind: "commune" }], count: 1 });
+    const byCode = await loadCompare(t.db, { codes: [], q: "0000" }, SCORING, DRAFT);
+    expect(byCode.search.count).toBe(6);
+    const none = await loadCompare(t.db, { codes: [], q: "Hà Nội" }, SCORING, DRAFT);
+    expect(none.search).toEqual({ query: "Hà Nội", matches: [], count: 0 });
   });
 
   it("refuses unknown unit codes, naming them, and a period without data", async () => {
