@@ -22,7 +22,7 @@ import { basisReportsFrom, type Basis } from "./reports-source.server";
 import { getClusters } from "./units.server";
 import { PERIOD_EXPR } from "./periods.server";
 
-function buildRankingSql(kind: PeriodKind, weights: string, reports: string, basis: Basis, clustersParam: number): string {
+function buildRankingSql(kind: PeriodKind, weights: string, reports: string, restates: boolean, basis: Basis, clustersParam: number): string {
   const pid = PERIOD_EXPR[kind];
   const sums = COUNT_FIELDS.map((f) => `sum(${f}) AS ${f}`).join(", ");
   // Combined counts (the current basis, and years, which are ranked on their last quarter's units) may be
@@ -37,7 +37,11 @@ function buildRankingSql(kind: PeriodKind, weights: string, reports: string, bas
   return `
 WITH sums AS MATERIALIZED (
   SELECT ${pid} AS pid, commune_code, count(*)::INTEGER AS quarters, max(period) AS last_quarter, ${sums},
-         bool_or(restated) AS restated, bool_or(estimated) AS estimated, list_sort(list_distinct(flatten(list(predecessors)))) AS predecessors
+         ${
+           restates
+             ? "bool_or(restated) AS restated, bool_or(estimated) AS estimated, list_sort(list_distinct(flatten(list(predecessors) FILTER (WHERE restated)))) AS predecessors"
+             : "false AS restated, false AS estimated, NULL::VARCHAR[] AS predecessors"
+         }
   FROM ${reports}
   WHERE list_contains($1::VARCHAR[], ${pid})
   GROUP BY ALL
@@ -187,7 +191,7 @@ export async function getRankingsFor(
   const params = [listValue(all), listValue([...periodIds]), listValue(prevIds), listValue(clusters), ...weights.params, ...reports.params];
   const [rows, spans] = await Promise.all([
     // The cluster list may be empty, whose type DuckDB cannot guess.
-    db.query(buildRankingSql(kind, weights.sql, reports.sql, basis, 4), params, sqlRowSchema, [LIST(VARCHAR), LIST(VARCHAR), LIST(VARCHAR), LIST(VARCHAR)]),
+    db.query(buildRankingSql(kind, weights.sql, reports.sql, reports.restates, basis, 4), params, sqlRowSchema, [LIST(VARCHAR), LIST(VARCHAR), LIST(VARCHAR), LIST(VARCHAR)]),
     getUnitSpanNames(db),
   ]);
   const nameOf = unitNamer(spans, kind, basis);

@@ -44,12 +44,10 @@ export function basisReportsFrom(
   basis: Basis,
   kind: "quarter" | "year",
   periodsParam: string,
-): { sql: string; params: DuckDBValue[] } {
+): { sql: string; params: DuckDBValue[]; restates: boolean } {
   const reports = reportsFrom(view, index);
-  const counts = COUNT_FIELDS.join(", ");
-  if (basis === "as_reported" && kind === "quarter") {
-    return { sql: `(SELECT commune_code, period, year, quarter, ${counts}, false AS restated, false AS estimated, []::VARCHAR[] AS predecessors FROM ${reports.sql})`, params: reports.params };
-  }
+  // Quarters as reported restate nothing: the plain rows, without the columns the queries would only fill with "no".
+  if (basis === "as_reported" && kind === "quarter") return { ...reports, restates: false };
   const combined = COUNT_FIELDS.map((f) => `sum(a.share * r.${f}) AS ${f}`).join(", ");
   // The quarter whose units a period is ranked on; '9999-Q4' stands for "still existing".
   const target = basis === "current" ? "'9999-Q4'" : kind === "year" ? "p || '-Q4'" : "p";
@@ -77,5 +75,6 @@ export function basisReportsFrom(
         AND r.period >= coalesce(a.valid_from, '0000-Q1') AND r.period <= coalesce(a.valid_to, '9999-Q4')
       GROUP BY a.current_code, r.period, r.year, r.quarter)`,
     params: reports.params,
+    restates: true,
   };
 }
