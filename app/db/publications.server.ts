@@ -57,8 +57,11 @@ export async function publishPeriod(
     const missing = (
       await rowsOf(
         conn,
-        "SELECT code FROM units WHERE NOT list_contains($1::VARCHAR[], code) ORDER BY code",
-        [listValue(frozen.map((f) => f.commune_code))],
+        // The units that exist in the quarter (units-over-time.md): a merged-away unit is not "missing".
+        `SELECT DISTINCT code FROM unit_spans
+         WHERE NOT list_contains($1::VARCHAR[], code) AND coalesce(valid_from, '0000-Q1') <= $2 AND $2 <= coalesce(valid_to, '9999-Q4')
+         ORDER BY code`,
+        [listValue(frozen.map((f) => f.commune_code)), request.period],
         z.object({ code: z.string() }),
       )
     ).map((u) => u.code);

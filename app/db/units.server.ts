@@ -154,24 +154,39 @@ export async function getUnitLineage(db: Db, code: string): Promise<UnitLineage>
   return { validFrom: own.validFrom, validTo: own.validTo, predecessors: predecessorsOf(lineage, units, own), successors: successorsOf(lineage, units, own) };
 }
 
+/**
+ * The units that exist in `period` (a quarter; a year: at its end), named as they were then, with their
+ * cluster: who should report, for "18 of 20 reported; missing: …".
+ */
+export async function getUnitsValidIn(db: Db, period: string): Promise<{ code: string; name: string; cluster: string | null }[]> {
+  const quarter = /^\d{4}$/.test(period) ? `${period}-Q4` : period;
+  return db.query(
+    `SELECT code, name, cluster FROM unit_spans
+     WHERE coalesce(valid_from, '0000-Q1') <= $1 AND $1 <= coalesce(valid_to, '9999-Q4')
+     ORDER BY code`,
+    [quarter],
+    z.object({ code: z.string(), name: z.string(), cluster: z.string().nullable() }),
+  );
+}
+
 /** The emulation clusters of the registry, sorted. */
 export async function getClusters(db: Db): Promise<string[]> {
   const rows = await db.query("SELECT DISTINCT cluster FROM unit_spans WHERE cluster IS NOT NULL ORDER BY cluster", [], z.object({ cluster: z.string() }));
   return rows.map((r) => r.cluster);
 }
 
-const unitSchema = z.object({ code: z.string(), name: z.string(), kind: z.enum(["town", "ward", "commune", "special_zone"]) });
+const unitSchema = z.object({ code: z.string(), name: z.string(), kind: z.enum(["town", "ward", "commune", "special_zone"]), cluster: z.string().nullable() });
 export type UnitInfo = z.infer<typeof unitSchema>;
 
 /** Every unit of the registry, in code order. */
 export async function getUnits(db: Db): Promise<UnitInfo[]> {
-  return db.query("SELECT code, name, kind FROM units ORDER BY code", [], unitSchema);
+  return db.query("SELECT code, name, kind, cluster FROM units ORDER BY code", [], unitSchema);
 }
 
 /** The units with the given codes, in the order asked, and the codes the registry does not hold. */
 export async function getUnitsByCode(db: Db, codes: readonly string[]): Promise<{ units: UnitInfo[]; missing: string[] }> {
   if (codes.length === 0) return { units: [], missing: [] };
-  const rows = await db.query("SELECT code, name, kind FROM units WHERE list_contains($1::VARCHAR[], code)", [listValue([...codes])], unitSchema);
+  const rows = await db.query("SELECT code, name, kind, cluster FROM units WHERE list_contains($1::VARCHAR[], code)", [listValue([...codes])], unitSchema);
   const byCode = new Map(rows.map((r) => [r.code, r]));
   return {
     units: codes.flatMap((c) => byCode.get(c) ?? []),

@@ -12,11 +12,14 @@ export type NotFound =
   | { what: "period"; period: string; loaded: readonly string[] }
   | { what: "units"; codes: readonly string[] }
   /** `as_of` a date before anything was published. */
-  | { what: "asOf"; date: string };
+  | { what: "asOf"; date: string }
+  /** An emulation cluster the registry does not have; `clusters` are those it has. */
+  | { what: "cluster"; cluster: string; clusters: readonly string[] };
 
 function notFoundMessage(lang: Lang, problem: NotFound): string {
   if (problem.what === "units") return t(lang, "notFound.unit", { code: problem.codes.join(", ") });
   if (problem.what === "asOf") return t(lang, "notFound.asOf", { date: formatDate(lang, problem.date) });
+  if (problem.what === "cluster") return t(lang, "notFound.cluster", { cluster: problem.cluster, list: problem.clusters.join(", ") || "—" });
   const sorted = [...problem.loaded].sort();
   const first = sorted[0];
   const last = sorted.at(-1);
@@ -33,7 +36,13 @@ export class NotFoundError extends Error {
   override name = "NotFoundError";
   constructor(readonly problem: NotFound) {
     super(
-      problem.what === "units" ? `unknown unit: ${problem.codes.join(", ")}` : problem.what === "asOf" ? `nothing published by ${problem.date}` : `no data for period ${problem.period}`,
+      problem.what === "units"
+        ? `unknown unit: ${problem.codes.join(", ")}`
+        : problem.what === "asOf"
+          ? `nothing published by ${problem.date}`
+          : problem.what === "cluster"
+            ? `unknown cluster: ${problem.cluster}`
+            : `no data for period ${problem.period}`,
     );
   }
 }

@@ -24,6 +24,7 @@ import { t } from "~/i18n/translate";
 import { useLang } from "~/i18n/use-lang";
 import overviewStyles from "~/styles/overview.css";
 import { HEATMAP_COLUMNS, OverviewHeatmap } from "./heatmap";
+import { ClusterPicker } from "./cluster-picker";
 import { IndicatorPicker } from "./indicator-picker";
 import { Leaderboard } from "./leaderboard";
 import { ListNav } from "~/components/list-nav";
@@ -39,7 +40,7 @@ export const handle = { hydrate: false };
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const lang = getLang(request);
-  const parsed = parseParams(new URL(request.url).searchParams, ["period", "indicator", "as_of", "q", "page"]);
+  const parsed = parseParams(new URL(request.url).searchParams, ["period", "indicator", "as_of", "q", "page", "cluster"]);
   if (!parsed.ok) throw badRequest(lang, parsed.problem);
   const view = dataViewOf(context, parsed.params.as_of);
   const db = await getAppDb();
@@ -69,7 +70,8 @@ export default function Overview() {
   const compositeRows = rows.filter((r) => r.indicator === COMPOSITE_ID);
   const cardCodes = new Set(page.compositeCodes);
   const cardRows = compositeRows.filter((r) => cardCodes.has(r.code));
-  const keep = { period, indicator };
+  const cluster = page.cluster ?? undefined;
+  const keep = { period, indicator, cluster };
   const field = (list: typeof rows) => list.find((r) => r.rank !== null)?.ranked ?? 0;
   const config = `${page.scoring.name}@${page.scoring.hash}`;
   const isComposite = indicator === COMPOSITE_ID;
@@ -110,13 +112,18 @@ export default function Overview() {
   return (
     <div className="ov-page">
       {publication ? <PrintTitle publication={publication} /> : null}
-      <h1>{t(lang, "overview.title", { district: districtName, period: periodText })}</h1>
+      <h1>
+        {t(lang, "overview.title", { district: districtName, period: periodText })}
+        {page.cluster ? ` · ${page.cluster}` : ""}
+      </h1>
       {publication ? <PublicationNotice {...publication} /> : null}
       {publication ? <Downloads publication={publication} /> : null}
       <div className="ov-toolbar" role="group" aria-label={t(lang, "overview.toolbar.label")}>
-        <PeriodPicker key={`p-${period}`} value={period} keep={{ indicator, q: list.query ?? undefined }} />
-        <IndicatorPicker key={`i-${indicator}`} value={indicator} keep={{ period, q: list.query ?? undefined }} />
+        <PeriodPicker key={`p-${period}`} value={period} keep={{ indicator, cluster, q: list.query ?? undefined }} />
+        <IndicatorPicker key={`i-${indicator}`} value={indicator} keep={{ period, cluster, q: list.query ?? undefined }} />
+        {page.clusters.length > 0 ? <ClusterPicker key={`c-${cluster ?? ""}`} value={page.cluster} clusters={page.clusters} keep={{ period, indicator }} /> : null}
       </div>
+      {page.cluster ? <p className="ov-cluster-note">{t(lang, "overview.cluster.note", { cluster: page.cluster })}</p> : null}
       <CoverageNotice
         reported={page.reported}
         total={page.registryCount}
@@ -166,16 +173,16 @@ export default function Overview() {
       )}
 
       {isComposite ? (
-        <div className="ov-grid-second">{movers}</div>
+        <div className="ov-grid-second">{page.cluster === null ? movers : null}</div>
       ) : (
         <div className="ov-grid ov-grid-second">
           {compositeSection("ov-composite", "ov-composite-card")}
-          {movers}
+          {page.cluster === null ? movers : null}
         </div>
       )}
 
       <section className="ov-card ov-totals-card" aria-labelledby="ov-tt-h">
-        <h2 id="ov-tt-h">{t(lang, "overview.totals.heading")}</h2>
+        <h2 id="ov-tt-h">{page.cluster ? t(lang, "overview.cluster.totals", { cluster: page.cluster }) : t(lang, "overview.totals.heading")}</h2>
         <p className="ov-config">{t(lang, "overview.totals.note")}</p>
         <BodyTotals totals={page.totals} period={period} previousPeriod={page.previousPeriod} />
       </section>

@@ -9,7 +9,7 @@ import { getLoadedPeriods } from "~/db/periods.server";
 import { getLastUploadAt } from "~/db/provenance.server";
 import { getRankingsFor, type RankingRow } from "~/db/rankings.server";
 import { getBodyTotals, type BodyTotal } from "~/db/totals.server";
-import { getUnits } from "~/db/units.server";
+import { getClusters, getUnitsValidIn } from "~/db/units.server";
 import { COMPOSITE_ID, INDICATORS, type IndicatorId, type RankedId } from "~/domain/indicators";
 import { periodsUpTo, previousPeriodId, resolvePeriod, type PeriodKind } from "~/domain/period";
 import { correctionKey, type Correction, type DataView } from "~/domain/publication";
@@ -57,6 +57,10 @@ export interface TotalSeries {
 
 export interface OverviewData {
   kind: "ok";
+  /** The emulation cluster the page is narrowed to (its units, their ranks within it), or null for all. */
+  cluster: string | null;
+  /** Every cluster of the registry, for the picker (empty where the body has none). */
+  clusters: string[];
   period: string;
   periodKind: PeriodKind;
   previousPeriod: string;
@@ -98,6 +102,8 @@ export interface OverviewData {
 export type OverviewPage = { kind: "empty" } | OverviewData;
 
 export interface OverviewInput {
+  cluster?: string | null;
+  clusters?: string[];
   period: string;
   kind: PeriodKind;
   /** Periods of the same kind with data, oldest first. */
@@ -189,6 +195,8 @@ export function overviewView(input: OverviewInput): OverviewData {
   );
   return {
     kind: "ok",
+    cluster: input.cluster ?? null,
+    clusters: input.clusters ?? [],
     period,
     periodKind: input.kind,
     previousPeriod: previous,
@@ -218,10 +226,12 @@ export function overviewView(input: OverviewInput): OverviewData {
  */
 export async function loadOverview(
   db: Db,
-  params: { period?: string; indicator?: RankedId; q?: string; page?: number },
+  params: { period?: string; indicator?: RankedId; q?: string; page?: number; cluster?: string },
   scoring: VersionedScoring,
   view: DataView,
 ): Promise<OverviewPage> {
+  const clusters = await getClusters(db);
+  if (params.cluster !== undefined && !clusters.includes(params.cluster)) throw new NotFoundError({ what: "cluster", cluster: params.cluster, clusters });
   const resolved = resolvePeriod(await getLoadedPeriods(db, view), params.period);
   if (resolved.status === "empty" && view.kind === "published" && view.asOf !== null) throw new NotFoundError({ what: "asOf", date: view.asOf });
   if (resolved.status === "empty") return { kind: "empty" };
@@ -229,19 +239,47 @@ export async function loadOverview(
   const [rankings, totals, registry, lastUploadAt] = await Promise.all([
     getRankingsFor(db, resolved.kind, [resolved.period], scoring, view),
     getBodyTotals(db, resolved.kind, scoring, view),
-    getUnits(db),
+    getUnitsValidIn(db, resolved.period),
     getLastUploadAt(db, view),
   ]);
   const corrections = await getCorrections(db, resolved.period, scoring, view, rankings);
+  const cluster = params.cluster ?? null;
+  const shown = cluster === null ? rankings : withinCluster(rankings, cluster);
   return overviewView({
     corrections,
     ...resolved,
+    cluster,
+    clusters,
     indicator: params.indicator ?? COMPOSITE_ID,
     list: { q: params.q, page: params.page },
-    rankings,
-    totals,
-    registry,
+    rankings: shown,
+    totals: cluster === null ? totals : clusterTotals(shown, resolved.period),
+    registry: cluster === null ? registry : registry.filter((u) => u.cluster === cluster),
     scoring: { name: scoring.name, hash: scoring.hash },
     lastUploadAt,
+  });
+}
+
+/**
+ * One cluster's page (units-over-time.md rule 6): its units, ranked within it (the rank and field are the
+ * cluster's). Movement is the whole body's business: the previous period's rank within the cluster is not
+ * computed, so no movement is claimed.
+ */
+export function withinCluster(rows: readonly RankingRow[], cluster: string): RankingRow[] {
+  return rows
+    .filter((r) => r.cluster === cluster)
+    .map((r) => ({ ...r, rank: r.cluster_rank, ranked: r.cluster_ranked ?? 0, previous_rank: null, previous_ranked: null, movement: null, gap: null }));
+}
+
+/** A cluster's totals for its period, from the summed counts of its units (a rate is Σ numerators ÷ Σ denominators). */
+export function clusterTotals(rows: readonly RankingRow[], period: string): BodyTotal[] {
+  const units = new Set(rows.map((r) => r.commune_code)).size;
+  return INDICATORS.map((indicator): BodyTotal => {
+    const own = rows.filter((r) => r.indicator === indicator.id && r.numerator !== null);
+    const numerator = own.reduce((sum, r) => sum + (r.numerator ?? 0), 0);
+    const isRate = "denominator" in indicator;
+    const denominator = isRate ? own.reduce((sum, r) => sum + (r.denominator ?? 0), 0) : null;
+    const value = own.length === 0 ? null : denominator === null ? numerator : denominator > 0 ? numerator / denominator : null;
+    return { period, units, indicator: indicator.id, numerator: own.length === 0 ? null : numerator, denominator, value };
   });
 }

@@ -7,7 +7,7 @@ import { getContestQuarters, type ContestQuarter } from "~/db/contest.server";
 import type { Db } from "~/db/instance.server";
 import { getLoadedPeriods } from "~/db/periods.server";
 import { getRankingsFor, type RankingRow } from "~/db/rankings.server";
-import { getUnits } from "~/db/units.server";
+import { getUnitsValidIn } from "~/db/units.server";
 import { resolvePeriod } from "~/domain/period";
 import { byRankThenCode, missingUnits, previousStanding, type NamedUnit, type PreviousStanding } from "~/domain/ranks";
 import type { DataView } from "~/domain/publication";
@@ -139,6 +139,6 @@ export async function loadContest(db: Db, params: { year?: string; q?: string; p
   if (resolved.status === "empty") return { kind: "empty" };
   if (resolved.status === "unknown") throw new NotFoundError({ what: "period", ...resolved });
   const year = resolved.period;
-  const [quarters, rankings, registry] = await Promise.all([getContestQuarters(db, Number(year), view), getRankingsFor(db, "year", [year], scoring, view), getUnits(db)]);
+  const [quarters, rankings, registry] = await Promise.all([getContestQuarters(db, Number(year), view), getRankingsFor(db, "year", [year], scoring, view), getUnitsValidIn(db, year)]);
   return contestView({ year, quarters, rankings, registry, list: { q: params.q, page: params.page } });
 }

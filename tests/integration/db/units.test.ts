@@ -56,10 +56,10 @@ describe("syncUnits", () => {
       { code: "00004", name: "Xã Bốn", kind: "commune" },
     ]);
     expect(await getUnits(t.db)).toEqual([
-      { code: "00001", name: "Xã Một", kind: "commune" },
-      { code: "00002", name: "Phường Hai Mới", kind: "ward" },
-      { code: "00003", name: "Xã Ba", kind: "commune" },
-      { code: "00004", name: "Xã Bốn", kind: "commune" },
+      { code: "00001", name: "Xã Một", kind: "commune", cluster: null },
+      { code: "00002", name: "Phường Hai Mới", kind: "ward", cluster: null },
+      { code: "00003", name: "Xã Ba", kind: "commune", cluster: null },
+      { code: "00004", name: "Xã Bốn", kind: "commune", cluster: null },
     ]);
   });
 

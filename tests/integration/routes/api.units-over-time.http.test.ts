@@ -150,3 +150,27 @@ describe("the unit pages over a merger", () => {
     expect(english).toContain("This unit was formed in Q3 2025 from");
   });
 });
+
+describe("the overview of one emulation cluster", () => {
+  it("shows the cluster's units ranked within it, its totals from summed counts, and no one merged away as missing", async () => {
+    const res = await fetch(`${server.url}/?period=2025-Q3&indicator=digitization_rate&cluster=${encodeURIComponent("Cụm B")}`);
+    expect(res.status).toBe(200);
+    const html = (await res.text()).replace(/<!-- -->/g, "");
+    expect(html).toContain("Đang xem Cụm B: thứ hạng tính trong cụm");
+    // Cụm B in 2025-Q3: Sáu 300/400 = 75 % (1/2), Năm Mới 30/60 = 50 % (2/2); Một Mới is in Cụm A.
+    expect(html).toContain("Xã Sáu");
+    expect(html).toContain("Xã Năm Mới");
+    expect(html).not.toContain(">Xã Một Mới<");
+    expect(html).toMatch(/1\/2[\s\S]*Xã Sáu/);
+    // The cluster's total: (300 + 30) / (400 + 60) = 71,7 %.
+    expect(html).toContain("71,7");
+    // Xã Bốn ended in 2025-Q2: not "missing" in 2025-Q3.
+    expect(html).not.toContain("chưa có: Xã Bốn");
+  });
+
+  it("answers 404 with the clusters named for one that does not exist", async () => {
+    const res = await fetch(`${server.url}/?period=2025-Q3&cluster=${encodeURIComponent("Cụm Z")}`);
+    expect(res.status).toBe(404);
+    expect(await res.text()).toContain("Không có cụm thi đua “Cụm Z”. Các cụm: Cụm A, Cụm B.");
+  });
+});

@@ -96,7 +96,7 @@ describe("compare page", () => {
 
   it("finds units to add by name without accents or by the start of the code", async () => {
     const byName = await loadCompare(t.db, { codes: ["00001"], q: "xa BON" }, SCORING, DRAFT);
-    expect(byName.search).toEqual({ query: "xa BON", matches: [{ code: "00004", name: "Xã Bốn", kind: "commune" }], count: 1 });
+    expect(byName.search).toEqual({ query: "xa BON", matches: [{ code: "00004", name: "Xã Bốn", kind: "commune", cluster: null }], count: 1 });
     const byCode = await loadCompare(t.db, { codes: [], q: "0000" }, SCORING, DRAFT);
     expect(byCode.search.count).toBe(6);
     const none = await loadCompare(t.db, { codes: [], q: "Hà Nội" }, SCORING, DRAFT);

@@ -79,7 +79,7 @@ function row(page: Awaited<ReturnType<typeof loadUnitPage>>, indicator: string) 
 describe("unit page: one period", () => {
   it("ranks the unit on every indicator and the composite, with movement, district figures and ties", async () => {
     const page = await loadUnitPage(t.db, { code: "00003", period: "2023-Q2" }, SCORING, DRAFT);
-    expect(page.unit).toEqual({ code: "00003", name: "Xã Ba", kind: "commune" });
+    expect(page.unit).toEqual({ code: "00003", name: "Xã Ba", kind: "commune", cluster: null });
     expect(page).toMatchObject({ period: "2023-Q2", kind: "quarter", periods: ["2023-Q1", "2023-Q2", "2023-Q3"], reported: true });
     expect(page.rows.map((r) => r.indicator)).toEqual([
       "digitization_rate",
