@@ -19,7 +19,7 @@ export type { RankingRow };
 import { VALUE_SQL, compositeSql, idListSql, indicatorRowsSql, weightsSql } from "./indicator-sql.server";
 import type { Db } from "./instance.server";
 import { basisReportsFrom, type Basis } from "./reports-source.server";
-import { getClusters } from "./units.server";
+import { getClusters, getUnitSpans, type UnitSpan } from "./units.server";
 import { PERIOD_EXPR } from "./periods.server";
 
 function buildRankingSql(kind: PeriodKind, weights: string, reports: string, restates: boolean, basis: Basis, clustersParam: number): string {
@@ -192,7 +192,7 @@ export async function getRankingsFor(
   const [rows, spans] = await Promise.all([
     // The cluster list may be empty, whose type DuckDB cannot guess.
     db.query(buildRankingSql(kind, weights.sql, reports.sql, reports.restates, basis, 4), params, sqlRowSchema, [LIST(VARCHAR), LIST(VARCHAR), LIST(VARCHAR), LIST(VARCHAR)]),
-    getUnitSpanNames(db),
+    getUnitSpans(db),
   ]);
   const nameOf = unitNamer(spans, kind, basis);
   return rows.map((row) => toRankingRow(row, { kind, periodIds, nameOf, clusters, basis }));
@@ -240,32 +240,24 @@ export function toRankingRow(row: SqlRow, context: RowContext): RankingRow {
   };
 }
 
-const spanNameSchema = z.object({ code: z.string(), valid_from: z.string().nullable(), valid_to: z.string().nullable(), name: z.string() });
-type SpanName = z.infer<typeof spanNameSchema>;
-
-/** Every unit that ever existed, by code and span, for naming a code in a period (unitNamer). */
-export function getUnitSpanNames(db: Db): Promise<SpanName[]> {
-  return db.query("SELECT code, valid_from, valid_to, name FROM unit_spans ORDER BY code, valid_from NULLS FIRST", [], spanNameSchema);
-}
 
 /**
  * The name of the unit a code named in a period: on the current basis today's unit; as reported, the unit
  * of that quarter (of a year's last quarter it existed in). A reused code names another unit before.
  */
-export function unitNamer(spans: readonly SpanName[], kind: PeriodKind, basis: Basis): (code: string, period: string) => string {
-  const byCode = new Map<string, SpanName[]>();
+function unitNamer(spans: readonly UnitSpan[], kind: PeriodKind, basis: Basis): (code: string, period: string) => string {
+  const byCode = new Map<string, UnitSpan[]>();
   for (const s of spans) byCode.set(s.code, [...(byCode.get(s.code) ?? []), s]);
   return (code, period) => {
     const list = byCode.get(code);
     if (!list || list.length === 0) return code;
     if (list.length === 1) return list[0]?.name ?? code;
-    if (basis === "current") return (list.find((s) => s.valid_to === null) ?? list.at(-1))?.name ?? code;
+    if (basis === "current") return (list.find((s) => s.validTo === null) ?? list.at(-1))?.name ?? code;
     const [first, last] = kind === "year" ? [`${period}-Q1`, `${period}-Q4`] : [period, period];
-    const overlapping = list.filter((s) => (s.valid_from ?? "0000-Q1") <= last && first <= (s.valid_to ?? "9999-Q4"));
+    const overlapping = list.filter((s) => (s.validFrom ?? "0000-Q1") <= last && first <= (s.validTo ?? "9999-Q4"));
     return (overlapping.at(-1) ?? list.at(-1))?.name ?? code;
   };
 }
-
 
 /** Which rows of a period a report holds (units-over-time.md): the basis, and one cluster's units only. */
 export interface ReportScope {

@@ -110,17 +110,27 @@ type SpanRow = z.infer<typeof spanSchema>;
 const lineageSchema = z.object({ predecessor_code: z.string(), successor_code: z.string(), effective: z.string(), share: z.number() });
 type LineageRow = z.infer<typeof lineageSchema>;
 
+/** A span of `unit_spans` as the domain reads it (app/domain/unit-lineage.ts). */
+export type UnitSpan = Pick<RegistryUnit, "code" | "name" | "validFrom" | "validTo">;
+
+/** Every unit that ever existed, by code then first quarter (always first). */
+export async function getUnitSpans(db: Db): Promise<UnitSpan[]> {
+  const rows = await db.query("SELECT code, valid_from, valid_to, name, kind, cluster FROM unit_spans ORDER BY code, valid_from NULLS FIRST", [], spanSchema);
+  return rows.map((s) => ({ code: s.code, name: s.name, validFrom: s.valid_from, validTo: s.valid_to }));
+}
+
+/** The lineage lines, as the domain reads them. */
+async function getLineage(db: Db): Promise<Omit<LineageLine, "line">[]> {
+  const rows = await db.query("SELECT predecessor_code, successor_code, effective, share FROM lineage ORDER BY predecessor_code, successor_code", [], lineageSchema);
+  return rows.map((l) => ({ predecessor: l.predecessor_code, successor: l.successor_code, effective: l.effective, share: l.share }));
+}
+
 /**
  * The codes valid only in some quarters, with each span's name and where the unit went (for the ingest's
  * rule 1, units-over-time.md): codes valid always are left out.
  */
 export async function getLifespans(db: Db): Promise<[string, UnitLifespan[]][]> {
-  const [spans, lines] = await Promise.all([
-    db.query("SELECT code, valid_from, valid_to, name, kind, cluster FROM unit_spans ORDER BY code, valid_from NULLS FIRST", [], spanSchema),
-    db.query("SELECT predecessor_code, successor_code, effective, share FROM lineage", [], lineageSchema),
-  ]);
-  const units = spans.map((s) => ({ code: s.code, validFrom: s.valid_from, validTo: s.valid_to, name: s.name }));
-  const lineage = lines.map((l) => ({ predecessor: l.predecessor_code, successor: l.successor_code, effective: l.effective, share: l.share }));
+  const [units, lineage] = await Promise.all([getUnitSpans(db), getLineage(db)]);
   const bounded = new Set(units.filter((u) => u.validFrom !== null || u.validTo !== null).map((u) => u.code));
   const byCode = new Map<string, UnitLifespan[]>();
   for (const u of units) {
@@ -143,12 +153,7 @@ export interface UnitLineage {
 
 /** The lineage of the newest unit to carry `code` (units-over-time.md: an old unit's page says where it went). */
 export async function getUnitLineage(db: Db, code: string): Promise<UnitLineage> {
-  const [spans, lines] = await Promise.all([
-    db.query("SELECT code, valid_from, valid_to, name, kind, cluster FROM unit_spans ORDER BY code, valid_from NULLS FIRST", [], spanSchema),
-    db.query("SELECT predecessor_code, successor_code, effective, share FROM lineage ORDER BY predecessor_code, successor_code", [], lineageSchema),
-  ]);
-  const units = spans.map((s) => ({ code: s.code, validFrom: s.valid_from, validTo: s.valid_to, name: s.name }));
-  const lineage = lines.map((l) => ({ predecessor: l.predecessor_code, successor: l.successor_code, effective: l.effective, share: l.share }));
+  const [units, lineage] = await Promise.all([getUnitSpans(db), getLineage(db)]);
   const own = units.filter((u) => u.code === code).at(-1);
   if (!own) return { validFrom: null, validTo: null, predecessors: [], successors: [] };
   return { validFrom: own.validFrom, validTo: own.validTo, predecessors: predecessorsOf(lineage, units, own), successors: successorsOf(lineage, units, own) };
