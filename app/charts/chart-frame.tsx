@@ -78,13 +78,15 @@ export function frameLayout(
 ): FrameLayout {
   const { empty } = content;
   const legend = empty || options.legend === false ? [] : (content.legend ?? []);
+  const legendX = content.legendX ?? 0;
   return {
     width: size.width,
     height: size.height ?? EMPTY_HEIGHT,
     fontSize: options.fontSize,
     focusable: options.focusable,
-    legend: legendLayout(legend, size.width, options.fontSize),
-    legendX: content.legendX ?? 0,
+    // The legend is drawn from legendX, so it wraps within what is left of the width, not the whole of it.
+    legend: legendLayout(legend, size.width - legendX, options.fontSize),
+    legendX,
     axes: { y: null, x: null },
     patterns: empty ? [] : (content.patterns ?? []),
     empty,
