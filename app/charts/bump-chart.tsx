@@ -22,10 +22,23 @@ import {
   NO_VALUE,
 } from "./chart-options";
 import type { ChartSize } from "./chart-options";
-import { SeriesLines, gapLinePath, seriesStyle } from "./chart-series";
+import { SeriesLines, seriesStyle } from "./chart-series";
 import type { SeriesStyle } from "./chart-series";
+import {
+  MergerRuleMark,
+  checkRestatedFlags,
+  firstOwnPeriod,
+  hasRestated,
+  markValue,
+  mergerRoom,
+  mergerRule,
+  restatedLegendItem,
+  restatedPaths,
+} from "./chart-restated";
+import type { MergerRule, RestatedFlags, RestatedLabels } from "./chart-restated";
 
-export interface BumpSeries {
+/** `restated` / `estimated` per period mark ranks on a merged unit's combined figures (chart-restated.tsx). */
+export interface BumpSeries extends RestatedFlags {
   key: string;
   label: string;
   /** One rank per period, null where the unit was not ranked. */
@@ -48,6 +61,7 @@ export interface BumpChartOptions {
   fontSize: number;
   marginLeft: number;
   marginRight: number;
+  /** The series' legend; the key to a restated part is drawn whenever there is one, as it explains a mark. */
   legend: boolean;
   /** Each unit's line is a tab stop; focus (like hover) fades the others. */
   focusable: boolean;
@@ -72,6 +86,8 @@ export interface BumpPoint {
   field: number | null;
   tie: boolean;
   title: string;
+  /** A rank on figures combined from predecessors: a hollow marker. */
+  restated?: boolean;
 }
 
 export interface BumpTie {
@@ -88,9 +104,11 @@ export interface BumpTie {
 export interface BumpChartLayout extends FrameLayout {
   markerSize: number;
   plot: PlotArea;
-  series: { key: string; label: string; style: SeriesStyle; path: string; points: BumpPoint[] }[];
+  series: { key: string; label: string; style: SeriesStyle; path: string; restatedPath?: string; points: BumpPoint[] }[];
   ties: BumpTie[];
   maxRank: number;
+  /** The rule at a merged unit's first own period; null when nothing is restated. */
+  merger: MergerRule | null;
 }
 
 export function isBumpChartEmpty(data: BumpChartData): boolean {
@@ -108,6 +126,7 @@ function checkBumpData(data: BumpChartData): void {
       throw new Error(`series ${s.key} has ${s.fields.length} fields for ${data.periods.length} periods`);
     }
     s.ranks.forEach((r) => checkRank(s.key, r));
+    checkRestatedFlags(s.key, data.periods.length, s);
   }
 }
 
@@ -154,6 +173,7 @@ export function bumpChartLayout(
   data: BumpChartData,
   size: ChartSize,
   options?: Partial<BumpChartOptions>,
+  labels: RestatedLabels = {},
 ): BumpChartLayout {
   const o = resolveOptions(bumpChartDefaults, options);
   const { width, height } = checkSize(size, true);
@@ -162,16 +182,21 @@ export function bumpChartLayout(
   checkBumpData(data);
   const styles = data.series.map((_, i) => seriesStyle(i));
   const empty = isBumpChartEmpty(data);
+  const restatedAt = data.series.findIndex(hasRestated);
+  const restatedKey = restatedAt >= 0 && labels.restated ? [restatedLegendItem(seriesStyle(restatedAt), labels.restated)] : [];
+  const ownAt = firstOwnPeriod(data.periods.length, data.series);
+  const ruled = ownAt !== null && labels.merger !== undefined;
 
-  const frame = frameLayout({ width, height }, o, {
+  const frame = frameLayout({ width, height }, { ...o, legend: o.legend || restatedKey.length > 0 }, {
     empty,
-    legend: lineLegend(data.series, seriesStyle),
+    legend: [...(o.legend ? lineLegend(data.series, seriesStyle) : []), ...restatedKey],
     legendX: o.marginLeft,
   });
-  const plot = plotArea(frame, { top: 10, right: o.marginRight, bottom: AXIS_HEIGHT, left: o.marginLeft });
+  const top = 10 + (ruled ? mergerRoom(o.fontSize) : 0);
+  const plot = plotArea(frame, { top, right: o.marginRight, bottom: AXIS_HEIGHT, left: o.marginLeft });
   const maxRank = resolveMaxRank(data, o.maxRank);
   const base = { ...frame, markerSize: o.markerSize, plot, maxRank };
-  if (empty) return { ...base, series: [], ties: [] };
+  if (empty) return { ...base, series: [], ties: [], merger: null };
 
   const x = scalePoint<string>().domain(data.periods).range([0, plot.width]).padding(0.3);
   // Half a rank of room above 1 and below the last, so markers are never cut and one rank still works.
@@ -196,14 +221,15 @@ export function bumpChartLayout(
         rank,
         field,
         tie,
-        title: `${s.label} · ${period}: ${tie ? "=" : ""}${rankText(rank, field)}`,
+        title: `${s.label} · ${period}: ${markValue(`${tie ? "=" : ""}${rankText(rank, field)}`, j, s, labels.restated)}`,
+        ...(s.restated?.[j] ? { restated: true } : {}),
       };
     });
     return {
       key: s.key,
       label: s.label,
       style: styles[i] ?? seriesStyle(0),
-      path: gapLinePath(slots),
+      ...restatedPaths(slots, s.restated),
       points: slots.filter((p): p is BumpPoint => p !== null),
     };
   });
@@ -223,14 +249,20 @@ export function bumpChartLayout(
     y: linearAxis(y, { orient: "left", fontSize: o.fontSize, x: plot.x, y: plot.y, count: 0, values, format: String, grid: plot.width }),
     x: pointAxis(x, { orient: "bottom", x: plot.x, y: plot.y + plot.height, labels: data.periods, fontSize: o.fontSize }),
   };
-  return { ...base, axes, series, ties };
+  const merger =
+    ruled && ownAt !== null && labels.merger
+      ? mergerRule(x(data.periods[ownAt - 1] ?? "") ?? 0, x(data.periods[ownAt] ?? "") ?? 0, plot, labels.merger, o.fontSize, o.marginRight)
+      : null;
+  return { ...base, axes, series, ties, merger };
 }
 
-export interface BumpChartLabels extends FrameLabels {
+export interface BumpChartLabels extends FrameLabels, RestatedLabels {
   /** Header of the table's first column, e.g. "Đơn vị". */
   series: string;
   /** Word used in the table for a shared rank, e.g. "đồng hạng" / "tie". */
   tie: string;
+  /** After a restated rank in the table, e.g. "gộp"; the table marks estimates with "≈" regardless. */
+  restatedShort?: string;
 }
 
 export interface BumpChartProps {
@@ -243,11 +275,12 @@ export interface BumpChartProps {
 }
 
 export function BumpChart({ id, data, labels, width = 480, height = 280, options }: BumpChartProps) {
-  const layout = bumpChartLayout(data, { width, height }, options);
+  const layout = bumpChartLayout(data, { width, height }, options, labels);
   const r = Math.sqrt(layout.markerSize) / 2 + 3;
   return (
     <SvgFrame id={id} frame={layout} labels={labels}>
       <g transform={`translate(${layout.plot.x},${layout.plot.y})`}>
+        <MergerRuleMark rule={layout.merger} />
         <g className="pb-ties" aria-hidden="true">
           {layout.ties.map((t) => (
             <rect
@@ -301,7 +334,7 @@ export function bumpChartTableModel(data: BumpChartData, labels: BumpChartLabels
       const rank = s.ranks[j] ?? null;
       if (rank === null) return NO_VALUE;
       const tie = (groups.get(`${period}|${rank}`)?.members.length ?? 0) > 1;
-      return `${rankText(rank, s.fields?.[j])}${tie ? ` (${labels.tie})` : ""}`;
+      return markValue(`${rankText(rank, s.fields?.[j])}${tie ? ` (${labels.tie})` : ""}`, j, s, labels.restatedShort);
     }),
   );
 }

@@ -32,6 +32,17 @@ export const SERIES_STYLES: readonly SeriesStyle[] = [
 /** The district (or any benchmark) line: grey, dashed, hollow squares. */
 export const REFERENCE_STYLE: SeriesStyle = { color: "#595959", dash: "6 4", marker: "square", hollow: true };
 
+/**
+ * Figures restated from a merged unit's predecessors (units-over-time.md rule 3): the series' own colour
+ * and marker shape, dotted and hollow. The dots are finer than every series' dash, and the reference line
+ * keeps its grey and its squares, so the restated part reads as "the same unit, combined" and nothing else.
+ */
+export const RESTATED_DASH = "1 3";
+
+export function restatedStyle(style: SeriesStyle): SeriesStyle {
+  return { ...style, dash: RESTATED_DASH, hollow: true };
+}
+
 export function seriesStyle(index: number): SeriesStyle {
   const style = SERIES_STYLES[index];
   if (!style) throw new Error(`too many series: ${index + 1} (at most ${SERIES_STYLES.length})`);
@@ -86,7 +97,10 @@ export interface SeriesLine {
   style: SeriesStyle;
   /** SVG path; may hold several pieces where values are missing. */
   path: string;
-  points: readonly { key: string; x: number; y: number; title: string }[];
+  /** The restated part of the line (chart-restated.ts), drawn dotted; absent when nothing is restated. */
+  restatedPath?: string;
+  /** `restated` points get hollow markers. */
+  points: readonly { key: string; x: number; y: number; title: string; restated?: boolean }[];
 }
 
 export interface SeriesLinesProps {
@@ -113,10 +127,21 @@ export function SeriesLines({ series, markerArea, strokeWidth, focusable }: Seri
             strokeDasharray={s.style.dash === "none" ? undefined : s.style.dash}
             strokeLinejoin="round"
           />
+          {s.restatedPath ? (
+            <path
+              className="pb-line pb-line-restated"
+              d={s.restatedPath}
+              fill="none"
+              stroke={s.style.color}
+              strokeWidth={strokeWidth}
+              strokeDasharray={RESTATED_DASH}
+              strokeLinejoin="round"
+            />
+          ) : null}
           {s.points.map((p) => (
             <g key={p.key} className="pb-point">
               <title>{p.title}</title>
-              <SeriesMarker style={s.style} x={p.x} y={p.y} area={markerArea} />
+              <SeriesMarker style={p.restated ? restatedStyle(s.style) : s.style} x={p.x} y={p.y} area={markerArea} />
             </g>
           ))}
         </g>

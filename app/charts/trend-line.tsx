@@ -23,10 +23,23 @@ import {
   NO_VALUE,
 } from "./chart-options";
 import type { ChartFormat, ChartSize } from "./chart-options";
-import { REFERENCE_STYLE, SeriesLines, gapLinePath, seriesStyle } from "./chart-series";
+import { REFERENCE_STYLE, SeriesLines, seriesStyle } from "./chart-series";
 import type { SeriesStyle } from "./chart-series";
+import {
+  MergerRuleMark,
+  checkRestatedFlags,
+  firstOwnPeriod,
+  hasRestated,
+  markValue,
+  mergerRoom,
+  mergerRule,
+  restatedLegendItem,
+  restatedPaths,
+} from "./chart-restated";
+import type { MergerRule, RestatedFlags, RestatedLabels } from "./chart-restated";
 
-export interface TrendSeries {
+/** `restated` / `estimated` per period mark a merged unit's figures before the merger (chart-restated.tsx). */
+export interface TrendSeries extends RestatedFlags {
   key: string;
   label: string;
   /** One value per period, null where there is none (e.g. a rate whose denominator is 0). */
@@ -59,6 +72,7 @@ export interface TrendLineOptions {
   markerSize: number;
   /** Approximate number of y ticks. */
   yTicks: number;
+  /** The series' legend; the key to a restated part is drawn whenever there is one, as it explains a mark. */
   legend: boolean;
   /** Each series becomes a tab stop (focus highlights it). */
   focusable: boolean;
@@ -83,6 +97,8 @@ export interface TrendPoint {
   y: number;
   value: number;
   title: string;
+  /** A figure combined from predecessors: a hollow marker. */
+  restated?: boolean;
 }
 
 export interface TrendSeriesMark {
@@ -90,6 +106,8 @@ export interface TrendSeriesMark {
   label: string;
   style: SeriesStyle;
   path: string;
+  /** The dotted part of a restated series; absent otherwise. */
+  restatedPath?: string;
   points: TrendPoint[];
 }
 
@@ -98,6 +116,8 @@ export interface TrendLineLayout extends FrameLayout {
   markerSize: number;
   plot: PlotArea;
   series: TrendSeriesMark[];
+  /** The rule at a merged unit's first own period; null when nothing is restated. */
+  merger: MergerRule | null;
 }
 
 export function isTrendLineEmpty(data: TrendLineData): boolean {
@@ -113,7 +133,7 @@ export function trendSeriesStyles(series: readonly TrendSeries[]): SeriesStyle[]
 
 export function checkSeriesValues(
   periods: readonly string[],
-  series: readonly { key: string; values: readonly (number | null)[] }[],
+  series: readonly ({ key: string; values: readonly (number | null)[] } & RestatedFlags)[],
 ): void {
   checkUnique("period", periods);
   checkUnique("series", series.map((s) => s.key));
@@ -122,6 +142,7 @@ export function checkSeriesValues(
       throw new Error(`series ${s.key} has ${s.values.length} values for ${periods.length} periods`);
     }
     for (const v of s.values) if (v !== null && !Number.isFinite(v)) throw new Error(`bad value in ${s.key}: ${v}`);
+    checkRestatedFlags(s.key, periods.length, s);
   }
 }
 
@@ -132,6 +153,7 @@ export function trendLineLayout(
   size: ChartSize,
   options?: Partial<TrendLineOptions>,
   format: ChartFormat = plainFormat,
+  labels: RestatedLabels = {},
 ): TrendLineLayout {
   const o = resolveOptions(trendLineDefaults, options);
   const { width, height } = checkSize(size, true);
@@ -143,23 +165,28 @@ export function trendLineLayout(
   checkSeriesValues(data.periods, data.series);
   const styles = trendSeriesStyles(data.series);
   const empty = isTrendLineEmpty(data);
+  const restatedAt = data.series.findIndex(hasRestated);
+  const restatedKey = restatedAt >= 0 && labels.restated ? [restatedLegendItem(styles[restatedAt] ?? REFERENCE_STYLE, labels.restated)] : [];
+  const ownAt = firstOwnPeriod(data.periods.length, data.series);
+  const ruled = ownAt !== null && labels.merger !== undefined;
 
-  const frame = frameLayout({ width, height }, o, {
+  const frame = frameLayout({ width, height }, { ...o, legend: o.legend || restatedKey.length > 0 }, {
     empty,
-    legend: lineLegend(data.series, (i) => styles[i] ?? REFERENCE_STYLE),
+    legend: [...(o.legend ? lineLegend(data.series, (i) => styles[i] ?? REFERENCE_STYLE) : []), ...restatedKey],
     legendX: o.marginLeft,
   });
-  const plot = plotArea(frame, { top: o.marginTop, right: o.marginRight, bottom: AXIS_HEIGHT, left: o.marginLeft });
+  const top = o.marginTop + (ruled ? mergerRoom(o.fontSize) : 0);
+  const plot = plotArea(frame, { top, right: o.marginRight, bottom: AXIS_HEIGHT, left: o.marginLeft });
   const base = { ...frame, markerSize: o.markerSize, plot };
-  if (empty) return { ...base, series: [] };
+  if (empty) return { ...base, series: [], merger: null };
 
   const x = scalePoint<string>().domain(data.periods).range([0, plot.width]).padding(0.3);
-  const top =
+  const highest =
     max(
       data.series.flatMap((s) => s.values),
       (v) => v,
     ) ?? 0;
-  const domain = yDomain ?? (valueType === "rate" ? [0, 1] : [0, top > 0 ? top : 1]);
+  const domain = yDomain ?? (valueType === "rate" ? [0, 1] : [0, highest > 0 ? highest : 1]);
   const y = scaleLinear().domain(domain).range([plot.height, 0]);
   const yTicks = Math.min(o.yTicks, Math.max(2, Math.floor(plot.height / 28)));
   // Nice with the tick count that the axis uses, so the top of the scale is a labelled tick.
@@ -176,14 +203,15 @@ export function trendLineLayout(
               x: r2(x(period) ?? 0),
               y: r2(y(v)),
               value: v,
-              title: `${s.label} · ${period}: ${format.value(v)}`,
+              title: `${s.label} · ${period}: ${markValue(format.value(v), j, s, labels.restated)}`,
+              ...(s.restated?.[j] ? { restated: true } : {}),
             };
       });
       return {
         key: s.key,
         label: s.label,
         style: styles[i] ?? REFERENCE_STYLE,
-        path: gapLinePath(slots),
+        ...restatedPaths(slots, s.restated),
         points: slots.filter((p): p is TrendPoint => p !== null),
       };
     })
@@ -202,21 +230,28 @@ export function trendLineLayout(
     }),
     x: pointAxis(x, { orient: "bottom", x: plot.x, y: plot.y + plot.height, labels: data.periods, fontSize: o.fontSize }),
   };
-  return { ...base, axes, series };
+  const merger =
+    ruled && ownAt !== null && labels.merger
+      ? mergerRule(x(data.periods[ownAt - 1] ?? "") ?? 0, x(data.periods[ownAt] ?? "") ?? 0, plot, labels.merger, o.fontSize, o.marginRight)
+      : null;
+  return { ...base, axes, series, merger };
 }
 
 /** The lines and markers of a trend layout; shared with the small multiples. */
 export function TrendSeriesMarks({ layout }: { layout: TrendLineLayout }) {
   return (
     <g transform={`translate(${layout.plot.x},${layout.plot.y})`}>
+      <MergerRuleMark rule={layout.merger} />
       <SeriesLines series={layout.series} markerArea={layout.markerSize} strokeWidth={2} focusable={layout.focusable} />
     </g>
   );
 }
 
-export interface TrendLineLabels extends FrameLabels {
+export interface TrendLineLabels extends FrameLabels, RestatedLabels {
   /** Header of the table's first column (the series), e.g. "Đơn vị". */
   series: string;
+  /** After a restated value in the table, e.g. "gộp"; the table marks estimates with "≈" regardless. */
+  restatedShort?: string;
 }
 
 export interface TrendLineProps {
@@ -240,7 +275,7 @@ export function TrendLine({
   height = 260,
   options,
 }: TrendLineProps) {
-  const layout = trendLineLayout(data, { width, height }, options, { value: formatValue, tick: formatTick });
+  const layout = trendLineLayout(data, { width, height }, options, { value: formatValue, tick: formatTick }, labels);
   return (
     <SvgFrame id={id} frame={layout} labels={labels}>
       <TrendSeriesMarks layout={layout} />
@@ -256,7 +291,7 @@ export function trendLineTableModel(
 ): DataTableModel {
   checkSeriesValues(data.periods, data.series);
   return periodTableModel(labels.title, labels.series, data.periods, data.series, (s) =>
-    s.values.map((v) => (v === null ? NO_VALUE : formatValue(v))),
+    s.values.map((v, j) => (v === null ? NO_VALUE : markValue(formatValue(v), j, s, labels.restatedShort))),
   );
 }
 

@@ -203,3 +203,42 @@ export const STACKED_DATA: StackedBarData = {
     { key: "11173-2023", group: "Xã An Đức", label: "2023", values: [6, 4, 0, 9] },
   ],
 };
+
+const QUARTERS_2025 = ["Q1/2025", "Q2/2025", "Q3/2025", "Q4/2025", "Q1/2026", "Q2/2026"];
+/** Before 2025-Q3 the new units' figures are their predecessors' counts combined (units-over-time.md rule 3). */
+const BEFORE_MERGER = [true, true, false, false, false, false];
+
+/**
+ * A merger of four: Xã Ninh Giang from 2025-Q3 (Thị trấn Ninh Giang, Vĩnh Hòa, Hồng Dụ and Hiệp Lực, all whole),
+ * so its first two quarters are restated but exact.
+ */
+export const MERGER_TREND_DATA: TrendLineData = {
+  periods: QUARTERS_2025,
+  series: [
+    { key: "11155", label: "Xã Ninh Giang", values: [0.71, 0.74, 0.8, 0.83, 0.86, 0.88], restated: BEFORE_MERGER },
+    { key: "district", label: "Toàn tỉnh", values: [0.66, 0.69, 0.72, 0.74, 0.77, 0.8], reference: true },
+  ],
+};
+
+/** A split: a new unit that took 0.6 of an old one, so its restated quarters are estimates; 2025-Q2 has no value. */
+export const SPLIT_TREND_DATA: TrendLineData = {
+  periods: QUARTERS_2025,
+  series: [
+    { key: "11197", label: "Xã Tân Phong", values: [0.52, null, 0.6, 0.63, 0.66, 0.7], restated: BEFORE_MERGER, estimated: BEFORE_MERGER },
+    { key: "district", label: "Toàn tỉnh", values: [0.66, 0.69, 0.72, 0.74, 0.77, 0.8], reference: true },
+  ],
+};
+
+/** The merged unit's rank: among the 20 old units' field restated into 6 new ones, then its own. */
+export const MERGER_BUMP_DATA: BumpChartData = {
+  periods: QUARTERS_2025,
+  series: [{ key: "composite_score", label: "Điểm tổng hợp", ranks: [3, 2, 1, 2, 1, 1], fields: [6, 6, 6, 6, 6, 6], restated: BEFORE_MERGER }],
+};
+
+/** The split unit's rank, estimated before the merger. */
+export const SPLIT_BUMP_DATA: BumpChartData = {
+  periods: QUARTERS_2025,
+  series: [
+    { key: "composite_score", label: "Điểm tổng hợp", ranks: [5, 6, 4, 4, 3, 3], fields: [6, 6, 6, 6, 6, 6], restated: BEFORE_MERGER, estimated: BEFORE_MERGER },
+  ],
+};
