@@ -1,7 +1,8 @@
 /**
  * The unit's rank over the periods of the chosen kind: the composite's and one indicator's (chosen with
  * `?indicator=`), each in its own bump chart, so that the two lines meeting at one rank is never drawn as a
- * tie between units. The table beneath gives every period's ranks and where its figures came from.
+ * tie between units. The table beneath gives every period's ranks and where its figures came from. A merged
+ * unit's ranks before the merger are on its predecessors' counts combined: drawn dotted, marked in the table.
  */
 import { Form } from "@remix-run/react";
 import { BumpChart, BumpChartTable, isBumpChartEmpty, type BumpChartData } from "~/charts/bump-chart";
@@ -12,12 +13,16 @@ import { t } from "~/i18n/translate";
 import { useLang } from "~/i18n/use-lang";
 import { SourceList, type Source } from "./sources";
 import { ColumnHeads } from "~/components/column-heads";
+import { Approx } from "./rank-table";
+import { restatedChartLabels } from "./trends";
 
 export interface RankPointView {
   rank: number | null;
   ranked: number | null;
   tiedWith: number;
   value: number | null;
+  restated: boolean;
+  estimated: boolean;
 }
 
 export interface UnitRankHistoryProps {
@@ -26,6 +31,8 @@ export interface UnitRankHistoryProps {
   periods: readonly string[];
   indicator: IndicatorId;
   indicatorUnit: ValueKind;
+  /** The first period of a merged unit (its valid_from); null for a unit that was never formed from others. */
+  formed: string | null;
   ranks: { composite: readonly RankPointView[]; indicator: readonly RankPointView[] };
   history: readonly {
     period: string;
@@ -38,7 +45,8 @@ export interface UnitRankHistoryProps {
 }
 
 function bumpData(labels: readonly string[], key: string, name: string, points: readonly RankPointView[]): BumpChartData {
-  return { periods: labels, series: [{ key, label: name, ranks: points.map((p) => p.rank), fields: points.map((p) => p.ranked) }] };
+  const series = { key, label: name, ranks: points.map((p) => p.rank), fields: points.map((p) => p.ranked) };
+  return { periods: labels, series: [{ ...series, restated: points.map((p) => p.restated), estimated: points.map((p) => p.estimated) }] };
 }
 
 function RankCell({ point, valueUnit }: { point: RankPointView; valueUnit: ValueKind }) {
@@ -48,7 +56,12 @@ function RankCell({ point, valueUnit }: { point: RankPointView; valueUnit: Value
     <>
       <span className="rank-value">{formatRank(point.rank, point.ranked)}</span>
       {point.tiedWith > 0 ? <span className="unit-tie"> {t(lang, "unit.tie")}</span> : null}
-      <span className="unit-history-value"> · {formatValue(lang, valueUnit, point.value)}</span>
+      <span className="unit-history-value">
+        {" · "}
+        {point.estimated && point.value !== null ? <Approx lang={lang} /> : null}
+        {formatValue(lang, valueUnit, point.value)}
+      </span>
+      {point.restated ? <span className="unit-restated"> {t(lang, "unit.restatedShort")}</span> : null}
     </>
   );
 }
@@ -84,6 +97,7 @@ export function UnitRankHistory(props: UnitRankHistoryProps) {
             series: t(lang, "unit.history.series"),
             tie: t(lang, "unit.tie"),
             noData: t(lang, "chart.noData"),
+            ...restatedChartLabels(lang, props.formed),
           };
           return (
             <div key={c.id} className="unit-bump">

@@ -109,7 +109,7 @@ export function UnitRankTable({ rows, period, periodText, incomplete, quarters }
 }
 
 /** "≈" before an estimate (a share below 1 of a split unit's counts), with its words for screen readers. */
-function Approx({ lang }: { lang: Lang }) {
+export function Approx({ lang }: { lang: Lang }) {
   return (
     <span className="unit-approx" title={t(lang, "unit.estimated")}>
       <span aria-hidden="true">≈ </span>

@@ -89,6 +89,10 @@ export default function UnitPage() {
   const periodText = period ? periodInSentence(lang, period) : "";
   const district = useShellData()?.district;
   const compareHref = `/compare?units=${unit.code}${period ? `&period=${period}` : ""}`;
+  // units-over-time.md rule 3: a merged unit's history before the merger is restated, drawn and labelled so.
+  const formed = data.basis === "current" ? data.lineage.validFrom : null;
+  const restatedTrend = formed !== null && data.trend.some((s) => s.restated.some(Boolean));
+  const restatedRanks = formed !== null && [...data.ranks.composite, ...data.ranks.indicator].some((p) => p.restated);
   return (
     <>
       {data.publication ? <PrintTitle publication={data.publication} /> : null}
@@ -123,17 +127,20 @@ export default function UnitPage() {
           <section aria-labelledby="unit-trends-heading" className="unit-trends">
             <h2 id="unit-trends-heading">{t(lang, data.kind === "year" ? "unit.trends.headingYears" : "unit.trends.headingQuarters")}</h2>
             <p className="muted">{t(lang, "unit.trends.note")}</p>
-            <UnitTrends unitName={unit.name} periods={data.periods} trend={data.trend} />
+            {restatedTrend && formed ? <p className="muted unit-restated-note">{t(lang, "unit.restated.trendNote", { period: periodInSentence(lang, formed) })}</p> : null}
+            <UnitTrends unitName={unit.name} periods={data.periods} trend={data.trend} formed={formed} />
           </section>
 
           <section aria-labelledby="rank-history-heading" id="rank-history" className="unit-rank-history">
             <h2 id="rank-history-heading">{t(lang, "unit.history.heading")}</h2>
+            {restatedRanks && formed ? <p className="muted unit-restated-note">{t(lang, "unit.restated.historyNote", { period: periodInSentence(lang, formed) })}</p> : null}
             <UnitRankHistory
               unitName={unit.name}
               period={period}
               periods={data.periods}
               indicator={data.indicator}
               indicatorUnit={valueKind(data.indicator)}
+              formed={formed}
               ranks={data.ranks}
               history={data.history}
             />

@@ -1,25 +1,37 @@
 /**
  * One trend line per indicator (and the composite): the unit against the district over the periods of
  * the chosen kind. For counts the reference is the district's average per unit, so that one unit's count
- * is compared with something of its own size.
+ * is compared with something of its own size. A merged unit's figures before the merger are its predecessors'
+ * counts combined: that part of its line is drawn dotted and keyed "gộp số liệu các đơn vị cũ" (units-over-time.md
+ * rule 3), with a rule at the period the unit was formed.
  */
 import { ChartFigure } from "~/components/chart-figure";
 import { TrendLine, TrendLineTable, isTrendLineEmpty, type TrendLineData } from "~/charts/trend-line";
 import type { RankedId, ValueKind } from "~/domain/indicators";
 import { rateDomain } from "~/domain/unit-charts";
-import { formatIndicatorTick, formatPeriod, formatValue } from "~/i18n/format";
-import { t } from "~/i18n/translate";
+import { formatIndicatorTick, formatPeriod, formatValue, periodInSentence } from "~/i18n/format";
+import { t, type Lang } from "~/i18n/translate";
 import { useLang } from "~/i18n/use-lang";
 
 export interface UnitTrendsProps {
   unitName: string;
   periods: readonly string[];
-  trend: readonly { indicator: RankedId; valueUnit: ValueKind; unit: (number | null)[]; reference: (number | null)[] }[];
+  trend: readonly {
+    indicator: RankedId;
+    valueUnit: ValueKind;
+    unit: (number | null)[];
+    reference: (number | null)[];
+    restated: boolean[];
+    estimated: boolean[];
+  }[];
+  /** The first period of a merged unit (its valid_from); null for a unit that was never formed from others. */
+  formed: string | null;
 }
 
-export function UnitTrends({ unitName, periods, trend }: UnitTrendsProps) {
+export function UnitTrends({ unitName, periods, trend, formed }: UnitTrendsProps) {
   const lang = useLang();
   const labels = periods.map((p) => formatPeriod(lang, p));
+  const restatedLabels = restatedChartLabels(lang, formed);
   return (
     <div className="unit-trend-grid">
       {trend.map((s) => {
@@ -33,7 +45,7 @@ export function UnitTrends({ unitName, periods, trend }: UnitTrendsProps) {
               values: s.reference,
               reference: true,
             },
-            { key: "unit", label: unitName, values: s.unit },
+            { key: "unit", label: unitName, values: s.unit, restated: s.restated, estimated: s.estimated },
           ],
         };
         const chartLabels = {
@@ -41,6 +53,7 @@ export function UnitTrends({ unitName, periods, trend }: UnitTrendsProps) {
           description: t(lang, "unit.trend.description", { indicator: title, unit: unitName }),
           series: t(lang, "unit.trend.series"),
           noData: t(lang, "chart.noData"),
+          ...restatedLabels,
         };
         const fmt = (n: number) => formatValue(lang, s.valueUnit, n);
         return (
@@ -69,4 +82,13 @@ export function UnitTrends({ unitName, periods, trend }: UnitTrendsProps) {
       })}
     </div>
   );
+}
+
+/** The words of a restated part (chart-restated.tsx): its legend key, the rule's label, the tables' short mark. */
+export function restatedChartLabels(lang: Lang, formed: string | null): { restated: string; restatedShort: string; merger?: string } {
+  return {
+    restated: t(lang, "unit.restated.legend"),
+    restatedShort: t(lang, "unit.restated.word"),
+    ...(formed ? { merger: t(lang, "unit.restated.merger", { period: periodInSentence(lang, formed) }) } : {}),
+  };
 }

@@ -55,6 +55,9 @@ export interface RankPoint {
   ranked: number | null;
   tiedWith: number;
   value: number | null;
+  /** Ranked on counts combined from predecessors (a merger), estimated where a share below 1 was used. */
+  restated: boolean;
+  estimated: boolean;
 }
 
 export interface HistoryRow {
@@ -74,6 +77,9 @@ export interface TrendSeriesData {
   unit: (number | null)[];
   /** The district's rate or score; for counts the average per reporting unit. */
   reference: (number | null)[];
+  /** Per period: the unit's value is combined from its predecessors' counts, and an estimate (a share below 1). */
+  restated: boolean[];
+  estimated: boolean[];
 }
 
 export interface UnitPageData {
@@ -131,8 +137,8 @@ function ownRows(rows: readonly UnitRankingRow[], code: string): Map<string, Uni
 }
 
 function rankPoint(own: UnitRankingRow | undefined, field: number | undefined): RankPoint {
-  if (!own) return { rank: null, ranked: field ?? null, tiedWith: 0, value: null };
-  return { rank: own.rank, ranked: own.ranked, tiedWith: own.tied_with, value: own.value };
+  if (!own) return { rank: null, ranked: field ?? null, tiedWith: 0, value: null, restated: false, estimated: false };
+  return { rank: own.rank, ranked: own.ranked, tiedWith: own.tied_with, value: own.value, restated: own.restated, estimated: own.estimated };
 }
 
 /** The composite's gap in points to the next better score, from the unit's row (computed over everyone in SQL). */
@@ -225,6 +231,8 @@ export function unitView(input: UnitViewInput): UnitPageData {
         const f = district.get(p)?.get(id);
         return (valueUnit === "count" ? f?.perUnit : f?.value) ?? null;
       }),
+      restated: periods.map((p) => own(p, id)?.restated ?? false),
+      estimated: periods.map((p) => own(p, id)?.estimated ?? false),
     };
   });
 

@@ -149,6 +149,32 @@ describe("the unit pages over a merger", () => {
     const english = await page("/units/00001?period=2025-Q2&lang=en");
     expect(english).toContain("This unit was formed in Q3 2025 from");
   });
+
+  it("draws the restated part of its trends and ranks distinctly, labelled, its estimates marked ≈ (rule 3)", async () => {
+    // Figures keep their unit with a no-break space; plain spaces here.
+    const html = (await page("/units/00001?period=2025-Q3")).replace(/[\u00a0\u202f]/g, " ");
+    const trend = /<svg[^>]*id="trend-digitization_rate"[\s\S]*?<\/svg>/.exec(html)?.[0] ?? "";
+    // 2025-Q2 restated and estimated (0.6 of Bốn): 270/360; 2025-Q3 its own 400/500.
+    expect(trend).toContain("<title>Xã Một Mới · Quý 2/2025: ≈75,0 % (gộp số liệu các đơn vị cũ)</title>");
+    expect(trend).toContain("<title>Xã Một Mới · Quý 3/2025: 80,0 %</title>");
+    expect(trend).toContain('class="pb-line pb-line-restated"');
+    expect(trend).toContain(">gộp số liệu các đơn vị cũ</text>");
+    expect(trend).toContain(">Thành lập quý 3/2025</text>");
+    const bump = /<svg[^>]*id="bump-composite"[\s\S]*?<\/svg>/.exec(html)?.[0] ?? "";
+    expect(bump).toMatch(/<title>Điểm tổng hợp · Quý 2\/2025: ≈\d\/3 \(gộp số liệu các đơn vị cũ\)<\/title>/);
+    expect(bump).toContain(">Thành lập quý 3/2025</text>");
+    expect(html).toContain("Đường chấm, điểm rỗng: gộp số liệu các đơn vị cũ, trước quý 3/2025");
+    expect(html).toMatch(/≈75,0 % \(gộp\)/);
+    const english = (await page("/units/00001?period=2025-Q3&lang=en")).replace(/[\u00a0\u202f]/g, " ");
+    expect(english).toContain("Xã Một Mới · Q2 2025: ≈75.0% (old units&#x27; figures combined)");
+    expect(english).toContain(">Formed Q3 2025</text>");
+  });
+
+  it("draws an unchanged unit's charts without any restated mark", async () => {
+    const html = await page("/units/00006?period=2025-Q3");
+    expect(html).toContain('id="trend-digitization_rate"');
+    for (const mark of ["gộp số liệu các đơn vị cũ", "pb-line-restated", "pb-merger", "≈", "(gộp)"]) expect(html).not.toContain(mark);
+  });
 });
 
 describe("the overview of one emulation cluster", () => {
