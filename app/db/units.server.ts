@@ -183,6 +183,11 @@ export async function getClusters(db: Db): Promise<string[]> {
 const unitSchema = z.object({ code: z.string(), name: z.string(), kind: z.enum(["town", "ward", "commune", "special_zone"]), cluster: z.string().nullable() });
 export type UnitInfo = z.infer<typeof unitSchema>;
 
+/** The units that still exist (no last quarter), in code order: the ones the next report names. */
+export async function getStandingUnits(db: Db): Promise<{ code: string; name: string; cluster: string | null }[]> {
+  return db.query("SELECT code, name, cluster FROM unit_spans WHERE valid_to IS NULL ORDER BY code", [], z.object({ code: z.string(), name: z.string(), cluster: z.string().nullable() }));
+}
+
 /** Every unit of the registry, in code order. */
 export async function getUnits(db: Db): Promise<UnitInfo[]> {
   return db.query("SELECT code, name, kind, cluster FROM units ORDER BY code", [], unitSchema);

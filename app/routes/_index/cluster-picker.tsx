@@ -17,7 +17,7 @@ export interface ClusterPickerProps {
 export function ClusterPicker({ value, clusters, keep = {}, id = "cluster-picker" }: ClusterPickerProps) {
   const lang = useLang();
   return (
-    <Form method="get" className="indicator-picker" data-autosubmit="">
+    <Form method="get" className="cluster-picker" data-autosubmit="">
       {Object.entries(keep).map(([name, v]) => (v === undefined || v === "" ? null : <input key={name} type="hidden" name={name} value={v} />))}
       <label htmlFor={id}>{t(lang, "overview.cluster.label")}</label>
       <select id={id} name="cluster" defaultValue={value ?? ""}>

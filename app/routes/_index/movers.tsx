@@ -17,8 +17,11 @@ export interface MoversProps {
   period: string;
   previousPeriod: string;
   hasPrevious: boolean;
-  /** Both periods' fields when they ranked different units on the composite: then nobody "moved". */
-  fields: { before: number; now: number } | null;
+  /**
+   * Both periods' fields when they ranked different units on the composite: then nobody "moved". `before`
+   * is null when none of this period's units was ranked then (the units were reorganised).
+   */
+  fields: { before: number | null; now: number } | null;
 }
 
 function MoverList({ movers, field, period, emptyKey }: { movers: readonly Mover[]; field: number; period: string; emptyKey: string }) {
@@ -43,7 +46,8 @@ export function Movers({ risers, fallers, field, period, previousPeriod, hasPrev
   const lang = useLang();
   const previous = periodInSentence(lang, previousPeriod);
   if (!hasPrevious) return <p className="muted">{t(lang, "overview.movers.noPrevious", { previous })}</p>;
-  if (fields) return <p className="muted">{t(lang, "overview.movers.otherUnits", { previous, ...fields })}</p>;
+  if (fields?.before === null) return <p className="muted">{t(lang, "overview.movers.newUnits", { previous, now: fields.now })}</p>;
+  if (fields) return <p className="muted">{t(lang, "overview.movers.otherUnits", { previous, before: fields.before, now: fields.now })}</p>;
   return (
     <>
       <p className="muted">{t(lang, "overview.movers.intro", { previous })}</p>

@@ -59,7 +59,7 @@ export interface OverviewData {
   kind: "ok";
   /** The emulation cluster the page is narrowed to (its units, their ranks within it), or null for all. */
   cluster: string | null;
-  /** Every cluster of the registry, for the picker (empty where the body has none). */
+  /** The clusters of the period's units, for the picker (empty where they have none). */
   clusters: string[];
   period: string;
   periodKind: PeriodKind;
@@ -93,7 +93,7 @@ export interface OverviewData {
   totals: TotalSeries[];
   movers: { risers: Mover[]; fallers: Mover[] };
   /** The composite's fields then and now when the two periods ranked different units (no movers then). */
-  moversFields: { before: number; now: number } | null;
+  moversFields: { before: number | null; now: number } | null;
   scoring: { name: string; hash: string };
   /** Time of the latest upload whose rows are current (ISO, UTC). */
   lastUploadAt: string | null;
@@ -193,6 +193,8 @@ export function overviewView(input: OverviewInput): OverviewData {
   const otherUnits = composite.find(
     (r): r is OverviewRow & { previous: PreviousStanding } => r.rank !== null && r.previous !== null && r.previous.movement === null,
   );
+  // None of this period's units was ranked in the previous one (a merger): nobody moved either.
+  const newUnits = input.periods.includes(previous) && composite.every((r) => r.previous === null) ? composite.find((r) => r.rank !== null) : undefined;
   return {
     kind: "ok",
     cluster: input.cluster ?? null,
@@ -214,7 +216,7 @@ export function overviewView(input: OverviewInput): OverviewData {
     rows,
     totals,
     movers: pickMovers(composite),
-    moversFields: otherUnits ? { before: otherUnits.previous.ranked, now: otherUnits.ranked } : null,
+    moversFields: otherUnits ? { before: otherUnits.previous.ranked, now: otherUnits.ranked } : newUnits ? { before: null, now: newUnits.ranked } : null,
     scoring: input.scoring,
     lastUploadAt: input.lastUploadAt,
   };
@@ -249,7 +251,11 @@ export async function loadOverview(
     corrections,
     ...resolved,
     cluster,
-    clusters,
+    // The picker offers the clusters of the period's units (the old district's quarters have none), and the
+    // chosen one even where the period has none of its units, so the reader can go back to all units.
+    clusters: [...new Set([...registry.flatMap((u) => (u.cluster === null ? [] : [u.cluster])), ...(cluster === null ? [] : [cluster])])].sort((a, b) =>
+      a.localeCompare(b, "vi"),
+    ),
     indicator: params.indicator ?? COMPOSITE_ID,
     list: { q: params.q, page: params.page },
     rankings: shown,

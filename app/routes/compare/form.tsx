@@ -11,6 +11,7 @@ import { useLang } from "~/i18n/use-lang";
 export interface CompareFormProps {
   chosen: readonly { code: string; name: string }[];
   search: UnitSearch;
+  /** The period the reader asked for, kept by every link and the search; null lets the page choose. */
   period: string | null;
   max: number;
 }

@@ -44,7 +44,9 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const db = await getAppDb();
   const page = await orNotFound(lang, loadCompare(db, compareRequest, getScoring(getEnv().DATA_DIR), view));
   const publication = page.period === null ? null : await pagePublication(db, page.period, view, request);
-  return json({ ...page, publication, lang });
+  // Links that add or remove a unit keep the period only if the reader chose one; otherwise the page picks
+  // the latest period every chosen unit existed in again (units merged away are compared on their last one).
+  return json({ ...page, periodAsked: parsed.params.period ?? null, publication, lang });
 }
 
 /** A score's axis runs 0–100; a count's from the data. */
@@ -94,7 +96,7 @@ export default function ComparePage() {
       ) : (
         <>
           <PeriodPicker value={data.period} keep={{ units: data.selected.join(","), q: data.search.query ?? undefined }} />
-          <CompareForm chosen={data.chosen} search={data.search} period={data.period} max={data.max} />
+          <CompareForm chosen={data.chosen} search={data.search} period={data.periodAsked} max={data.max} />
           {message ? (
             <p className={data.status === "none" ? "compare-hint" : "unit-notice compare-message"} role={data.status === "none" ? undefined : "status"}>
               {message}

@@ -7,7 +7,8 @@ import type { Db } from "~/db/instance.server";
 import { getLoadedPeriods } from "~/db/periods.server";
 import type { RankingRow } from "~/db/rankings.server";
 import { getUnitRankingsFor, type RankedField } from "~/db/unit-rankings.server";
-import { getUnits, getUnitsByCode, type UnitInfo } from "~/db/units.server";
+import { getUnitSpans, getUnits, getUnitsByCode, type UnitInfo } from "~/db/units.server";
+import { validIn } from "~/domain/unit-lineage";
 import { RANKED_IDS, valueKind, type RankedId, type ValueKind } from "~/domain/indicators";
 import { resolvePeriod, type PeriodKind } from "~/domain/period";
 import type { DataView } from "~/domain/publication";
@@ -148,6 +149,18 @@ export interface ComparePageRequest {
   q?: string;
 }
 
+/**
+ * Without a period asked for, the latest one in which every chosen unit existed: units merged away in
+ * 2025 are compared on their last quarter, not shown empty on today's.
+ */
+async function sharedPeriod<R extends { period: string; periods: string[] }>(db: Db, resolved: R, request: ComparePageRequest): Promise<R> {
+  if (request.period !== undefined || request.codes.length === 0) return resolved;
+  const spans = await getUnitSpans(db);
+  const existed = (code: string, period: string) => spans.some((s) => s.code === code && validIn(s, period));
+  const shared = resolved.periods.filter((p) => request.codes.every((code) => existed(code, p))).at(-1);
+  return shared === undefined ? resolved : { ...resolved, period: shared };
+}
+
 /** The compare page; throws NotFoundError for codes the registry does not hold or a period without data. */
 export async function loadCompare(db: Db, request: ComparePageRequest, scoring: VersionedScoring, view: DataView): Promise<ComparePageData> {
   const { units: chosen, missing } = await getUnitsByCode(db, request.codes);
@@ -155,7 +168,7 @@ export async function loadCompare(db: Db, request: ComparePageRequest, scoring: 
   const resolved = resolvePeriod(await getLoadedPeriods(db, view), request.period);
   if (resolved.status === "empty" && view.kind === "published" && view.asOf !== null) throw new NotFoundError({ what: "asOf", date: view.asOf });
   if (resolved.status === "unknown") throw new NotFoundError({ what: "period", ...resolved });
-  const ok = resolved.status === "ok" ? resolved : null;
+  const ok = resolved.status === "ok" ? await sharedPeriod(db, resolved, request) : null;
   const [allUnits, rankings] = await Promise.all([
     getUnits(db),
     ok && selectionStatus(chosen.length) === "ok" ? getUnitRankingsFor(db, ok.kind, ok.periods, request.codes, scoring, view) : { rows: [], fields: [] },

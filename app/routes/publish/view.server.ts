@@ -4,7 +4,8 @@
  */
 import type { Db } from "~/db/instance.server";
 import { getPeriodPublications, getPublications, type PeriodPublication, type Publication } from "~/db/publications.server";
-import { getUnitCoverage, getUnits } from "~/db/units.server";
+import { getUnitCoverage, getUnitSpans } from "~/db/units.server";
+import { validIn } from "~/domain/unit-lineage";
 
 export type QuarterStatus = "draft" | "published" | "changed";
 
@@ -16,7 +17,7 @@ export interface QuarterRow {
   publishedAt: string | null;
   reported: number;
   registry: number;
-  /** Registry units without a report, code and name. */
+  /** Units valid in the quarter without a report, code and name. */
   missing: { code: string; name: string }[];
 }
 
@@ -30,25 +31,37 @@ export function statusOf(p: Pick<PeriodPublication, "version" | "changed">): Qua
   return p.changed ? "changed" : "published";
 }
 
-/** Pure: the rows of the page from the statuses and who reported each quarter, newest quarter first. */
+/** A registry unit; without a validity it exists in every quarter. */
+interface RegistryEntry {
+  code: string;
+  name: string;
+  validFrom?: string | null;
+  validTo?: string | null;
+}
+
+/**
+ * Pure: the rows of the page from the statuses and who reported each quarter, newest quarter first. Each
+ * quarter counts against the units that existed in it, so a unit merged away is not "missing".
+ */
 export function publishView(
   statuses: readonly PeriodPublication[],
   reportedByPeriod: ReadonlyMap<string, ReadonlySet<string>>,
-  registry: readonly { code: string; name: string }[],
+  registry: readonly RegistryEntry[],
   history: Publication[],
 ): PublishPage {
   const quarters = statuses
     .filter((s) => reportedByPeriod.has(s.period))
     .map((s): QuarterRow => {
       const reported = reportedByPeriod.get(s.period) ?? new Set<string>();
+      const units = registry.filter((u) => validIn({ validFrom: u.validFrom ?? null, validTo: u.validTo ?? null }, s.period));
       return {
         period: s.period,
         status: statusOf(s),
         version: s.version,
         publishedAt: s.published_at,
         reported: reported.size,
-        registry: registry.length,
-        missing: registry.filter((u) => !reported.has(u.code)).map(({ code, name }) => ({ code, name })),
+        registry: units.length,
+        missing: units.filter((u) => !reported.has(u.code)).map(({ code, name }) => ({ code, name })),
       };
     })
     .reverse();
@@ -57,7 +70,7 @@ export function publishView(
 
 export async function loadPublishPage(db: Db, now: Date): Promise<PublishPage> {
   const draft = { kind: "draft" } as const;
-  const [statuses, units, registry, history] = await Promise.all([getPeriodPublications(db, now), getUnitCoverage(db, draft), getUnits(db), getPublications(db)]);
+  const [statuses, units, registry, history] = await Promise.all([getPeriodPublications(db, now), getUnitCoverage(db, draft), getUnitSpans(db), getPublications(db)]);
   const reported = new Map<string, Set<string>>();
   for (const u of units) {
     for (const p of u.periods) {

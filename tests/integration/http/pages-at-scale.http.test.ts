@@ -130,7 +130,10 @@ describe("pages at province scale", () => {
     expect(page.html).not.toContain('type="checkbox"');
     expect(page.html).toContain("Đơn vị đã chọn (2/5)");
     expect(page.html).toContain(`aria-label="Bỏ Xã Thử Nghiệm 1 khỏi danh sách so sánh"`);
-    expect(decode(page.html)).toContain(`<a href="/compare?units=${a?.code},${b?.code},10015&period=2024-Q4&q=Nghi%E1%BB%87m%2016" aria-label="Thêm Xã Thử Nghiệm 16 vào danh sách so sánh">Thêm</a>`);
+    // No period was asked for, so the link keeps none and the page chooses it again.
+    expect(decode(page.html)).toContain(`<a href="/compare?units=${a?.code},${b?.code},10015&q=Nghi%E1%BB%87m%2016" aria-label="Thêm Xã Thử Nghiệm 16 vào danh sách so sánh">Thêm</a>`);
+    const chosen = await get(server, `/compare?units=${a?.code},${b?.code}&period=2024-Q3&q=${encodeURIComponent("Nghiệm 16")}`);
+    expect(decode(chosen.html)).toContain(`<a href="/compare?units=${a?.code},${b?.code},10015&period=2024-Q3&q=Nghi%E1%BB%87m%2016"`);
     const many = await get(server, `/compare?q=1`);
     expect(many.html).toContain("168 đơn vị khớp; hiện 20 đơn vị đầu tiên.");
     expect((many.html.match(/vào danh sách so sánh/g) ?? []).length).toBe(20);

@@ -200,3 +200,43 @@ describe("the overview of one emulation cluster", () => {
     expect(await res.text()).toContain("Không có cụm thi đua “Cụm Z”. Các cụm: Cụm A, Cụm B.");
   });
 });
+
+describe("pages that count each period against the units of its time", () => {
+  async function text(pathAndQuery: string): Promise<string> {
+    const res = await fetch(`${server.url}${pathAndQuery}`);
+    expect(res.status, pathAndQuery).toBe(200);
+    return (await res.text()).replace(/<!-- -->/g, "");
+  }
+
+  it("the data page: 2025-Q2 against its 4 units, 2025-Q3 against its 3, and each unit's validity", async () => {
+    const html = await text("/data");
+    expect(html).toMatch(/Quý 2\/2025<\/th><td class="num">4\/4</);
+    expect(html).toMatch(/Quý 3\/2025<\/th><td class="num">3\/3</);
+    expect(html).toContain("đến quý 2/2025");
+    expect(html).toContain("từ quý 3/2025");
+  });
+
+  it("an old unit's page opens on its last quarter, and lists no year it did not exist at the end of", async () => {
+    const html = await text("/units/00004");
+    expect(html).toContain("quý 2/2025");
+    expect(html).toContain("không còn từ quý 3/2025");
+    expect(html).not.toContain("Năm 2026");
+  });
+
+  it("the compare page without a period compares on the last quarter every chosen unit existed in", async () => {
+    const html = await text("/compare?units=00002,00006");
+    expect(html).toMatch(/<option value="2025-Q2" selected/);
+  });
+
+  it("the template asks only for the units that still exist", async () => {
+    const csv = await text("/template.csv?lang=en");
+    const codes = csv.trim().split("\r\n").slice(2).map((line) => line.split(",")[0]);
+    expect(codes).toEqual(["00001", "00005", "00006"]);
+  });
+
+  it("the overview after a reorganisation where no unit continues names no movers and says why", async () => {
+    // 00006 continues in this registry, so movement is computed for it; on the sample (e2e) no unit does.
+    const html = await text("/?period=2025-Q3");
+    expect(html).toContain("Kỳ trước (quý 2/2025) xếp hạng 4 đơn vị, kỳ này 3 đơn vị");
+  });
+});
