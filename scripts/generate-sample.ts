@@ -1,21 +1,24 @@
 /**
- * Writes the sample quarterly reports data/sample/2022-Q1.csv … 2024-Q4.csv: one row per unit of
- * data/communes.csv, believable volumes and rates, planted edge cases, and the true 2023 story of
- * Thị trấn Ninh Giang. Deterministic: a fixed seed, no clock. See docs/decisions/003-sample-data.md.
+ * Writes the sample quarterly reports data/sample/2022-Q1.csv … 2026-Q3.csv: one row per unit of
+ * data/communes.csv valid in the quarter (the old district's twenty units to 2025-Q2, the merged communes
+ * of data/lineage.csv from 2025-Q3, their counts the sum of their predecessors' parts), believable volumes
+ * and rates, planted edge cases, and the true 2023 story of Thị trấn Ninh Giang. Deterministic: a fixed seed, no clock. See docs/decisions/003-sample-data.md.
  *
  *   npm run generate-sample
  */
-import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { mkdirSync, writeFileSync } from "node:fs";
 import { fileURLToPath, pathToFileURL } from "node:url";
-import { parseRegistryCsv } from "~/config/registry.server";
+import { readRegistryFiles, type Unit } from "~/config/registry.server";
+import { validIn, type LineageLine } from "~/domain/unit-lineage";
 import { formatQuarter } from "../app/domain/period";
-import { COUNT_FIELDS, FIELD_INFO, REPORT_FIELDS } from "../app/domain/report-fields";
+import { COUNT_FIELDS, FIELD_INFO, REPORT_FIELDS, type Counts } from "../app/domain/report-fields";
 import {
   SAMPLE_QUARTERS,
   buildCounts,
   drawProfile,
   drawRowDraws,
   type RegistryUnit,
+  type SampleQuarter,
   type SampleRow,
 } from "./sample/model";
 import { plantEdgeCases, type UnitSource } from "./sample/plants";
@@ -39,28 +42,58 @@ export interface SampleBuild {
   story: StoryFigures;
 }
 
-export function buildSample(registry: readonly RegistryUnit[]): SampleBuild {
-  const town = registry.find((u) => u.code === STORY_UNIT);
+/** The registry as the sample needs it: units with their validity, and the lineage of the merger. */
+export interface SampleRegistry {
+  units: readonly SampleUnit[];
+  lineage: readonly Pick<LineageLine, "predecessor" | "successor" | "share">[];
+}
+
+type SampleUnit = RegistryUnit & Pick<Unit, "validFrom" | "validTo">;
+
+/**
+ * A merged unit's counts in a quarter: each predecessor's modelled row, built at its share of that
+ * predecessor's volume, summed. The predecessors no longer report, so nothing else has to add up.
+ */
+function mergedCounts(parts: readonly { source: UnitSource; share: number }[], quarter: SampleQuarter, index: number): Counts {
+  const total = Object.fromEntries(COUNT_FIELDS.map((f) => [f, 0])) as Counts;
+  for (const { source, share } of parts) {
+    const draws = source.draws[index];
+    if (!draws) throw new Error(`sample: no draws for quarter ${index}`);
+    const whole = buildCounts(source.profile, quarter, index, draws);
+    const counts = share === 1 ? whole : buildCounts(source.profile, quarter, index, draws, Math.round(share * whole.dossiers_received));
+    for (const f of COUNT_FIELDS) total[f] += counts[f];
+  }
+  return total;
+}
+
+export function buildSample(registry: SampleRegistry): SampleBuild {
+  const town = registry.units.find((u) => u.code === STORY_UNIT);
   if (!town || town.kind !== "town") throw new Error(`sample: the registry must hold the town ${STORY_UNIT}`);
 
   const sources = new Map<string, UnitSource>();
-  for (const unit of registry) {
+  for (const unit of registry.units) {
     sources.set(unit.code, { profile: drawProfile(unit), draws: drawRowDraws(unit.code, SAMPLE_QUARTERS.length) });
   }
+  const partsOf = (code: string) =>
+    registry.lineage
+      .filter((l) => l.successor === code)
+      .map((l) => {
+        const source = sources.get(l.predecessor);
+        if (!source) throw new Error(`sample: no predecessor ${l.predecessor}`);
+        return { source, share: l.share };
+      });
   const byPeriod = new Map<string, Map<string, SampleRow>>();
   SAMPLE_QUARTERS.forEach((quarter, index) => {
     const period = formatQuarter(quarter);
     const rows = new Map<string, SampleRow>();
-    for (const unit of registry) {
+    for (const unit of registry.units) {
+      if (!validIn(unit, period)) continue;
       const source = sources.get(unit.code);
       const draws = source?.draws[index];
       if (!source || !draws) throw new Error(`sample: no draws for ${unit.code}`);
-      rows.set(unit.code, {
-        code: unit.code,
-        name: unit.name,
-        period,
-        counts: buildCounts(source.profile, quarter, index, draws),
-      });
+      const parts = partsOf(unit.code);
+      const counts = parts.length > 0 ? mergedCounts(parts, quarter, index) : buildCounts(source.profile, quarter, index, draws);
+      rows.set(unit.code, { code: unit.code, name: unit.name, period, counts });
     }
     byPeriod.set(period, rows);
   });
@@ -73,7 +106,7 @@ export function buildSample(registry: readonly RegistryUnit[]): SampleBuild {
   for (const [period, rows] of byPeriod) {
     const townRow = rows.get(STORY_UNIT);
     const biggest = Math.max(...[...rows.values()].map((r) => r.counts.dossiers_received));
-    if (!townRow || townRow.counts.dossiers_received !== biggest) problems.push(`${period}: the town is not the largest`);
+    if (townRow && townRow.counts.dossiers_received !== biggest) problems.push(`${period}: the town is not the largest`);
   }
   if (problems.length > 0) throw new Error(`sample: invalid rows:\n${problems.join("\n")}`);
 
@@ -95,8 +128,8 @@ export function formatSampleCsv(rows: readonly SampleRow[]): string {
   return `${lines.join("\n")}\n`;
 }
 
-/** File name (`2023-Q4.csv`) → CSV text, one file per quarter 2022-Q1 … 2024-Q4. */
-export function generateSample(registry: readonly RegistryUnit[]): Map<string, string> {
+/** File name (`2023-Q4.csv`) → CSV text, one file per quarter 2022-Q1 … 2026-Q3. */
+export function generateSample(registry: SampleRegistry): Map<string, string> {
   const { rows } = buildSample(registry);
   return new Map([...rows].map(([period, list]) => [`${period}.csv`, formatSampleCsv(list)]));
 }
@@ -105,8 +138,8 @@ function percent(n: number, d: number): string {
   return `${((100 * n) / d).toFixed(2)}%`;
 }
 
-function describeStory(story: StoryFigures, registry: readonly RegistryUnit[]): string[] {
-  const name = (code: string) => registry.find((u) => u.code === code)?.name ?? code;
+function describeStory(story: StoryFigures, registry: SampleRegistry): string[] {
+  const name = (code: string) => registry.units.find((u) => u.code === code)?.name ?? code;
   const lines = [];
   for (const r of story.ranks) {
     lines.push(`${r.id}: ${r.rank}/${r.field} at ${r.town.n}/${r.town.d} = ${percent(r.town.n, r.town.d)}`);
@@ -121,9 +154,9 @@ function describeStory(story: StoryFigures, registry: readonly RegistryUnit[]): 
 }
 
 function main(): void {
-  const registryUrl = new URL("../data/communes.csv", import.meta.url);
-  const outDir = fileURLToPath(new URL("../data/sample/", import.meta.url));
-  const registry = parseRegistryCsv(readFileSync(registryUrl, "utf8"), fileURLToPath(registryUrl));
+  const dataDir = fileURLToPath(new URL("../data/", import.meta.url));
+  const outDir = `${dataDir}sample/`;
+  const registry = readRegistryFiles(dataDir);
   const { rows, story } = buildSample(registry);
   mkdirSync(outDir, { recursive: true });
   for (const [period, list] of rows) writeFileSync(`${outDir}${period}.csv`, formatSampleCsv(list), "utf8");

@@ -29,9 +29,23 @@ export interface SampleRow {
 
 export const SEED = 20231231;
 
-export const SAMPLE_QUARTERS: readonly SampleQuarter[] = [2022, 2023, 2024].flatMap((year) =>
-  ([1, 2, 3, 4] as const).map((quarter) => ({ year, quarter })),
-);
+/**
+ * 2022-Q1 … 2026-Q3: the old district's twenty units to 2025-Q2, the merged communes from 2025-Q3
+ * (data/lineage.csv). The first twelve quarters are the reform programme over which each unit moves from
+ * its starting to its ending rates; later quarters keep improving slowly.
+ */
+export const SAMPLE_QUARTERS: readonly SampleQuarter[] = [2022, 2023, 2024, 2025, 2026]
+  .flatMap((year) => ([1, 2, 3, 4] as const).map((quarter) => ({ year, quarter })))
+  .filter((q) => q.year < 2026 || q.quarter <= 3);
+const PROGRAMME_QUARTERS = 12;
+/** Share of each unit's 2022 → 2024 improvement added again every quarter after the programme. */
+const LATER_PROGRESS_PER_QUARTER = 0.02;
+
+/** How far through its improvement a unit is in the quarter at `index` (0 = 2022-Q1, 1 = 2024-Q4). */
+function progressAt(index: number): number {
+  const last = PROGRAMME_QUARTERS - 1;
+  return index <= last ? index / last : 1 + (index - last) * LATER_PROGRESS_PER_QUARTER;
+}
 
 /** Dossier volume by quarter: Tết slows the first quarter, year-end deadlines swell the fourth. */
 const VOLUME_SEASON = [0.88, 1.0, 1.04, 1.1] as const;
@@ -141,7 +155,7 @@ function draw(draws: readonly number[], i: number): number {
 
 /**
  * One quarter's counts. `index` is the quarter's position in the sample (0 = 2022-Q1), which drives the
- * three-year improvement; `received` overrides the drawn volume (used to plant ties).
+ * improvement; `received` overrides the drawn volume (used to plant ties).
  */
 export function buildCounts(
   profile: Profile,
@@ -150,7 +164,7 @@ export function buildCounts(
   draws: readonly number[],
   received?: number,
 ): Counts {
-  const progress = index / (SAMPLE_QUARTERS.length - 1);
+  const progress = progressAt(index);
   const u = (i: number) => draw(draws, i);
   const season = VOLUME_SEASON[q.quarter - 1] ?? 1;
   const growth = 1 + VOLUME_GROWTH_PER_YEAR * (q.year - 2022);

@@ -41,14 +41,25 @@ test.describe("overview", () => {
   test("the default view is the latest quarter on the composite; movers only between quarters that ranked the same units", async ({ page }) => {
     const console = watchConsole(page);
     await page.goto("/");
-    await expect(page.getByRole("heading", { level: 1 })).toHaveText("Tổng quan Huyện Ninh Giang, quý 4/2024");
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText("Tổng quan Huyện Ninh Giang, quý 3/2026");
     await expect(page.getByRole("combobox", { name: "Chỉ tiêu", exact: true })).toHaveValue("composite_score");
-    await expect(page.getByRole("combobox", { name: "Kỳ", exact: true })).toHaveValue("2024-Q4");
-    // 2024-Q3 ranked 19 units (Xã Văn Hội did not report), 2024-Q4 ranks 20: no one "moved".
+    await expect(page.getByRole("combobox", { name: "Kỳ", exact: true })).toHaveValue("2026-Q3");
+    // The five merged communes, in their two emulation clusters.
+    await expect(page.locator("#ov-lb-wide a.pb-link")).toHaveCount(5);
+    await expect(page.getByRole("combobox", { name: "Cụm thi đua", exact: true })).toBeVisible();
+    await expect(page.getByRole("heading", { name: "Tăng hạng" })).toBeVisible();
+    await expectNoAxeViolations(page);
+    // The merger: 2025-Q2 ranked the 20 old units, 2025-Q3 ranks 5 communes; no one "moved".
+    await page.goto("/?period=2025-Q3");
+    await expect(page.getByText("Kỳ này xếp hạng 5 đơn vị, không đơn vị nào có thứ hạng trong kỳ trước (quý 2/2025)", { exact: false })).toBeVisible();
+    await expect(page.locator(".ov-movers-list")).toHaveCount(0);
+    // 2024-Q3 ranked 19 units (Xã Văn Hội did not report), 2024-Q4 ranks 20: the same rule.
+    await page.goto("/?period=2024-Q4");
     await expect(page.getByText("Kỳ trước (quý 3/2024) xếp hạng 19 đơn vị, kỳ này 20 đơn vị", { exact: false })).toBeVisible();
     await expect(page.locator(".ov-movers-list")).toHaveCount(0);
     await expect(page.locator(".rank-fields").first()).toContainText("→");
-    await expectNoAxeViolations(page);
+    // The old district's quarters have no clusters to pick.
+    await expect(page.getByRole("combobox", { name: "Cụm thi đua", exact: true })).toHaveCount(0);
     await page.goto("/?period=2024-Q2");
     await expect(page.getByRole("heading", { name: "Tăng hạng" })).toBeVisible();
     await expect(page.locator(".ov-movers-list").first().locator("li")).toHaveCount(3);
@@ -106,7 +117,7 @@ test.describe("overview", () => {
     await expect(page.getByText("Chỉ tiêu “speed” không có trong danh mục.", { exact: false })).toBeVisible();
     const none = await page.goto("/?period=2019-Q1");
     expect(none?.status()).toBe(404);
-    await expect(page.getByText("Chưa có số liệu cho quý 1/2019. Hiện có số liệu từ quý 1/2022 đến quý 4/2024", { exact: false })).toBeVisible();
+    await expect(page.getByText("Chưa có số liệu cho quý 1/2019. Hiện có số liệu từ quý 1/2022 đến quý 3/2026", { exact: false })).toBeVisible();
   });
 
   test("prints an A4 summary without the navigation and pickers", async ({ page }) => {

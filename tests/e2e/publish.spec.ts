@@ -126,7 +126,7 @@ test.describe("with JavaScript", () => {
       expect((await csv.text()).split("\n")[0]).toContain(";");
     }
     // The contest page's links name its year.
-    await expect(page.getByRole("link", { name: "Excel (.xlsx)" })).toHaveAttribute("href", /period=2024&/);
+    await expect(page.getByRole("link", { name: "Excel (.xlsx)" })).toHaveAttribute("href", /period=2026&/);
     console.check();
   });
 });

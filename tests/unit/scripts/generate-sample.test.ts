@@ -5,16 +5,21 @@
  * of the app's ingest and ranking code.
  */
 import { readFileSync, readdirSync } from "node:fs";
+import { fileURLToPath } from "node:url";
 import Papa from "papaparse";
 import { describe, expect, it } from "vitest";
-import { parseRegistryCsv } from "~/config/registry.server";
+import { readRegistryFiles } from "~/config/registry.server";
 import { generateSample } from "../../../scripts/generate-sample";
 
 const ROOT = new URL("../../../", import.meta.url);
 const SAMPLE_DIR = new URL("data/sample/", ROOT);
 const TOWN = "11155";
+/** Xã Ninh Giang, formed in 2025-Q3 from the town and three communes (data/README.md). */
+const NEW_NINH_GIANG = "11300";
 const YEARS = [2022, 2023, 2024];
-const PERIODS = YEARS.flatMap((y) => [1, 2, 3, 4].map((q) => `${y}-Q${q}`));
+const PERIODS = [2022, 2023, 2024, 2025, 2026].flatMap((y) => [1, 2, 3, 4].map((q) => `${y}-Q${q}`)).filter((p) => p <= "2026-Q3");
+/** The first quarter of the merged communes (Resolution 1665/NQ-UBTVQH15, in force 1 July 2025). */
+const MERGER = "2025-Q3";
 
 // The spec §1 column order, written out rather than imported so the test is an independent check.
 const HEADER = [
@@ -60,12 +65,24 @@ interface Ratio {
   d: bigint;
 }
 
-const registryText = readFileSync(new URL("data/communes.csv", ROOT), "utf8");
-const registry = new Map(
-  Papa.parse<string[]>(registryText, { skipEmptyLines: true })
-    .data.slice(1)
-    .map(([code, name]) => [code ?? "", (name ?? "").normalize("NFC")]),
-);
+interface RegistryLine {
+  code: string;
+  name: string;
+  cluster: string;
+  valid_from: string;
+  valid_to: string;
+}
+const registryLines = Papa.parse<RegistryLine>(readFileSync(new URL("data/communes.csv", ROOT), "utf8"), { header: true, skipEmptyLines: true }).data;
+const registry = new Map(registryLines.map((u) => [u.code, u.name.normalize("NFC")]));
+const lineage = Papa.parse<{ predecessor_code: string; successor_code: string; effective: string; share: string }>(
+  readFileSync(new URL("data/lineage.csv", ROOT), "utf8"),
+  { header: true, skipEmptyLines: true },
+).data;
+
+/** Codes of the units that exist in `period`, by the registry's validity columns. */
+function validCodes(period: string): string[] {
+  return registryLines.filter((u) => (u.valid_from || "0000") <= period && period <= (u.valid_to || "9999")).map((u) => u.code);
+}
 
 function sampleFiles(): string[] {
   return readdirSync(SAMPLE_DIR)
@@ -137,7 +154,7 @@ function rankOf(field: Ratio[], code: string): { rank: number; field: number } {
 }
 
 describe("sample data files", () => {
-  it("has one file per quarter, 2022-Q1 … 2024-Q4", () => {
+  it("has one file per quarter, 2022-Q1 … 2026-Q3", () => {
     expect(sampleFiles()).toEqual(PERIODS.map((p) => `${p}.csv`));
   });
 
@@ -157,7 +174,7 @@ describe("sample data files", () => {
       const seen = new Set<string>();
       for (const row of rows) {
         const where = `${period} line ${row.line}`;
-        expect(registry.has(row.code), where).toBe(true);
+        expect(validCodes(period), where).toContain(row.code);
         expect(row.name, where).toBe(registry.get(row.code));
         expect(row.name, where).toBe(row.name.normalize("NFC"));
         expect(row.period, where).toBe(period);
@@ -173,17 +190,17 @@ describe("sample data files", () => {
   it("misses exactly one unit-quarter, not the town's and not in 2023", () => {
     const missing = PERIODS.flatMap((period) => {
       const present = new Set(byPeriod.get(period)?.map((r) => r.code));
-      return [...registry.keys()].filter((code) => !present.has(code)).map((code) => `${code} ${period}`);
+      return validCodes(period).filter((code) => !present.has(code)).map((code) => `${code} ${period}`);
     });
     expect(missing).toHaveLength(1);
     expect(missing[0]).not.toMatch(new RegExp(`^${TOWN} |2023-`));
   });
 
-  it("gives the town the largest volume every quarter", () => {
+  it("gives the town, then the commune formed around it, the largest volume every quarter", () => {
     for (const [period, rows] of byPeriod) {
-      const town = rows.find((r) => r.code === TOWN);
+      const town = rows.find((r) => r.code === (period < MERGER ? TOWN : NEW_NINH_GIANG));
       expect(town, period).toBeDefined();
-      const others = rows.filter((r) => r.code !== TOWN).map((r) => count(r, "dossiers_received"));
+      const others = rows.filter((r) => r !== town).map((r) => count(r, "dossiers_received"));
       expect(others.every((v) => v < count(town as Row, "dossiers_received")), period).toBe(true);
     }
   });
@@ -227,7 +244,7 @@ describe("sample data files", () => {
   });
 
   it("is reproduced byte for byte by the generator", () => {
-    const files = generateSample(parseRegistryCsv(registryText, "data/communes.csv"));
+    const files = generateSample(readRegistryFiles(fileURLToPath(new URL("data/", ROOT))));
     expect([...files.keys()].sort()).toEqual(sampleFiles());
     for (const [file, text] of files) {
       expect(Buffer.from(text, "utf8").equals(readBytes(file)), file).toBe(true);
@@ -278,5 +295,40 @@ describe("the 2023 story of Thị trấn Ninh Giang", () => {
 
   it("had 3 reform initiatives", () => {
     expect(total(town, "initiatives")).toBe(3n);
+  });
+});
+
+describe("the merger of 1 July 2025 (data/lineage.csv)", () => {
+  it("has the twenty old units to 2025-Q2 and only the merged communes from 2025-Q3", () => {
+    expect(byPeriod.get("2025-Q2")?.map((r) => r.code)).toHaveLength(20);
+    for (const [period, rows] of byPeriod) {
+      if (period < MERGER) continue;
+      expect(rows.map((r) => r.code), period).toEqual(["11300", "11303", "11306", "11309", "11312"]);
+    }
+  });
+
+  it("forms Xã Ninh Giang from its four real predecessors (Resolution 1665/NQ-UBTVQH15)", () => {
+    const predecessors = lineage.filter((l) => l.successor_code === NEW_NINH_GIANG).map((l) => registry.get(l.predecessor_code));
+    expect(predecessors.sort()).toEqual(["Thị trấn Ninh Giang", "Xã Hiệp Lực", "Xã Hồng Dụ", "Xã Vĩnh Hòa"]);
+    expect(registry.get(NEW_NINH_GIANG)).toBe("Xã Ninh Giang");
+  });
+
+  it("gives every old unit successors whose shares sum to exactly 1, one of them split 0.6/0.4", () => {
+    const shares = new Map<string, number[]>();
+    for (const l of lineage) {
+      expect(l.effective).toBe(MERGER);
+      shares.set(l.predecessor_code, [...(shares.get(l.predecessor_code) ?? []), l.share === "" ? 1 : Number(l.share)]);
+    }
+    expect([...shares.keys()].sort()).toEqual(validCodes("2025-Q2").sort());
+    // Tenths, so the sum is checked exactly in integers.
+    for (const [code, list] of shares) expect(list.reduce((a, b) => a + Math.round(b * 10), 0), code).toBe(10);
+    expect([...shares.values()].filter((list) => list.length > 1)).toEqual([[0.6, 0.4]]);
+  });
+
+  it("keeps the area's volume across the merger: its dossiers in 2025-Q3 within 10% of 2024-Q3's", () => {
+    const received = (period: string) => Number(total(byPeriod.get(period) ?? [], "dossiers_received"));
+    const ratio = received("2025-Q3") / received("2024-Q3");
+    expect(ratio).toBeGreaterThan(0.9);
+    expect(ratio).toBeLessThan(1.1);
   });
 });

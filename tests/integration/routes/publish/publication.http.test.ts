@@ -73,37 +73,37 @@ function digitised(body: z.infer<typeof rankingSchema> | null, code: string): nu
 describe("a partial new quarter", () => {
   it("leaves every public page, the API and the exports exactly as they were, while staff see the draft", async () => {
     const before = await publicSnapshot();
-    const sample = fs.readFileSync("data/sample/2024-Q4.csv", "utf8").trimEnd().split("\n");
-    const partial = [sample[0], ...sample.slice(1, 7).map((line) => line.replace(",2024-Q4,", ",2025-Q1,"))].join("\n");
-    await upload("partial-2025-Q1.csv", `${partial}\n`);
+    const sample = fs.readFileSync("data/sample/2026-Q3.csv", "utf8").trimEnd().split("\n");
+    const partial = [sample[0], ...sample.slice(1, 3).map((line) => line.replace(",2026-Q3,", ",2026-Q4,"))].join("\n");
+    await upload("partial-2026-Q4.csv", `${partial}\n`);
 
     expect(await publicSnapshot()).toEqual(before);
-    expect((await api("/api/rankings?period=2025-Q1")).status).toBe(404);
-    const draft = await api("/api/rankings?period=2025-Q1", staff);
+    expect((await api("/api/rankings?period=2026-Q4")).status).toBe(404);
+    const draft = await api("/api/rankings?period=2026-Q4", staff);
     expect(draft.body?.status).toBe("draft");
     expect(draft.body?.publication).toBeNull();
     // Staff open on the newest quarter, the draft, and are told readers do not see it.
     const home = await (await get(server, "/", staff)).text();
-    expect(home).toContain("quý 1/2025");
+    expect(home).toContain("quý 4/2026");
     expect(home).toContain("số liệu kỳ này chưa được công bố; người xem chưa thấy.");
-    expect(await (await get(server, "/")).text()).not.toContain("2025");
+    expect(await (await get(server, "/")).text()).not.toContain("quý 4/2026");
   });
 
   it("reaches the public once staff publish it, with the missing units confirmed", async () => {
-    const refused = await post(server, "/publish", new URLSearchParams({ intent: "publish", period: "2025-Q1" }), { cookie: staff });
+    const refused = await post(server, "/publish", new URLSearchParams({ intent: "publish", period: "2026-Q4" }), { cookie: staff });
     expect(refused.status).toBe(409);
-    expect(await refused.text()).toContain("Quý 1/2025 còn 14 đơn vị chưa báo cáo");
-    expect((await api("/api/rankings?period=2025-Q1")).status).toBe(404);
-    const ok = await post(server, "/publish", new URLSearchParams({ intent: "publish", period: "2025-Q1", allowMissing: "yes" }), { cookie: staff });
+    expect(await refused.text()).toContain("Quý 4/2026 còn 3 đơn vị chưa báo cáo");
+    expect((await api("/api/rankings?period=2026-Q4")).status).toBe(404);
+    const ok = await post(server, "/publish", new URLSearchParams({ intent: "publish", period: "2026-Q4", allowMissing: "yes" }), { cookie: staff });
     expect(ok.status).toBe(303);
     const done = await (await get(server, ok.headers.get("location") ?? "", staff)).text();
-    expect(done).toContain("Đã công bố Quý 1/2025, phiên bản 1.");
-    expect(done).toContain('<a href="/?period=2025-Q1">Xem bảng xếp hạng quý 1/2025</a>');
-    const published = await api("/api/rankings?period=2025-Q1");
+    expect(done).toContain("Đã công bố Quý 4/2026, phiên bản 1.");
+    expect(done).toContain('<a href="/?period=2026-Q4">Xem bảng xếp hạng quý 4/2026</a>');
+    const published = await api("/api/rankings?period=2026-Q4");
     expect(published.body).toMatchObject({ status: "published", publication: 1 });
     // Publishing again with nothing changed makes no second version.
-    await post(server, "/publish", new URLSearchParams({ intent: "publish", period: "2025-Q1", allowMissing: "yes" }), { cookie: staff });
-    expect((await api("/api/rankings?period=2025-Q1")).body?.publication).toBe(1);
+    await post(server, "/publish", new URLSearchParams({ intent: "publish", period: "2026-Q4", allowMissing: "yes" }), { cookie: staff });
+    expect((await api("/api/rankings?period=2026-Q4")).body?.publication).toBe(1);
   });
 });
 
