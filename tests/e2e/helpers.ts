@@ -1,6 +1,7 @@
 /**
  * What every e2e page check shares: no console errors, zero axe violations, nothing wider than the
- * viewport at 360 px, and a screenshot saved under tests/e2e/artifacts/screenshots (ignored by git).
+ * viewport at 360 px, no chart labels printed over each other, a screenshot saved under
+ * tests/e2e/artifacts/screenshots (ignored by git), and the overview's search box and leaderboard bars.
  */
 import AxeBuilder from "@axe-core/playwright";
 import { expect, type Page } from "@playwright/test";
@@ -44,4 +45,45 @@ export async function loginAs(page: Page, account: { username: string; password:
   await page.getByLabel("Mật khẩu").fill(account.password);
   await page.getByRole("button", { name: "Đăng nhập" }).click();
   await expect(page.getByRole("button", { name: "Đăng xuất" })).toBeVisible();
+}
+
+/** The search box of a long ranking (app/components/list-nav.tsx), as a reader names it. */
+export const SEARCH_LABEL = "Tìm đơn vị (tên hoặc mã)";
+
+/** Searches a ranking by name or code through its form, as a reader does. */
+export async function searchList(page: Page, text: string): Promise<void> {
+  await page.getByRole("searchbox", { name: SEARCH_LABEL }).fill(text);
+  await page.getByRole("button", { name: "Tìm", exact: true }).click();
+}
+
+/** The overview leaderboard's bars (links named "unit: rank") in the wide drawing. */
+export function leaderboardBars(page: Page) {
+  return page.locator("#ov-lb-wide a.pb-link");
+}
+
+/**
+ * No two <text> elements of the SVG overlap on screen (their bounding boxes, less a tolerance for the
+ * glyphs' side bearings): a rank such as "168/170" or a movement "▼117" printed over a unit's name fails.
+ * Returns how many labels were compared, so a test can also say the chart had labels to compare.
+ */
+export async function expectNoOverlappingText(page: Page, svgSelector: string): Promise<number> {
+  const result = await page.locator(svgSelector).evaluate((svg) => {
+    const boxes = [...svg.querySelectorAll("text")]
+      .map((el) => ({ text: el.textContent ?? "", box: el.getBoundingClientRect() }))
+      .filter((t) => t.text.trim() !== "" && t.box.width > 0 && t.box.height > 0);
+    const slack = 0.5;
+    const overlaps: string[] = [];
+    for (let i = 0; i < boxes.length; i++) {
+      for (let j = i + 1; j < boxes.length; j++) {
+        const a = boxes[i]!.box;
+        const b = boxes[j]!.box;
+        const x = Math.min(a.right, b.right) - Math.max(a.left, b.left);
+        const y = Math.min(a.bottom, b.bottom) - Math.max(a.top, b.top);
+        if (x > slack && y > slack) overlaps.push(`“${boxes[i]!.text}” over “${boxes[j]!.text}” (${x.toFixed(1)}×${y.toFixed(1)} px)`);
+      }
+    }
+    return { count: boxes.length, overlaps };
+  });
+  expect(result.overlaps, `overlapping labels in ${svgSelector}`).toEqual([]);
+  return result.count;
 }
