@@ -8,7 +8,7 @@
  * another at three-digit ranks. The district's view of the same forms is ./pages-at-scale.spec.ts.
  */
 import { expect, test, type Page } from "@playwright/test";
-import { buildProvince, PROVINCE_BEFORE_REFORM, type ProvinceUnit } from "../../scripts/bench/province";
+import { buildProvince, provinceResult, PROVINCE_BEFORE_REFORM, type ProvinceUnit } from "../../scripts/bench/province";
 import { DESKTOP, MOBILE, expectNoAxeViolations, expectNoOverlappingText, leaderboardBars as bars, searchList as search, watchConsole } from "./helpers";
 import { PROVINCE_URL } from "./servers";
 
@@ -25,6 +25,11 @@ function must<T>(value: T | undefined, what: string): T {
 
 const CLUSTER = "Cụm thi đua số 3";
 const CLUSTER_SIZE = province.current.filter((u) => u.cluster === CLUSTER).length;
+// The cluster's digitised and received dossiers in 2026-Q3, summed from the generated reports.
+const clusterRows = provinceResult(province).rows.filter((r) => r.period === "2026-Q3" && province.current.some((u) => u.code === r.communeCode && u.cluster === CLUSTER));
+const CLUSTER_DIGITIZED = clusterRows.reduce((sum, r) => sum + r.counts.dossiers_digitized, 0);
+const CLUSTER_RECEIVED = clusterRows.reduce((sum, r) => sum + r.counts.dossiers_received, 0);
+const vi = (n: number) => n.toLocaleString("vi-VN");
 // Xã Xuân Minh (30002) was formed on 2025-Q3 from four old units, none of whose codes a new unit took.
 const MERGED = must(
   province.current.find((u) => u.code === "30002"),
@@ -124,6 +129,11 @@ for (const javaScriptEnabled of [true, false]) {
       for (const overall of await table.locator("tbody tr td:nth-child(3)").allTextContents()) expect(overall).toMatch(new RegExp(`^\\d+/${TODAY}$`));
       await expect(table.locator("tbody tr").first().locator("td").first()).toContainText(`1/${CLUSTER_SIZE}`);
       await expect(page.getByRole("heading", { name: `Số liệu chung của ${CLUSTER}` })).toBeVisible();
+      // The cluster's totals are its period's summed counts: no change or trend columns that would be empty.
+      const totals = page.locator("table.ov-totals");
+      await expect(totals.locator("caption")).toHaveText(`Các chỉ tiêu của ${CLUSTER}, quý 3/2026`);
+      await expect(totals.locator("thead th")).toHaveText(["Chỉ tiêu", "Giá trị", "Số đạt/tổng số"]);
+      await expect(totals.getByRole("row", { name: /^Tỷ lệ số hóa hồ sơ/ })).toContainText(`${vi(CLUSTER_DIGITIZED)}/${vi(CLUSTER_RECEIVED)}`);
       // Movement is counted on all units only: the cluster's page claims none.
       await expect(page.getByRole("heading", { name: "Tăng, giảm hạng nhiều nhất" })).toHaveCount(0);
       if (javaScriptEnabled) await expectNoAxeViolations(page);
