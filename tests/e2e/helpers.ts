@@ -62,27 +62,31 @@ export function leaderboardBars(page: Page) {
 }
 
 /**
- * No two <text> elements of the SVG overlap on screen (their bounding boxes, less a tolerance for the
- * glyphs' side bearings): a rank such as "168/170" or a movement "▼117" printed over a unit's name fails.
- * Returns how many labels were compared, so a test can also say the chart had labels to compare.
+ * No two labels (<text>) of the SVG overlap on screen, and no label runs into a bar (`rect.pb-bar`):
+ * bounding boxes compared, less half a pixel for the glyphs' side bearings. A rank such as "168/170", a
+ * movement "▼117" printed over a unit's name, or a long name under its bar, fails. Returns how many labels
+ * were compared, so a test can also say the chart had labels to compare.
  */
 export async function expectNoOverlappingText(page: Page, svgSelector: string): Promise<number> {
   const result = await page.locator(svgSelector).evaluate((svg) => {
-    const boxes = [...svg.querySelectorAll("text")]
-      .map((el) => ({ text: el.textContent ?? "", box: el.getBoundingClientRect() }))
-      .filter((t) => t.text.trim() !== "" && t.box.width > 0 && t.box.height > 0);
+    const boxesOf = (selector: string) =>
+      [...svg.querySelectorAll(selector)]
+        .map((el) => ({ text: el.textContent?.trim() || "a bar", box: el.getBoundingClientRect() }))
+        .filter((t) => t.text !== "" && t.box.width > 0 && t.box.height > 0);
+    const labels = boxesOf("text");
+    const bars = boxesOf("rect.pb-bar");
     const slack = 0.5;
     const overlaps: string[] = [];
-    for (let i = 0; i < boxes.length; i++) {
-      for (let j = i + 1; j < boxes.length; j++) {
-        const a = boxes[i]!.box;
-        const b = boxes[j]!.box;
-        const x = Math.min(a.right, b.right) - Math.max(a.left, b.left);
-        const y = Math.min(a.bottom, b.bottom) - Math.max(a.top, b.top);
-        if (x > slack && y > slack) overlaps.push(`“${boxes[i]!.text}” over “${boxes[j]!.text}” (${x.toFixed(1)}×${y.toFixed(1)} px)`);
-      }
-    }
-    return { count: boxes.length, overlaps };
+    const check = (a: (typeof labels)[number], b: (typeof labels)[number]) => {
+      const x = Math.min(a.box.right, b.box.right) - Math.max(a.box.left, b.box.left);
+      const y = Math.min(a.box.bottom, b.box.bottom) - Math.max(a.box.top, b.box.top);
+      if (x > slack && y > slack) overlaps.push(`“${a.text}” over “${b.text}” (${x.toFixed(1)}×${y.toFixed(1)} px)`);
+    };
+    labels.forEach((a, i) => {
+      for (const b of labels.slice(i + 1)) check(a, b);
+      for (const bar of bars) check(a, bar);
+    });
+    return { count: labels.length, overlaps };
   });
   expect(result.overlaps, `overlapping labels in ${svgSelector}`).toEqual([]);
   return result.count;
