@@ -216,7 +216,7 @@ export function rankLeaderboardLayout(
     return {
       key: r.code,
       y: TOP + i * o.rowHeight + gapBefore,
-      name: fitText(r.name, (o.labelWidth - 8) * NAME_ROOM, o.fontSize),
+      name: fitText(r.name, Math.round((o.labelWidth - 8) * NAME_ROOM), o.fontSize),
       fullName: r.name,
       rankText: rankText(r),
       movement,
