@@ -7,6 +7,7 @@
  * seed, no clock); ./data-dir.ts writes it as a data folder.
  */
 import { nextPeriodId } from "~/domain/period";
+import { COUNT_FIELDS, type Counts } from "~/domain/report-fields";
 import type { IngestResult, ReportRow } from "~/ingest/types";
 import type { UnitKind } from "~/domain/unit-lineage";
 import { mulberry32, type Rng } from "../sample/prng";
@@ -158,13 +159,30 @@ function validIn(u: ProvinceUnit, quarter: string): boolean {
   return (u.validFrom ?? "0000-Q1") <= quarter && quarter <= (u.validTo ?? "9999-Q4");
 }
 
-/** Every unit's report for every quarter it exists, as a valid ingest result (fixed seed). */
+/** Sums counts field by field: the sum of valid counts is valid (every numerator stays within its denominator). */
+function addCounts(a: Counts, b: Counts): Counts {
+  const out = { ...a };
+  for (const field of COUNT_FIELDS) out[field] = a[field] + b[field];
+  return out;
+}
+
+/**
+ * Every unit's report for every quarter it exists, as a valid ingest result (fixed seed). A merged unit is
+ * about as big as its predecessors together (one draw per whole predecessor it took in), so the province's
+ * counts do not fall by two thirds at the reform and a merged unit's restated history meets its own.
+ */
 export function provinceResult(province: Province, seed = 42): IngestResult {
   const random = mulberry32(seed);
+  const size = new Map<string, number>();
+  for (const l of province.lineage) size.set(l.successor, (size.get(l.successor) ?? 0) + l.share);
   const rows: ReportRow[] = [];
   for (const period of province.quarters) {
     for (const u of province.units) {
-      if (validIn(u, period)) rows.push({ line: rows.length + 2, communeCode: u.code, communeName: u.name, period, counts: syntheticCounts(random) });
+      if (!validIn(u, period)) continue;
+      const draws = u.validFrom === null ? 1 : Math.max(1, Math.round(size.get(u.code) ?? 1));
+      let counts = syntheticCounts(random);
+      for (let i = 1; i < draws; i++) counts = addCounts(counts, syntheticCounts(random));
+      rows.push({ line: rows.length + 2, communeCode: u.code, communeName: u.name, period, counts });
     }
   }
   return { ok: true, encoding: "utf-8", delimiter: ",", rows, errors: [], warnings: [], periods: [...province.quarters] };
