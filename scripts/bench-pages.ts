@@ -1,7 +1,9 @@
 /**
  * `npm run bench:pages`: what the pages weigh and how long they take at district (20 units), province (170)
  * and national (3,321) scale, each database holding 12 quarters of synthetic reports (scripts/bench/,
- * fixed seed) loaded and published as the seed does. For each scale the production server
+ * fixed seed) loaded and published as the seed does. The province is the merged one of
+ * scripts/bench/province.ts (7 clusters, about 500 old units to 2025-Q2, lineage), so its figures include
+ * the restated history of a merged unit's page and one cluster's overview. For each scale the production server
  * (scripts/serve.ts on the Remix build: run `npm run build` first) is started on its own database, and
  * each page is read N times in a row as an anonymous reader: HTML bytes (raw and gzipped) and the median
  * and 95th percentile of the time to the last byte. A static file served by the same server is the floor
@@ -18,15 +20,40 @@ import { gzipSync } from "node:zlib";
 import { closeDb } from "~/db/instance.server";
 import { seedSample } from "~/db/seed.server";
 import { openAppDb } from "~/db/setup.server";
-import { makeSyntheticDataDir } from "./bench/data-dir";
+import { makeProvinceDataDir, makeSyntheticDataDir } from "./bench/data-dir";
 import { startServerProcess } from "./harness/server-process";
 
-const SCALES = [
-  { name: "district", units: 20 },
-  { name: "province", units: 170 },
-  { name: "national", units: 3321 },
-] as const;
 const YEARS = [2022, 2023, 2024];
+
+interface BenchData {
+  dir: string;
+  quarters: number;
+  /** Today's units, in code order. */
+  codes: string[];
+  /** One emulation cluster, where the place has them. */
+  cluster: string | null;
+  /** A search that matches most units (every code starts with 1; most of the province's names with "Xã"). */
+  search: string;
+  remove(): void;
+}
+
+function syntheticData(units: number): BenchData {
+  const data = makeSyntheticDataDir(units, YEARS);
+  return { dir: data.dir, quarters: data.quarters.length, codes: data.units.map((u) => u.code), cluster: null, search: "1", remove: data.remove };
+}
+
+function provinceData(): BenchData {
+  const data = makeProvinceDataDir();
+  const { province } = data;
+  const codes = province.current.map((u) => u.code).sort();
+  return { dir: data.dir, quarters: province.quarters.length, codes, cluster: province.clusters[0] ?? null, search: "xa", remove: data.remove };
+}
+
+const SCALES = [
+  { name: "district", units: 20, make: () => syntheticData(20) },
+  { name: "province", units: 170, make: provinceData },
+  { name: "national", units: 3321, make: () => syntheticData(3321) },
+] as const;
 const runsArg = process.argv.indexOf("--runs");
 const RUNS = runsArg > 0 ? Number(process.argv[runsArg + 1]) : 15;
 if (!Number.isInteger(RUNS) || RUNS < 3) throw new Error(`--runs needs a whole number ≥ 3, not ${process.argv[runsArg + 1]}`);
@@ -62,7 +89,7 @@ async function measure(url: string, page: string, path: string): Promise<Figure>
 
 const results = new Map<string, Figure[]>();
 for (const scale of SCALES) {
-  const data = makeSyntheticDataDir(scale.units, YEARS);
+  const data = scale.make();
   const dbDir = fs.mkdtempSync(path.join(os.tmpdir(), "parboard-bench-pages-"));
   const dbPath = path.join(dbDir, "bench.duckdb");
   try {
@@ -73,16 +100,17 @@ for (const scale of SCALES) {
     if (seeded.kind !== "seeded") throw new Error(`seed failed: ${JSON.stringify(seeded)}`);
     await closeDb(dbPath);
     const server = await startServerProcess({ dbPath, dataDir: data.dir, timeoutMs: 120_000 });
-    console.error(`${scale.name}: ${scale.units} units × ${data.quarters.length} quarters loaded in ${((performance.now() - t0) / 1000).toFixed(1)} s; measuring…`);
+    console.error(`${scale.name}: ${scale.units} units × ${data.quarters} quarters loaded in ${((performance.now() - t0) / 1000).toFixed(1)} s; measuring…`);
     try {
-      const codes = data.units.map((u) => u.code);
+      const codes = data.codes;
       const middle = codes[Math.floor(codes.length / 2)] ?? "";
       const pages: [string, string][] = [
         ["reference (static file)", "/favicon.svg"],
         ["overview", "/"],
-        ["overview, search", "/?q=1"],
+        ["overview, search", `/?q=${data.search}`],
         ["unit", `/units/${middle}`],
         ["compare (3 units)", `/compare?units=${codes[0]},${middle},${codes.at(-1)}`],
+        ...(data.cluster === null ? [] : [["overview, one cluster", `/?cluster=${encodeURIComponent(data.cluster)}`] as [string, string]]),
         ["contest", "/contest"],
         ["API (one quarter, JSON)", "/api/rankings?period=2024-Q4"],
       ];

@@ -137,6 +137,12 @@ export function movementGlyph(movement: number | null): string {
 }
 
 /**
+ * Names are fitted with a tenth to spare: the width estimate runs short for names full of wide letters
+ * ("Phường Nam Phong": 105.6 px estimated, 114.8 px in Chromium's sans-serif), which then ran into the bar.
+ */
+const NAME_ROOM = 0.9;
+
+/**
  * The rank and movement columns are as wide as their widest label, so "123/3321" and "▲118" never run into
  * the unit's name; the options give the least widths. Arrows are counted as a full em (wider than digits).
  */
@@ -210,7 +216,7 @@ export function rankLeaderboardLayout(
     return {
       key: r.code,
       y: TOP + i * o.rowHeight + gapBefore,
-      name: fitText(r.name, o.labelWidth - 8, o.fontSize),
+      name: fitText(r.name, Math.round((o.labelWidth - 8) * NAME_ROOM), o.fontSize),
       fullName: r.name,
       rankText: rankText(r),
       movement,

@@ -1,23 +1,12 @@
 /**
  * Search, paging and drill-down (docs/decisions/012-pages-at-scale.md) in Chromium, with and without
  * JavaScript, on the e2e server's sample district (20 units). The district shows every unit as before; the
- * same forms and links serve a province: the top-and-bottom view, paging and the empty states at province
- * and national scale are proven through the real server in tests/integration/http/pages-at-scale.http.test.ts.
+ * same forms and links serve a province: the top-and-bottom view, paging, the cluster filter and the empty
+ * states at province scale are proven in Chromium in ./province-scale.spec.ts, and at province and national
+ * scale through the real server in tests/integration/http/pages-at-scale.http.test.ts.
  */
-import { expect, test, type Page } from "@playwright/test";
-import { DESKTOP, expectNoAxeViolations, watchConsole } from "./helpers";
-
-const SEARCH = "Tìm đơn vị (tên hoặc mã)";
-
-async function search(page: Page, text: string): Promise<void> {
-  await page.getByRole("searchbox", { name: SEARCH }).fill(text);
-  await page.getByRole("button", { name: "Tìm", exact: true }).click();
-}
-
-/** The leaderboard's bars (links named "unit: rank") in the wide drawing. */
-function bars(page: Page) {
-  return page.locator("#ov-lb-wide a.pb-link");
-}
+import { expect, test } from "@playwright/test";
+import { DESKTOP, expectNoAxeViolations, leaderboardBars as bars, searchList as search, watchConsole } from "./helpers";
 
 for (const javaScriptEnabled of [true, false]) {
   const how = javaScriptEnabled ? "with JavaScript" : "without JavaScript";

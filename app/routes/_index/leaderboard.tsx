@@ -128,12 +128,15 @@ export function RankTable({
   const notesOf = (r: OverviewRow) =>
     [r.rank === null ? t(lang, "overview.notRanked") : null, incomplete.has(r.code) ? t(lang, "overview.incomplete.mark") : null].filter((n) => n !== null);
   const hasNotes = rows.some((r) => notesOf(r).length > 0);
+  // One cluster's page: the rank within the cluster first, the rank among every unit beside it.
+  const inCluster = rows.some((r) => r.overall !== null);
   return (
     <table className="ov-table">
       <caption>{caption}</caption>
       <ColumnHeads
         columns={[
-          ...rankAndUnitColumns(lang),
+          ...rankAndUnitColumns(lang, inCluster ? "overview.col.clusterRank" : "overview.col.rank"),
+          inCluster ? { label: t(lang, "overview.col.overallRank"), className: "num" } : null,
           { label: t(lang, valueKind(indicator) === "score" ? "overview.col.score" : "overview.col.value"), className: "num" },
           isRate ? { label: t(lang, "overview.col.counts"), className: "num" } : null,
           hasNotes ? { label: t(lang, "overview.col.note") } : null,
@@ -151,6 +154,7 @@ export function RankTable({
               <th scope="row">
                 <a href={unitHref(r.code, period)}>{r.name}</a>
               </th>
+              {inCluster ? <td className="num">{r.overall?.rank == null ? NO_VALUE : `${r.overall.rank}/${r.overall.ranked}`}</td> : null}
               <td className="num">{formatIndicatorValue(lang, indicator, r.value)}</td>
               {isRate ? <td className="num">{formatCounts(lang, r.numerator, r.denominator) ?? NO_VALUE}</td> : null}
               {hasNotes ? <td>{notesOf(r).join("; ")}</td> : null}
@@ -160,7 +164,7 @@ export function RankTable({
           return [
             row,
             <tr key="gap" className="ov-gap-row">
-              <td colSpan={4 + (isRate ? 1 : 0) + (hasNotes ? 1 : 0) - 1}>{t(lang, "list.gapRow")}</td>
+              <td colSpan={3 + (inCluster ? 1 : 0) + (isRate ? 1 : 0) + (hasNotes ? 1 : 0)}>{t(lang, "list.gapRow")}</td>
             </tr>,
           ];
         })}

@@ -184,7 +184,7 @@ export default function Overview() {
       <section className="ov-card ov-totals-card" aria-labelledby="ov-tt-h">
         <h2 id="ov-tt-h">{page.cluster ? t(lang, "overview.cluster.totals", { cluster: page.cluster }) : t(lang, "overview.totals.heading")}</h2>
         <p className="ov-config">{t(lang, "overview.totals.note")}</p>
-        <BodyTotals totals={page.totals} period={period} previousPeriod={page.previousPeriod} />
+        <BodyTotals totals={page.totals} period={period} previousPeriod={page.previousPeriod} cluster={page.cluster} />
       </section>
 
       <section className="ov-print-only" aria-labelledby="ov-pr-h">

@@ -1,7 +1,8 @@
 /**
  * All units combined: each indicator's value in the period from the summed counts (never an average of unit
  * rates), the change since the previous period, and a sparkline of the periods up to this one; the
- * per-period figures are in the table under it.
+ * per-period figures are in the table under it. One cluster's totals are of its period only (decision 013),
+ * so its table has no change, no trend and no table by period: columns that would say nothing.
  */
 import { ChartDataTable, type DataTableModel } from "~/charts/chart-data-table";
 import { ChartFigure } from "~/components/chart-figure";
@@ -42,58 +43,75 @@ export function seriesTableModel(lang: Lang, totals: readonly TotalSeries[]): Da
   };
 }
 
-export function BodyTotals({ totals, period, previousPeriod }: { totals: readonly TotalSeries[]; period: string; previousPeriod: string }) {
+export function BodyTotals({
+  totals,
+  period,
+  previousPeriod,
+  cluster = null,
+}: {
+  totals: readonly TotalSeries[];
+  period: string;
+  previousPeriod: string;
+  /** The cluster the totals are of, or null for every unit. */
+  cluster?: string | null;
+}) {
   const lang = useLang();
-  const caption = t(lang, "overview.totals.caption", { period: periodInSentence(lang, period) });
+  const periodText = periodInSentence(lang, period);
+  const caption = cluster === null ? t(lang, "overview.totals.caption", { period: periodText }) : t(lang, "overview.cluster.caption", { cluster, period: periodText });
+  const overTime = cluster === null;
+  const table = (
+    <ScrollRegion label={caption}>
+      <table className="ov-table ov-totals">
+        <caption>{caption}</caption>
+        <ColumnHeads
+          columns={[
+            { label: t(lang, "overview.totals.col.indicator") },
+            { label: t(lang, "overview.totals.col.value"), className: "num" },
+            overTime ? { label: t(lang, "overview.totals.col.change"), className: "num" } : null,
+            overTime ? { label: t(lang, "overview.totals.col.trend") } : null,
+            { label: t(lang, "overview.col.counts"), className: "num" },
+          ]}
+        />
+        <tbody>
+          {totals.map((s) => {
+            const indicator = getIndicator(s.indicator);
+            const current = s.points.find((p) => p.period === period) ?? null;
+            const previous = s.points.find((p) => p.period === previousPeriod) ?? null;
+            const first = s.points[0];
+            const label =
+              first && current
+                ? t(lang, "overview.totals.trend", {
+                    indicator: indicatorLabel(lang, s.indicator),
+                    first: formatIndicatorValue(lang, s.indicator, first.value),
+                    from: formatPeriod(lang, first.period),
+                    last: formatIndicatorValue(lang, s.indicator, current.value),
+                    to: formatPeriod(lang, current.period),
+                  })
+                : indicatorLabel(lang, s.indicator);
+            return (
+              <tr key={s.indicator}>
+                <th scope="row">{indicatorLabel(lang, s.indicator)}</th>
+                <td className="num">{formatIndicatorValue(lang, s.indicator, current?.value ?? null)}</td>
+                {overTime ? <td className="num">{formatChange(lang, indicator.unit, current?.value ?? null, previous?.value ?? null) ?? NO_VALUE}</td> : null}
+                {overTime ? (
+                  <td className="ov-spark">
+                    <Sparkline values={s.points.map((p) => p.value)} label={label} width={104} height={24} options={{ valueType: indicator.unit }} />
+                  </td>
+                ) : null}
+                <td className="num">{current ? (formatCounts(lang, current.numerator, current.denominator) ?? NO_VALUE) : NO_VALUE}</td>
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+    </ScrollRegion>
+  );
+  if (!overTime) return table;
   return (
     <ChartFigure
       className="ov-figure"
       isEmpty={totals.every((s) => s.points.length === 0)}
-      chart={
-        <ScrollRegion label={caption}>
-          <table className="ov-table ov-totals">
-            <caption>{caption}</caption>
-            <ColumnHeads
-              columns={[
-                { label: t(lang, "overview.totals.col.indicator") },
-                { label: t(lang, "overview.totals.col.value"), className: "num" },
-                { label: t(lang, "overview.totals.col.change"), className: "num" },
-                { label: t(lang, "overview.totals.col.trend") },
-                { label: t(lang, "overview.col.counts"), className: "num" },
-              ]}
-            />
-            <tbody>
-              {totals.map((s) => {
-                const indicator = getIndicator(s.indicator);
-                const current = s.points.find((p) => p.period === period) ?? null;
-                const previous = s.points.find((p) => p.period === previousPeriod) ?? null;
-                const first = s.points[0];
-                const label =
-                  first && current
-                    ? t(lang, "overview.totals.trend", {
-                        indicator: indicatorLabel(lang, s.indicator),
-                        first: formatIndicatorValue(lang, s.indicator, first.value),
-                        from: formatPeriod(lang, first.period),
-                        last: formatIndicatorValue(lang, s.indicator, current.value),
-                        to: formatPeriod(lang, current.period),
-                      })
-                    : indicatorLabel(lang, s.indicator);
-                return (
-                  <tr key={s.indicator}>
-                    <th scope="row">{indicatorLabel(lang, s.indicator)}</th>
-                    <td className="num">{formatIndicatorValue(lang, s.indicator, current?.value ?? null)}</td>
-                    <td className="num">{formatChange(lang, indicator.unit, current?.value ?? null, previous?.value ?? null) ?? NO_VALUE}</td>
-                    <td className="ov-spark">
-                      <Sparkline values={s.points.map((p) => p.value)} label={label} width={104} height={24} options={{ valueType: indicator.unit }} />
-                    </td>
-                    <td className="num">{current ? (formatCounts(lang, current.numerator, current.denominator) ?? NO_VALUE) : NO_VALUE}</td>
-                  </tr>
-                );
-              })}
-            </tbody>
-          </table>
-        </ScrollRegion>
-      }
+      chart={table}
       table={
         <ScrollRegion label={t(lang, "overview.totals.seriesTitle")}>
           <ChartDataTable model={seriesTableModel(lang, totals)} />

@@ -31,6 +31,8 @@ export type OverviewRow = Pick<RankingRow, "indicator" | "numerator" | "denomina
   holders: number;
   /** Position of the value among the indicator's distinct values over every unit (1 = best), for colour. */
   valueClass: { index: number; of: number } | null;
+  /** On one cluster's page, the rank among every unit beside the rank within the cluster; else null. */
+  overall: { rank: number | null; ranked: number } | null;
 };
 
 
@@ -118,6 +120,8 @@ export interface OverviewInput {
   corrections?: ReadonlyMap<string, Correction>;
   /** The search and page asked for (none: every unit when few, else the top and the bottom). */
   list?: UnitListRequest;
+  /** On one cluster's page, every unit's rank among all units, by `code|indicator` (overallRanks). */
+  overall?: ReadonlyMap<string, { rank: number | null; ranked: number }>;
 }
 
 /** Per indicator and rank: how many units hold it and the value class it falls in (over every unit). */
@@ -162,6 +166,7 @@ export function overviewView(input: OverviewInput): OverviewData {
     previous: previousStanding(r),
     correction: input.corrections?.get(correctionKey(r.commune_code, r.indicator)) ?? null,
     ...standing(r.indicator, r.rank),
+    overall: input.overall?.get(`${r.commune_code}|${r.indicator}`) ?? null,
   }));
 
   const unitsByCode = new Map<string, OverviewUnit>();
@@ -259,6 +264,7 @@ export async function loadOverview(
     indicator: params.indicator ?? COMPOSITE_ID,
     list: { q: params.q, page: params.page },
     rankings: shown,
+    overall: cluster === null ? undefined : overallRanks(rankings),
     totals: cluster === null ? totals : clusterTotals(shown, resolved.period),
     registry: cluster === null ? registry : registry.filter((u) => u.cluster === cluster),
     scoring: { name: scoring.name, hash: scoring.hash },
@@ -275,6 +281,11 @@ export function withinCluster(rows: readonly RankingRow[], cluster: string): Ran
   return rows
     .filter((r) => r.cluster === cluster)
     .map((r) => ({ ...r, rank: r.cluster_rank, ranked: r.cluster_ranked ?? 0, previous_rank: null, previous_ranked: null, movement: null, gap: null }));
+}
+
+/** Every unit's rank among all units, by `code|indicator`: shown beside the rank within a cluster. */
+export function overallRanks(rows: readonly RankingRow[]): Map<string, { rank: number | null; ranked: number }> {
+  return new Map(rows.map((r) => [`${r.commune_code}|${r.indicator}`, { rank: r.rank, ranked: r.ranked }]));
 }
 
 /** A cluster's totals for its period, from the summed counts of its units (a rate is Σ numerators ÷ Σ denominators). */

@@ -188,6 +188,10 @@ describe("the overview of one emulation cluster", () => {
     expect(html).toContain("Xã Năm Mới");
     expect(html).not.toContain(">Xã Một Mới<");
     expect(html).toMatch(/1\/2[\s\S]*Xã Sáu/);
+    // Beside the rank within the cluster, the rank among every unit: Xã Một Mới (80 %, Cụm A) is first of all.
+    expect(html).toContain('<th scope="col">Hạng trong cụm</th><th scope="col">Đơn vị</th><th scope="col" class="num">Hạng chung</th>');
+    expect(html).toMatch(/>Xã Sáu<\/a><\/th><td class="num">2\/3<\/td>/);
+    expect(html).toMatch(/>Xã Năm Mới<\/a><\/th><td class="num">3\/3<\/td>/);
     // The cluster's total: (300 + 30) / (400 + 60) = 71,7 %.
     expect(html).toContain("71,7");
     // Xã Bốn ended in 2025-Q2: not "missing" in 2025-Q3.
