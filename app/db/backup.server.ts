@@ -34,6 +34,7 @@ export const DATABASE_TABLES = [
   "upload_commit_keys",
   "publications",
   "publication_rows",
+  "data_version",
 ] as const;
 
 export const DATABASE_SEQUENCES = ["upload_id_seq", "user_id_seq", "audit_id_seq"] as const;

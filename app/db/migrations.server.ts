@@ -246,6 +246,19 @@ CREATE TABLE lineage (
 );
 `,
   },
+  {
+    version: 9,
+    name: "data version: one counter bumped by every change a page can show",
+    sql: `
+-- Bumped in the transaction of every upload commit, rollback, restore, publication, withdrawal and registry
+-- change (data-version.server.ts), so a cache keyed by it is never stale and a reader never sees a mix.
+CREATE TABLE data_version (
+  id INTEGER PRIMARY KEY CHECK (id = 1),
+  version BIGINT NOT NULL
+);
+INSERT INTO data_version VALUES (1, 0);
+`,
+  },
 ];
 
 export async function applyMigrations(conn: DuckDBConnection): Promise<void> {

@@ -8,6 +8,7 @@ import { INTEGER, LIST, VARCHAR, listValue, type DuckDBConnection, type DuckDBTy
 import { z } from "zod";
 import { sameFrozenSet, type DataView } from "~/domain/publication";
 import { insertAudit } from "./audit.server";
+import { bumpDataVersion } from "./data-version.server";
 import { plainValue, type Db } from "./instance.server";
 
 /** Who acts, from where, and when: written to the publication and to the audit log. */
@@ -100,6 +101,7 @@ export async function publishPeriod(
       },
       by.now,
     );
+    await bumpDataVersion(conn);
     return { kind: "published", version, units: frozen.length, missing };
   });
 }
@@ -137,6 +139,7 @@ export async function withdrawPublication(db: Db, request: { period: string; rea
       { actor: by.actor, action: "period.withdraw", target: request.period, detail: { version: standing.version, reason: request.reason }, address: by.address },
       by.now,
     );
+    await bumpDataVersion(conn);
     return { kind: "withdrawn", version: standing.version };
   });
 }

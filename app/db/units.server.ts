@@ -10,6 +10,7 @@ import type { UnitLifespan } from "~/ingest/types";
 /** What the units table needs of a registry line; the span and cluster default to "always" and none. */
 export type UnitLine = Pick<RegistryUnit, "code" | "name" | "kind"> & Partial<Pick<RegistryUnit, "cluster" | "validFrom" | "validTo">>;
 import type { DataView } from "~/domain/publication";
+import { bumpDataVersion } from "./data-version.server";
 import type { Db } from "./instance.server";
 import { reportsFrom } from "./reports-source.server";
 
@@ -43,7 +44,7 @@ export async function syncUnits(db: Db, units: readonly UnitLine[], lineage: rea
   ]);
   const same = <T>(a: readonly T[], b: readonly T[], key: (x: T) => string) => a.length === b.length && new Set(a.map(key)).size === new Set([...a.map(key), ...b.map(key)]).size;
   await db.transaction(async (conn) => {
-    await conn.run(
+    const upserted = await conn.run(
       `INSERT INTO units (code, name, kind, cluster, valid_from, valid_to)
        SELECT unnest($1::VARCHAR[]), unnest($2::VARCHAR[]), unnest($3::VARCHAR[]), unnest($4::VARCHAR[]), unnest($5::VARCHAR[]), unnest($6::VARCHAR[])
        ON CONFLICT (code) DO UPDATE SET name = excluded.name, kind = excluded.kind, cluster = excluded.cluster, valid_from = excluded.valid_from, valid_to = excluded.valid_to
@@ -59,7 +60,9 @@ export async function syncUnits(db: Db, units: readonly UnitLine[], lineage: rea
       ],
       TEXT_LISTS,
     );
-    if (!same(spans, wantedSpans, spanKey)) {
+    const spansChanged = !same(spans, wantedSpans, spanKey);
+    const linesChanged = !same(lines, wantedLines, lineKey);
+    if (spansChanged) {
       await conn.run("DELETE FROM unit_spans");
       await conn.run(
         `INSERT INTO unit_spans SELECT unnest($1::VARCHAR[]), unnest($2::VARCHAR[]), unnest($3::VARCHAR[]), unnest($4::VARCHAR[]), unnest($5::VARCHAR[]), unnest($6::VARCHAR[])`,
@@ -74,7 +77,7 @@ export async function syncUnits(db: Db, units: readonly UnitLine[], lineage: rea
         TEXT_LISTS,
       );
     }
-    if (!same(lines, wantedLines, lineKey)) {
+    if (linesChanged) {
       await conn.run("DELETE FROM lineage");
       if (wantedLines.length > 0) {
         await conn.run(
@@ -89,6 +92,9 @@ export async function syncUnits(db: Db, units: readonly UnitLine[], lineage: rea
         );
       }
     }
+    // Names, clusters and lineage show on every page: a registry that changed is a new data version (a
+    // restart with the same files is not).
+    if (upserted.rowsChanged > 0 || spansChanged || linesChanged) await bumpDataVersion(conn);
   });
 }
 

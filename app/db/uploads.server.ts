@@ -14,6 +14,7 @@ import { countsShape } from "./counts-shape.server";
 import type { CurrentReport, IngestResult } from "~/ingest/types";
 import { insertAudit } from "./audit.server";
 import { findCommitByKey, recordCommitKey } from "./commit-keys.server";
+import { bumpDataVersion } from "./data-version.server";
 import type { Db } from "./instance.server";
 import { readStandingRollbacks } from "./upload-history.server";
 
@@ -117,6 +118,7 @@ function checkCommittable(result: IngestResult): void {
 
 /** Writes one upload record and its rows on a connection that is inside a transaction. */
 async function insertUpload(conn: DuckDBConnection, result: IngestResult, meta: UploadMeta): Promise<CommitSummary> {
+  await bumpDataVersion(conn);
   const unitCount = new Set(result.rows.map((r) => r.communeCode)).size;
   const periods = [...new Set(result.rows.map((r) => r.period))].sort();
   const idReader = await conn.runAndReadAll("SELECT nextval('upload_id_seq') AS id");
@@ -217,6 +219,7 @@ export async function rollbackUpload(db: Db, uploadId: number, actor: UploadActo
   await db.transaction(async (conn) => {
     const upload = await readChangeTarget(conn, uploadId);
     if (upload.status !== "committed") throw new UploadStateError("alreadyRolledBack", uploadId);
+    await bumpDataVersion(conn);
     const refusal = rollbackRefusal(actor.role, upload.periods, await readStandingRollbacks(conn, actor.username, now), now);
     if (refusal) throw new RollbackLimitError(uploadId, refusal);
     await conn.run(
@@ -242,6 +245,7 @@ export async function restoreUpload(db: Db, uploadId: number, actor: UploadActor
   await db.transaction(async (conn) => {
     const upload = await readChangeTarget(conn, uploadId);
     if (upload.status !== "rolled_back") throw new UploadStateError("notRolledBack", uploadId);
+    await bumpDataVersion(conn);
     await conn.run("UPDATE uploads SET status = 'committed', restored_at = $2::TIMESTAMPTZ, restored_by = $3 WHERE id = $1", [
       uploadId,
       now.toISOString(),

@@ -67,12 +67,12 @@ describe("syncUnits", () => {
     const units = registryOf(5020);
     const first = counting(t.db);
     await syncUnits(first.db, units);
-    // The units' upsert, then the spans replaced (delete, insert): never one statement per unit.
-    expect(first.statements()).toBe(3);
+    // The units' upsert, the spans replaced (delete, insert) and the data version: never one statement per unit.
+    expect(first.statements()).toBe(4);
     const renamed = units.map((u) => (u.code === "12345" ? { ...u, name: "Phường Đổi Tên" } : u));
     const second = counting(t.db);
     await syncUnits(second.db, renamed);
-    expect(second.statements()).toBe(3);
+    expect(second.statements()).toBe(4);
     const third = counting(t.db);
     await syncUnits(third.db, renamed);
     expect(third.statements()).toBe(1);

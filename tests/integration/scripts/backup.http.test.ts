@@ -112,7 +112,7 @@ describe("a backup while the server commits uploads", () => {
     expect(await server.stop()).toBe(0);
     const final = await dump(dbPath);
     const saved = await dump(backupFile);
-    expect(Object.keys(final)).toEqual(["audit_log", "lineage", "login_attempts", "publication_rows", "publications", "report_rows", "schema_migrations", "sessions", "unit_spans", "units", "upload_commit_keys", "upload_previews", "uploads", "users"]);
+    expect(Object.keys(final)).toEqual(["audit_log", "data_version", "lineage", "login_attempts", "publication_rows", "publications", "report_rows", "schema_migrations", "sessions", "unit_spans", "units", "upload_commit_keys", "upload_previews", "uploads", "users"]);
 
     // The backup point: the last upload the backup holds. It fell in the middle of the load.
     const k = Math.max(...ids(saved.uploads!, "id"));
