@@ -1,4 +1,4 @@
-import type { LinksFunction, LoaderFunctionArgs } from "@remix-run/node";
+import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Links, Meta, Outlet, isRouteErrorResponse, json, useRouteError } from "@remix-run/react";
 import { getSessionUser } from "~/auth/guards.server";
 import { useNonce } from "~/http/nonce";
@@ -78,6 +78,13 @@ function errorTitleKey(status: number): string {
   if (status === 403) return "auth.forbidden.title";
   return "error.server";
 }
+
+/** An error page's title, in the reader's language (a page names itself otherwise). */
+export const meta: MetaFunction<typeof loader> = ({ data, error }) => {
+  if (!error) return [];
+  const status = isRouteErrorResponse(error) ? error.status : 500;
+  return [{ title: `${t(data?.lang ?? "vi", errorTitleKey(status))} · parboard` }];
+};
 
 export function ErrorBoundary() {
   const error = useRouteError();

@@ -150,8 +150,9 @@ for (const javaScriptEnabled of [true, false]) {
       expect(response?.status()).toBe(404);
       await expect(page.getByText(`Không có cụm thi đua “Cụm thi đua số 99”. Các cụm: ${province.clusters.join(", ")}.`)).toBeVisible();
       await expect(page.getByRole("link", { name: "Trang chủ" })).toBeVisible();
-      // No axe here: every error page of the app (root.tsx's ErrorBoundary) lacks a <title>, which is not
-      // this page's business; reported with issue 11's province work.
+      // An error page names itself (root.tsx's meta) and passes axe like any other.
+      await expect(page).toHaveTitle("Không tìm thấy trang · parboard");
+      if (javaScriptEnabled) await expectNoAxeViolations(page);
     });
 
     test("a heatmap cell leads to a merged unit's page, which lists the old units it was formed from", async ({ page }) => {
