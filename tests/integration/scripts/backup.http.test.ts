@@ -121,8 +121,13 @@ describe("a backup while the server commits uploads", () => {
     expect(k).toBeLessThan(Math.max(...ids(final.uploads!, "id")));
     // Every table equals the final database's rows committed up to that point.
     const commitAudit = (r: Row) => r.action === "upload.commit";
+    // The data version counts changes: the backup's is the count at its point, below the final one.
+    const versionOf = (rows: Row[] | undefined) => Number(rows?.[0]?.version);
+    expect(versionOf(saved.data_version)).toBeGreaterThan(0);
+    expect(versionOf(saved.data_version)).toBeLessThan(versionOf(final.data_version));
     expect(saved).toEqual({
       ...final,
+      data_version: saved.data_version,
       uploads: final.uploads!.filter((r) => Number(r.id) <= k),
       report_rows: final.report_rows!.filter((r) => Number(r.upload_id) <= k),
       upload_commit_keys: final.upload_commit_keys!.filter((r) => Number(r.upload_id) <= k),
