@@ -84,51 +84,57 @@ ${weights},
 composite AS (
   ${compositeSql("valued", ["pid", "commune_code"], ["quarters", "cluster"], countType)}
 ),
--- k orders every indicator the same way: the smaller, the better.
+-- k orders every indicator the same way: the smaller, the better. g numbers the (period, indicator) pairs:
+-- the joins below match every unit's row with the asked ones on one integer instead of two strings.
 everything AS MATERIALIZED (
-  SELECT pid, indicator, commune_code::INTEGER AS code, quarters, cluster, num, den, value,
+  SELECT pid, indicator, list_position($1::VARCHAR[], pid) * 64 + list_position(${idListSql(RANKED_IDS)}, indicator) AS g,
+         commune_code::INTEGER AS code, quarters, cluster, num, den, value,
          CASE WHEN direction = 'higher' THEN -value ELSE value END AS k
   FROM (SELECT * FROM valued UNION ALL BY NAME SELECT * FROM composite)
 ),
-valued_all AS (
-  SELECT * FROM everything WHERE value IS NOT NULL
+-- Only what the counting reads: narrow rows are cheaper to keep and to join.
+valued_all AS MATERIALIZED (
+  SELECT g, code, k, cluster FROM everything WHERE value IS NOT NULL
 ),
 fields AS (
-  SELECT pid, indicator, count(*) AS ranked, list(code ORDER BY code) AS codes FROM valued_all GROUP BY ALL
+  SELECT any_value(pid) AS pid, any_value(indicator) AS indicator, count(*) AS ranked, list(code ORDER BY code) AS codes
+  FROM everything WHERE value IS NOT NULL GROUP BY g
 ),
 cluster_fields AS (
-  SELECT pid, indicator, cluster, count(*) AS ranked FROM valued_all WHERE cluster IS NOT NULL GROUP BY ALL
+  SELECT g, cluster, count(*) AS ranked FROM valued_all WHERE cluster IS NOT NULL GROUP BY ALL
+),
+asked(code) AS (
+  SELECT unnest($4::INTEGER[])
 ),
 mine AS MATERIALIZED (
-  SELECT * FROM everything WHERE list_contains($4::INTEGER[], code)
+  SELECT e.* FROM everything e SEMI JOIN asked a ON a.code = e.code
 ),
 versus_all AS (
-  SELECT m.pid, m.indicator, m.code,
+  SELECT m.pid, m.indicator, m.code, m.g,
          count(*) FILTER (WHERE e.k < m.k) + 1 AS rank,
          count(*) FILTER (WHERE e.k = m.k) - 1 AS tied_with,
          -- The closest better value, and the lowest code holding it.
          max({'k': e.k, 'c': -e.code}) FILTER (WHERE e.k < m.k) AS next,
          CASE WHEN any_value(m.cluster) IS NOT NULL THEN count(*) FILTER (WHERE e.k < m.k AND e.cluster = m.cluster) + 1 END AS cluster_rank
-  FROM mine m JOIN valued_all e ON e.pid = m.pid AND e.indicator = m.indicator
+  FROM mine m JOIN valued_all e ON e.g = m.g
   WHERE m.value IS NOT NULL
-  GROUP BY m.pid, m.indicator, m.code
+  GROUP BY m.pid, m.indicator, m.code, m.g
 ),
 versus AS MATERIALIZED (
-  SELECT pid, indicator, code, rank, tied_with, cluster_rank, next.k AS next_k, -next.c AS pass_code FROM versus_all
+  SELECT pid, indicator, code, g, rank, tied_with, cluster_rank, next.k AS next_k, -next.c AS pass_code FROM versus_all
 ),
--- The unit to pass: how many hold its value, and its counts. FILTER rather than join conditions, so that
--- the join stays on (period, indicator) with the few asked rows on one side.
+-- The unit to pass: how many hold its value, and its counts; only the holders of that value are joined.
+-- (Within one period and indicator every k is computed the same way, so a zero has one sign.)
 next_holders AS (
-  SELECT v.pid, v.indicator, v.code,
-         count(*) FILTER (WHERE e.k = v.next_k) AS tied,
-         any_value(e.num) FILTER (WHERE e.code = v.pass_code) AS num,
-         any_value(e.den) FILTER (WHERE e.code = v.pass_code) AS den,
-         any_value(e.value) FILTER (WHERE e.code = v.pass_code) AS value
-  FROM mine m
-  JOIN versus v ON v.pid = m.pid AND v.indicator = m.indicator AND v.code = m.code
-  JOIN valued_all e ON e.pid = m.pid AND e.indicator = m.indicator
+  SELECT v.pid, v.indicator, v.code, v.g, v.pass_code, count(*) AS tied
+  FROM versus v
+  JOIN valued_all e ON e.g = v.g AND e.k = v.next_k
   WHERE v.pass_code IS NOT NULL
   GROUP BY ALL
+),
+passed AS (
+  SELECT h.pid, h.indicator, h.code, h.tied, e.num, e.den, e.value
+  FROM next_holders h JOIN everything e ON e.g = h.g AND e.code = h.pass_code
 ),
 periods(pid, prev_pid) AS (
   SELECT unnest($2::VARCHAR[]), unnest($3::VARCHAR[])
@@ -150,11 +156,11 @@ JOIN periods pe ON pe.pid = m.pid
 JOIN base b ON b.pid = m.pid AND b.commune_code::INTEGER = m.code
 LEFT JOIN versus v ON v.pid = m.pid AND v.indicator = m.indicator AND v.code = m.code
 LEFT JOIN fields f ON f.pid = m.pid AND f.indicator = m.indicator
-LEFT JOIN cluster_fields cf ON cf.pid = m.pid AND cf.indicator = m.indicator AND cf.cluster = m.cluster
+LEFT JOIN cluster_fields cf ON cf.g = m.g AND cf.cluster = m.cluster
 LEFT JOIN mine pm ON pm.pid = pe.prev_pid AND pm.indicator = m.indicator AND pm.code = m.code
 LEFT JOIN versus pv ON pv.pid = pe.prev_pid AND pv.indicator = m.indicator AND pv.code = m.code
 LEFT JOIN fields pf ON pf.pid = pe.prev_pid AND pf.indicator = m.indicator
-LEFT JOIN next_holders nh ON nh.pid = m.pid AND nh.indicator = m.indicator AND nh.code = m.code
+LEFT JOIN passed nh ON nh.pid = m.pid AND nh.indicator = m.indicator AND nh.code = m.code
 UNION ALL BY NAME
 SELECT true AS is_field,
        list_position($2::VARCHAR[], f.pid)::INTEGER AS period_index,
