@@ -123,18 +123,19 @@ versus_all AS (
 versus AS MATERIALIZED (
   SELECT pid, indicator, code, g, rank, tied_with, cluster_rank, next.k AS next_k, -next.c AS pass_code FROM versus_all
 ),
--- The unit to pass: how many hold its value, and its counts; only the holders of that value are joined.
--- (Within one period and indicator every k is computed the same way, so a zero has one sign.)
+-- The unit to pass: how many hold its value, and its counts. FILTER rather than join conditions, so that
+-- the join stays on (period, indicator) with the few asked rows on the side DuckDB builds its hash table on.
 next_holders AS (
-  SELECT v.pid, v.indicator, v.code, v.g, v.pass_code, count(*) AS tied
-  FROM versus v
-  JOIN valued_all e ON e.g = v.g AND e.k = v.next_k
+  SELECT v.pid, v.indicator, v.code,
+         count(*) FILTER (WHERE e.k = v.next_k) AS tied,
+         any_value(e.num) FILTER (WHERE e.code = v.pass_code) AS num,
+         any_value(e.den) FILTER (WHERE e.code = v.pass_code) AS den,
+         any_value(e.value) FILTER (WHERE e.code = v.pass_code) AS value
+  FROM mine m
+  JOIN versus v ON v.pid = m.pid AND v.indicator = m.indicator AND v.code = m.code
+  JOIN everything e ON e.g = m.g AND e.value IS NOT NULL
   WHERE v.pass_code IS NOT NULL
   GROUP BY ALL
-),
-passed AS (
-  SELECT h.pid, h.indicator, h.code, h.tied, e.num, e.den, e.value
-  FROM next_holders h JOIN everything e ON e.g = h.g AND e.code = h.pass_code
 ),
 periods(pid, prev_pid) AS (
   SELECT unnest($2::VARCHAR[]), unnest($3::VARCHAR[])
@@ -160,7 +161,7 @@ LEFT JOIN cluster_fields cf ON cf.g = m.g AND cf.cluster = m.cluster
 LEFT JOIN mine pm ON pm.pid = pe.prev_pid AND pm.indicator = m.indicator AND pm.code = m.code
 LEFT JOIN versus pv ON pv.pid = pe.prev_pid AND pv.indicator = m.indicator AND pv.code = m.code
 LEFT JOIN fields pf ON pf.pid = pe.prev_pid AND pf.indicator = m.indicator
-LEFT JOIN passed nh ON nh.pid = m.pid AND nh.indicator = m.indicator AND nh.code = m.code
+LEFT JOIN next_holders nh ON nh.pid = m.pid AND nh.indicator = m.indicator AND nh.code = m.code
 UNION ALL BY NAME
 SELECT true AS is_field,
        list_position($2::VARCHAR[], f.pid)::INTEGER AS period_index,
