@@ -8,7 +8,7 @@ import { correctionsBetween, type Correction, type DataView } from "~/domain/pub
 import { parsePeriodId } from "~/domain/period";
 import type { VersionedScoring } from "~/domain/scoring";
 import type { Db } from "./instance.server";
-import { getPeriodPublications } from "./publications.server";
+import { getStandingVersions } from "./publications.server";
 import { getRankingsFor, type RankingRow } from "./rankings.server";
 
 /** Keyed by `correctionKey(code, indicator)`; empty when the shown version is a first one. */
@@ -20,7 +20,7 @@ export async function getCorrections(
   shown: readonly RankingRow[],
 ): Promise<Map<string, Correction>> {
   if (view.kind !== "published" || parsePeriodId(period)?.kind !== "quarter") return new Map();
-  const standing = (await getPeriodPublications(db, view.at)).find((p) => p.period === period);
+  const standing = (await getStandingVersions(db, view.at)).find((p) => p.period === period);
   if (!standing || standing.version === null || standing.version < 2 || standing.published_at === null) return new Map();
   // What the public saw the moment before this version was published.
   const before = new Date(Date.parse(standing.published_at) - 1);

@@ -203,6 +203,21 @@ export async function getPeriodPublications(db: Db, at: Date): Promise<PeriodPub
   );
 }
 
+/**
+ * Per quarter published by `at`: its standing version then, as `getPeriodPublications` gives it, without
+ * the quarters never published and without comparing each draft with its publication (`changed` is false).
+ */
+export async function getStandingVersions(db: Db, at: Date): Promise<PeriodPublication[]> {
+  return db.query(
+    `SELECT period, max(version)::INTEGER AS version, ${ISO("max_by(published_at, version)")} AS published_at, false AS changed
+     FROM publications WHERE published_at <= $1::TIMESTAMPTZ AND (withdrawn_at IS NULL OR withdrawn_at > $1::TIMESTAMPTZ)
+     GROUP BY period
+     ORDER BY period`,
+    [at.toISOString()],
+    statusSchema,
+  );
+}
+
 /** What a reader is shown for one period: draft or published, which version, when, and the version standing now. */
 export interface PeriodStatus {
   status: "published" | "draft";
@@ -219,8 +234,12 @@ export interface PeriodStatus {
  * at the view's instant. A year is published as far as its quarters are.
  */
 export async function getPeriodStatus(db: Db, period: string, view: DataView, now = new Date()): Promise<PeriodStatus> {
-  const at = view.kind === "published" ? view.at : now;
-  const [shown, today] = await Promise.all([getPeriodPublications(db, at), view.kind === "published" && view.asOf !== null ? getPeriodPublications(db, now) : null]);
+  // Only a draft asks whether it differs from what stands: a published view reads the standing versions alone,
+  // which spares every public page the comparison of every quarter's draft with its publication.
+  const [shown, today] = await Promise.all([
+    view.kind === "published" ? getStandingVersions(db, view.at) : getPeriodPublications(db, now),
+    view.kind === "published" && view.asOf !== null ? getStandingVersions(db, now) : null,
+  ]);
   const isYear = /^\d{4}$/.test(period);
   const rows = shown.filter((p) => (isYear ? p.period.startsWith(`${period}-`) : p.period === period));
   const draft = view.kind === "draft" && rows.some((r) => r.version === null || r.changed);

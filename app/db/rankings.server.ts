@@ -22,18 +22,31 @@ import { basisReportsFrom, type Basis } from "./reports-source.server";
 import { getClusters, getUnitSpans, type UnitSpan } from "./units.server";
 import { PERIOD_EXPR } from "./periods.server";
 
+/**
+ * The type of the summed counts: combined counts (the current basis, and years, which are ranked on their
+ * last quarter's units) may be estimates with fractions; plain quarters stay integers. DOUBLE holds
+ * integers exactly below 2^53. Shared with the unit query, which must compare the very same values.
+ */
+export function rankingCountType(kind: PeriodKind, basis: Basis): "DOUBLE" | "HUGEINT" {
+  return basis === "current" || kind === "year" ? "DOUBLE" : "HUGEINT";
+}
+
+/**
+ * The join condition from a period's sums (`b`) to the unit span (`s`) whose cluster the row carries: that of
+ * the unit the code named in the last quarter it reported in the period; on the current basis, that of
+ * today's unit (the restated quarters predate it).
+ */
+export function clusterSpanMatch(basis: Basis): string {
+  return basis === "current"
+    ? "s.valid_to IS NULL"
+    : "b.last_quarter >= coalesce(s.valid_from, '0000-Q1') AND b.last_quarter <= coalesce(s.valid_to, '9999-Q4')";
+}
+
 function buildRankingSql(kind: PeriodKind, weights: string, reports: string, restates: boolean, basis: Basis, clustersParam: number): string {
   const pid = PERIOD_EXPR[kind];
   const sums = COUNT_FIELDS.map((f) => `sum(${f}) AS ${f}`).join(", ");
-  // Combined counts (the current basis, and years, which are ranked on their last quarter's units) may be
-  // estimates with fractions; plain quarters stay integers. DOUBLE holds integers exactly below 2^53.
-  const countType = basis === "current" || kind === "year" ? "DOUBLE" : "HUGEINT";
-  // A unit's cluster is that of the unit the code named in the last quarter it reported in the period; on
-  // the current basis, that of today's unit (the restated quarters predate it).
-  const spanMatch =
-    basis === "current"
-      ? "s.valid_to IS NULL"
-      : "b.last_quarter >= coalesce(s.valid_from, '0000-Q1') AND b.last_quarter <= coalesce(s.valid_to, '9999-Q4')";
+  const countType = rankingCountType(kind, basis);
+  const spanMatch = clusterSpanMatch(basis);
   return `
 WITH sums AS MATERIALIZED (
   SELECT ${pid} AS pid, commune_code, count(*)::INTEGER AS quarters, max(period) AS last_quarter, ${sums},
@@ -245,7 +258,7 @@ export function toRankingRow(row: SqlRow, context: RowContext): RankingRow {
  * The name of the unit a code named in a period: on the current basis today's unit; as reported, the unit
  * of that quarter (of a year's last quarter it existed in). A reused code names another unit before.
  */
-function unitNamer(spans: readonly UnitSpan[], kind: PeriodKind, basis: Basis): (code: string, period: string) => string {
+export function unitNamer(spans: readonly UnitSpan[], kind: PeriodKind, basis: Basis): (code: string, period: string) => string {
   const byCode = new Map<string, UnitSpan[]>();
   for (const s of spans) byCode.set(s.code, [...(byCode.get(s.code) ?? []), s]);
   return (code, period) => {

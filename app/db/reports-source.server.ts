@@ -51,17 +51,20 @@ export function basisReportsFrom(
   const combined = COUNT_FIELDS.map((f) => `sum(a.share * r.${f}) AS ${f}`).join(", ");
   // The quarter whose units a period is ranked on; '9999-Q4' stands for "still existing".
   const target = basis === "current" ? "'9999-Q4'" : kind === "year" ? "p || '-Q4'" : "p";
-  const inPeriod = kind === "year" ? "CAST(r.year AS VARCHAR) = a.pid" : "r.period = a.pid";
+  const inPeriod = kind === "year" ? "CAST(r.year AS VARCHAR) = t.pid" : "r.period = t.pid";
   const notSelf = "(a.code <> a.current_code OR a.valid_from IS DISTINCT FROM a.current_from)";
   return {
+    // The lineage is walked once per target quarter, not once per period: on the current basis every period
+    // has the same target (today's units), and the walk does not depend on the period.
     sql: `(WITH RECURSIVE targets(pid, target) AS (
         SELECT p, ${target} FROM (SELECT unnest(${periodsParam}::VARCHAR[]) AS p)
       ),
-      ancestors(pid, current_code, current_from, code, valid_from, valid_to, share) AS (
-        SELECT t.pid, s.code, s.valid_from, s.code, s.valid_from, s.valid_to, 1.0::DOUBLE
-        FROM targets t JOIN unit_spans s ON t.target >= coalesce(s.valid_from, '0000-Q1') AND t.target <= coalesce(s.valid_to, '9999-Q4')
+      ancestors(target, current_code, current_from, code, valid_from, valid_to, share) AS (
+        SELECT t.target, s.code, s.valid_from, s.code, s.valid_from, s.valid_to, 1.0::DOUBLE
+        FROM (SELECT DISTINCT target FROM targets) t
+        JOIN unit_spans s ON t.target >= coalesce(s.valid_from, '0000-Q1') AND t.target <= coalesce(s.valid_to, '9999-Q4')
         UNION ALL
-        SELECT a.pid, a.current_code, a.current_from, p.code, p.valid_from, p.valid_to, a.share * l.share
+        SELECT a.target, a.current_code, a.current_from, p.code, p.valid_from, p.valid_to, a.share * l.share
         FROM ancestors a
         JOIN lineage l ON l.successor_code = a.code AND l.effective = a.valid_from
         JOIN unit_spans p ON p.code = l.predecessor_code AND p.valid_to = ${quarterBeforeSql("l.effective")}
@@ -70,7 +73,8 @@ export function basisReportsFrom(
              bool_or(${notSelf}) AS restated,
              bool_or(a.share < 1) AS estimated,
              coalesce(list(DISTINCT a.code ORDER BY a.code) FILTER (WHERE ${notSelf}), []) AS predecessors
-      FROM ancestors a
+      FROM targets t
+      JOIN ancestors a ON a.target = t.target
       JOIN ${reports.sql} r ON r.commune_code = a.code AND ${inPeriod}
         AND r.period >= coalesce(a.valid_from, '0000-Q1') AND r.period <= coalesce(a.valid_to, '9999-Q4')
       GROUP BY a.current_code, r.period, r.year, r.quarter)`,

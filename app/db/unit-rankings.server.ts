@@ -5,10 +5,13 @@
  * that took seconds. Here each asked row is compared with everyone's values of its period and indicator
  * by counting: its rank is 1 + the units with a better value, its ties the units with the same value, the
  * unit to pass the closest better value (lowest code first, as in `gap`), the field the units with a value.
- * The rows are the same as `getRankingsFor`'s rows of those units, field by field and in the same order
- * (tests/integration/db/unit-rankings.test.ts proves it on a synthetic province).
+ * The rows are the same as `getRankingsFor`'s rows of those units, field by field and in the same order,
+ * on either basis and on a registry with lineage and clusters (decision 013): everyone's values are built by
+ * the same basis SQL (`basisReportsFrom`), only the ranking of them is replaced by counting, the cluster rank
+ * included (tests/integration/db/unit-rankings.test.ts on a synthetic province, unit-rankings-restated.test.ts
+ * on the merger of four, the split and the straddling year).
  */
-import { listValue } from "@duckdb/node-api";
+import { INTEGER, LIST, VARCHAR, listValue } from "@duckdb/node-api";
 import { z } from "zod";
 import { RANKED_IDS, type RankedId } from "~/domain/indicators";
 import { parsePeriodId, previousPeriodId, type PeriodKind } from "~/domain/period";
@@ -18,8 +21,9 @@ import type { VersionedScoring } from "~/domain/scoring";
 import { VALUE_SQL, compositeSql, idListSql, indicatorRowsSql, weightsSql } from "./indicator-sql.server";
 import type { Db } from "./instance.server";
 import { PERIOD_EXPR } from "./periods.server";
-import { getRankingsFor, sqlRowSchema, toRankingRow, unitCode, type RankingRow } from "./rankings.server";
-import { reportsFrom, type Basis } from "./reports-source.server";
+import { clusterSpanMatch, rankingCountType, sqlRowSchema, toRankingRow, unitCode, unitNamer, type RankingRow } from "./rankings.server";
+import { basisReportsFrom, type Basis } from "./reports-source.server";
+import { getClusters, getUnitSpans } from "./units.server";
 
 export interface UnitRankingRow extends RankingRow {
   /** Other units holding the same rank (0 without a rank). */
@@ -47,58 +51,80 @@ export interface UnitRankings {
 
 /**
  * `$1` every period read (the requested ones and their previous ones), `$2` the requested periods, `$3`
- * their previous periods, `$4` the asked codes (integers), then the weights and the reports' parameter.
+ * their previous periods, `$4` the asked codes (integers), `$5` the clusters, then the weights and the
+ * reports' parameter. The units' values are built as `getRankingsFor` builds them (the same basis, counts
+ * type, cluster rule and SQL fragments), so that the counts below compare exactly the same numbers.
  */
-function unitRankingSql(kind: PeriodKind, weights: string, reports: string): string {
+function unitRankingSql(kind: PeriodKind, weights: string, reports: string, restates: boolean, basis: Basis): string {
   const pid = PERIOD_EXPR[kind];
   const sums = COUNT_FIELDS.map((f) => `sum(${f}) AS ${f}`).join(", ");
+  const countType = rankingCountType(kind, basis);
   return `
-WITH base AS MATERIALIZED (
-  SELECT ${pid} AS pid, commune_code, count(*)::INTEGER AS quarters, ${sums}
+WITH sums AS MATERIALIZED (
+  SELECT ${pid} AS pid, commune_code, count(*)::INTEGER AS quarters, max(period) AS last_quarter, ${sums},
+         ${
+           restates
+             ? "bool_or(restated) AS restated, bool_or(estimated) AS estimated, list_sort(list_distinct(flatten(list(predecessors) FILTER (WHERE restated)))) AS predecessors"
+             : "false AS restated, false AS estimated, NULL::VARCHAR[] AS predecessors"
+         }
   FROM ${reports}
   WHERE list_contains($1::VARCHAR[], ${pid})
   GROUP BY ALL
 ),
+base AS MATERIALIZED (
+  SELECT b.*, s.cluster FROM sums b LEFT JOIN unit_spans s ON s.code = b.commune_code AND ${clusterSpanMatch(basis)}
+),
 long AS (
-  ${indicatorRowsSql("base", "pid, commune_code, quarters")}
+  ${indicatorRowsSql("base", "pid, commune_code, quarters, cluster", countType)}
 ),
 valued AS (
   SELECT *, ${VALUE_SQL} AS value FROM long
 ),
 ${weights},
 composite AS (
-  ${compositeSql("valued", ["pid", "commune_code"], ["quarters"])}
+  ${compositeSql("valued", ["pid", "commune_code"], ["quarters", "cluster"], countType)}
 ),
--- k orders every indicator the same way: the smaller, the better.
+-- k orders every indicator the same way: the smaller, the better. g numbers the (period, indicator) pairs:
+-- the joins below match every unit's row with the asked ones on one integer instead of two strings.
 everything AS MATERIALIZED (
-  SELECT pid, indicator, commune_code::INTEGER AS code, quarters, num, den, value,
+  SELECT pid, indicator, list_position($1::VARCHAR[], pid) * 64 + list_position(${idListSql(RANKED_IDS)}, indicator) AS g,
+         commune_code::INTEGER AS code, quarters, cluster, num, den, value,
          CASE WHEN direction = 'higher' THEN -value ELSE value END AS k
   FROM (SELECT * FROM valued UNION ALL BY NAME SELECT * FROM composite)
 ),
-valued_all AS (
-  SELECT * FROM everything WHERE value IS NOT NULL
+-- Only what the counting reads: narrow rows are cheaper to keep and to join.
+valued_all AS MATERIALIZED (
+  SELECT g, code, k, cluster FROM everything WHERE value IS NOT NULL
 ),
 fields AS (
-  SELECT pid, indicator, count(*) AS ranked, list(code ORDER BY code) AS codes FROM valued_all GROUP BY ALL
+  SELECT any_value(pid) AS pid, any_value(indicator) AS indicator, count(*) AS ranked, list(code ORDER BY code) AS codes
+  FROM everything WHERE value IS NOT NULL GROUP BY g
+),
+cluster_fields AS (
+  SELECT g, cluster, count(*) AS ranked FROM valued_all WHERE cluster IS NOT NULL GROUP BY ALL
+),
+asked(code) AS (
+  SELECT unnest($4::INTEGER[])
 ),
 mine AS MATERIALIZED (
-  SELECT * FROM everything WHERE list_contains($4::INTEGER[], code)
+  SELECT e.* FROM everything e SEMI JOIN asked a ON a.code = e.code
 ),
 versus_all AS (
-  SELECT m.pid, m.indicator, m.code,
+  SELECT m.pid, m.indicator, m.code, m.g,
          count(*) FILTER (WHERE e.k < m.k) + 1 AS rank,
          count(*) FILTER (WHERE e.k = m.k) - 1 AS tied_with,
          -- The closest better value, and the lowest code holding it.
-         max({'k': e.k, 'c': -e.code}) FILTER (WHERE e.k < m.k) AS next
-  FROM mine m JOIN valued_all e ON e.pid = m.pid AND e.indicator = m.indicator
+         max({'k': e.k, 'c': -e.code}) FILTER (WHERE e.k < m.k) AS next,
+         CASE WHEN any_value(m.cluster) IS NOT NULL THEN count(*) FILTER (WHERE e.k < m.k AND e.cluster = m.cluster) + 1 END AS cluster_rank
+  FROM mine m JOIN valued_all e ON e.g = m.g
   WHERE m.value IS NOT NULL
-  GROUP BY m.pid, m.indicator, m.code
+  GROUP BY m.pid, m.indicator, m.code, m.g
 ),
 versus AS MATERIALIZED (
-  SELECT pid, indicator, code, rank, tied_with, next.k AS next_k, -next.c AS pass_code FROM versus_all
+  SELECT pid, indicator, code, g, rank, tied_with, cluster_rank, next.k AS next_k, -next.c AS pass_code FROM versus_all
 ),
 -- The unit to pass: how many hold its value, and its counts. FILTER rather than join conditions, so that
--- the join stays on (period, indicator) with the few asked rows on one side.
+-- the join stays on (period, indicator) with the few asked rows on the side DuckDB builds its hash table on.
 next_holders AS (
   SELECT v.pid, v.indicator, v.code,
          count(*) FILTER (WHERE e.k = v.next_k) AS tied,
@@ -107,7 +133,7 @@ next_holders AS (
          any_value(e.value) FILTER (WHERE e.code = v.pass_code) AS value
   FROM mine m
   JOIN versus v ON v.pid = m.pid AND v.indicator = m.indicator AND v.code = m.code
-  JOIN valued_all e ON e.pid = m.pid AND e.indicator = m.indicator
+  JOIN everything e ON e.g = m.g AND e.value IS NOT NULL
   WHERE v.pass_code IS NOT NULL
   GROUP BY ALL
 ),
@@ -123,13 +149,15 @@ SELECT false AS is_field,
        coalesce(f.codes = pf.codes, false) AS same_units,
        v.pass_code::INTEGER AS pass_code, nh.tied::INTEGER AS pass_tied, nh.num::DOUBLE AS pass_num, nh.den::DOUBLE AS pass_den,
        coalesce(v.tied_with, 0)::INTEGER AS tied_with, nh.value AS pass_value,
-       -- Only used on a registry without clusters or spans (getUnitRankingsFor): nothing to restate.
-       NULL::INTEGER AS cluster_index, NULL::INTEGER AS cluster_rank, NULL::INTEGER AS cluster_ranked,
-       false AS restated, false AS estimated, NULL::VARCHAR[] AS predecessors
+       list_position($5::VARCHAR[], m.cluster)::INTEGER AS cluster_index, v.cluster_rank::INTEGER AS cluster_rank,
+       CASE WHEN m.cluster IS NOT NULL THEN coalesce(cf.ranked, 0) END::INTEGER AS cluster_ranked,
+       b.restated, b.estimated, CASE WHEN b.restated THEN b.predecessors END AS predecessors
 FROM mine m
 JOIN periods pe ON pe.pid = m.pid
+JOIN base b ON b.pid = m.pid AND b.commune_code::INTEGER = m.code
 LEFT JOIN versus v ON v.pid = m.pid AND v.indicator = m.indicator AND v.code = m.code
 LEFT JOIN fields f ON f.pid = m.pid AND f.indicator = m.indicator
+LEFT JOIN cluster_fields cf ON cf.g = m.g AND cf.cluster = m.cluster
 LEFT JOIN mine pm ON pm.pid = pe.prev_pid AND pm.indicator = m.indicator AND pm.code = m.code
 LEFT JOIN versus pv ON pv.pid = pe.prev_pid AND pv.indicator = m.indicator AND pv.code = m.code
 LEFT JOIN fields pf ON pf.pid = pe.prev_pid AND pf.indicator = m.indicator
@@ -168,26 +196,23 @@ export async function getUnitRankingsFor(
   basis: Basis = "as_reported",
 ): Promise<UnitRankings> {
   if (periodIds.length === 0 || codes.length === 0) return { rows: [], fields: [] };
-  // Clusters, spans and restated counts are the full ranking's business (decision 013); this query counts
-  // against everyone only on a registry without them, which is every registry of before July 2025.
-  if (basis !== "as_reported" || !(await isStaticRegistry(db))) {
-    return unitRankingsOf(await getRankingsFor(db, kind, periodIds, scoring, view, basis), codes);
-  }
   const prevIds = periodIds.map((id) => {
     if (parsePeriodId(id)?.kind !== kind) throw new Error(`not a ${kind}: ${id}`);
     return previousPeriodId(id);
   });
   const all = [...new Set([...periodIds, ...prevIds])];
-  const weights = weightsSql(scoring, 5);
-  const reports = reportsFrom(view, 5 + weights.params.length);
+  const clusters = await getClusters(db);
+  const weights = weightsSql(scoring, 6);
+  const reports = basisReportsFrom(view, 6 + weights.params.length, basis, kind, "$1");
   // Codes are five digits (checked by the URL parser and the registry): they travel as integers, as in the ranking.
-  const params = [listValue(all), listValue([...periodIds]), listValue(prevIds), listValue(codes.map((c) => Number(c))), ...weights.params, ...reports.params];
-  const [found, units] = await Promise.all([
-    db.query(unitRankingSql(kind, weights.sql, reports.sql), params, unitQueryRowSchema),
-    db.query("SELECT code, name FROM units", [], z.object({ code: z.string(), name: z.string() })),
+  const params = [listValue(all), listValue([...periodIds]), listValue(prevIds), listValue(codes.map((c) => Number(c))), listValue(clusters), ...weights.params, ...reports.params];
+  const [found, spans] = await Promise.all([
+    // The cluster list may be empty, whose type DuckDB cannot guess.
+    db.query(unitRankingSql(kind, weights.sql, reports.sql, reports.restates, basis), params, unitQueryRowSchema, [LIST(VARCHAR), LIST(VARCHAR), LIST(VARCHAR), LIST(INTEGER), LIST(VARCHAR)]),
+    getUnitSpans(db),
   ]);
-  const names = new Map(units.map((u) => [u.code, u.name]));
-  const context = { kind, periodIds, nameOf: (code: string) => names.get(code) ?? code, clusters: [], basis };
+  const nameOf = unitNamer(spans, kind, basis);
+  const context = { kind, periodIds, nameOf, clusters, basis };
   const rows: UnitRankingRow[] = [];
   const fields: RankedField[] = [];
   for (const row of found) {
@@ -199,10 +224,11 @@ export async function getUnitRankingsFor(
       continue;
     }
     const next = row.pass_code === null ? null : unitCode(row.pass_code);
+    const ranking = toRankingRow(row, context);
     rows.push({
-      ...toRankingRow(row, context),
+      ...ranking,
       tied_with: row.tied_with,
-      next: next === null ? null : { code: next, name: names.get(next) ?? next, tied: row.pass_tied ?? 1, value: row.pass_value },
+      next: next === null ? null : { code: next, name: nameOf(next, ranking.period), tied: row.pass_tied ?? 1, value: row.pass_value },
     });
   }
   rows.sort(byRankingOrder);
@@ -210,17 +236,10 @@ export async function getUnitRankingsFor(
   return { rows, fields };
 }
 
-/** Whether the registry has no clusters and no unit with a limited span: nothing to restate or rank by cluster. */
-async function isStaticRegistry(db: Db): Promise<boolean> {
-  const [row] = await db.query(
-    "SELECT count(*)::INTEGER AS n FROM unit_spans WHERE valid_from IS NOT NULL OR valid_to IS NOT NULL OR cluster IS NOT NULL",
-    [],
-    z.object({ n: z.number() }),
-  );
-  return (row?.n ?? 0) === 0;
-}
-
-/** The asked units' rows of a full ranking, with their ties, the unit to pass, and every field. */
+/**
+ * The asked units' rows of a full ranking, with their ties, the unit to pass, and every field: the slow
+ * formulation of `getUnitRankingsFor`, which the tests hold it to.
+ */
 export function unitRankingsOf(all: readonly RankingRow[], codes: readonly string[]): UnitRankings {
   const asked = new Set(codes);
   const groups = new Map<string, RankingRow[]>();

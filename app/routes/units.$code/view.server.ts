@@ -294,15 +294,16 @@ export interface UnitPageRequest {
 
 /** The unit page; throws NotFoundError for a unit the registry does not hold or a period without data. */
 export async function loadUnitPage(db: Db, request: UnitPageRequest, scoring: VersionedScoring, view: DataView): Promise<UnitPageData> {
-  const [unit] = (await getUnitsByCode(db, [request.code])).units;
+  // Three small reads that do not depend on one another; the unit's existence is still checked first.
+  const [{ units }, loaded, lineage] = await Promise.all([getUnitsByCode(db, [request.code]), getLoadedPeriods(db, view), getUnitLineage(db, request.code)]);
+  const [unit] = units;
   if (!unit) throw new NotFoundError({ what: "units", codes: [request.code] });
   const indicator = request.indicator ?? DEFAULT_RANK_INDICATOR;
   const version = { name: scoring.name, hash: scoring.hash };
-  const resolved = resolvePeriod(await getLoadedPeriods(db, view), request.period);
+  const resolved = resolvePeriod(loaded, request.period);
   if (resolved.status === "empty" && view.kind === "published" && view.asOf !== null) throw new NotFoundError({ what: "asOf", date: view.asOf });
   if (resolved.status === "empty") return emptyUnitView(unit, indicator, version);
   if (resolved.status === "unknown") throw new NotFoundError({ what: "period", ...resolved });
-  const lineage = await getUnitLineage(db, unit.code);
   // A unit formed by a merger reads its history on the current basis, so trends and ranks cross the merger.
   const basis = lineage.validTo === null && lineage.predecessors.length > 0 ? "current" : "as_reported";
   const lived = livedPeriods(lineage, basis, resolved.kind, resolved.periods, request.period === undefined ? null : resolved.period);

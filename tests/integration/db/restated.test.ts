@@ -6,49 +6,14 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { getRankingsFor, type RankingRow } from "~/db/rankings.server";
 import { commitUpload } from "~/db/uploads.server";
-import { syncUnits } from "~/db/units.server";
-import { DRAFT, TEST_SCORING, counts, createTestDb, resultOf, type TestDb } from "../../helpers/test-db";
+import { q, seedMerger } from "../../helpers/merger";
+import { DRAFT, TEST_SCORING, createTestDb, resultOf, type TestDb } from "../../helpers/test-db";
 
 let t: TestDb;
 
-// 2025-Q2: Một, Hai, Ba, Bốn, Sáu. From 2025-Q3 the new Xã Một Mới (code 00001 reused) is Một + Hai + Ba + 0.6 of
-// Bốn; Xã Năm Mới (00005) is 0.4 of Bốn; Xã Sáu (00006) never changes.
-const UNITS = [
-  { code: "00001", name: "Xã Một", kind: "commune" as const, validTo: "2025-Q2", cluster: "Cụm A" },
-  { code: "00002", name: "Xã Hai", kind: "commune" as const, validTo: "2025-Q2", cluster: "Cụm A" },
-  { code: "00003", name: "Xã Ba", kind: "commune" as const, validTo: "2025-Q2", cluster: "Cụm B" },
-  { code: "00004", name: "Xã Bốn", kind: "commune" as const, validTo: "2025-Q2", cluster: "Cụm B" },
-  { code: "00001", name: "Xã Một Mới", kind: "commune" as const, validFrom: "2025-Q3", cluster: "Cụm A" },
-  { code: "00005", name: "Xã Năm Mới", kind: "commune" as const, validFrom: "2025-Q3", cluster: "Cụm B" },
-  { code: "00006", name: "Xã Sáu", kind: "commune" as const, cluster: "Cụm B" },
-];
-const LINEAGE = [
-  { predecessor: "00001", successor: "00001", effective: "2025-Q3", share: 1, line: 2 },
-  { predecessor: "00002", successor: "00001", effective: "2025-Q3", share: 1, line: 3 },
-  { predecessor: "00003", successor: "00001", effective: "2025-Q3", share: 1, line: 4 },
-  { predecessor: "00004", successor: "00001", effective: "2025-Q3", share: 0.6, line: 5 },
-  { predecessor: "00004", successor: "00005", effective: "2025-Q3", share: 0.4, line: 6 },
-];
-
-const q = (received: number, digitized: number) => counts({ dossiers_received: received, dossiers_digitized: digitized });
-
 beforeEach(async () => {
   t = await createTestDb([]);
-  await syncUnits(t.db, UNITS, LINEAGE);
-  await commitUpload(
-    t.db,
-    resultOf([
-      { code: "00001", period: "2025-Q2", counts: q(100, 90) },
-      { code: "00002", period: "2025-Q2", counts: q(200, 150) },
-      { code: "00003", period: "2025-Q2", counts: q(50, 30) },
-      { code: "00004", period: "2025-Q2", counts: q(100, 50) },
-      { code: "00006", period: "2025-Q2", counts: q(400, 300) },
-      { code: "00001", period: "2025-Q3", counts: q(500, 400) },
-      { code: "00005", period: "2025-Q3", counts: q(60, 30) },
-      { code: "00006", period: "2025-Q3", counts: q(400, 300) },
-    ]),
-    { fileName: "t.csv", sha256: "x", uploadedBy: "test", source: "cli" },
-  );
+  await seedMerger(t);
 });
 afterEach(async () => {
   await t.close();
