@@ -42,13 +42,14 @@ export function clusterSpanMatch(basis: Basis): string {
     : "b.last_quarter >= coalesce(s.valid_from, '0000-Q1') AND b.last_quarter <= coalesce(s.valid_to, '9999-Q4')";
 }
 
-function buildRankingSql(kind: PeriodKind, weights: string, reports: string, restates: boolean, basis: Basis, clustersParam: number): string {
+/**
+ * The CTEs `sums` (each unit's counts summed per period of the kind, with its restated flags) and `base`
+ * (with its cluster), shared by the full ranking and the per-unit query so both count the same numbers.
+ */
+export function unitSumsSql(kind: PeriodKind, reports: string, restates: boolean, basis: Basis): string {
   const pid = PERIOD_EXPR[kind];
   const sums = COUNT_FIELDS.map((f) => `sum(${f}) AS ${f}`).join(", ");
-  const countType = rankingCountType(kind, basis);
-  const spanMatch = clusterSpanMatch(basis);
-  return `
-WITH sums AS MATERIALIZED (
+  return `sums AS MATERIALIZED (
   SELECT ${pid} AS pid, commune_code, count(*)::INTEGER AS quarters, max(period) AS last_quarter, ${sums},
          ${
            restates
@@ -60,8 +61,14 @@ WITH sums AS MATERIALIZED (
   GROUP BY ALL
 ),
 base AS MATERIALIZED (
-  SELECT b.*, s.cluster FROM sums b LEFT JOIN unit_spans s ON s.code = b.commune_code AND ${spanMatch}
-),
+  SELECT b.*, s.cluster FROM sums b LEFT JOIN unit_spans s ON s.code = b.commune_code AND ${clusterSpanMatch(basis)}
+)`;
+}
+
+function buildRankingSql(kind: PeriodKind, weights: string, reports: string, restates: boolean, basis: Basis, clustersParam: number): string {
+  const countType = rankingCountType(kind, basis);
+  return `
+WITH ${unitSumsSql(kind, reports, restates, basis)},
 long AS (
   ${indicatorRowsSql("base", "pid, commune_code, quarters, cluster", countType)}
 ),

@@ -16,12 +16,10 @@ import { z } from "zod";
 import { RANKED_IDS, type RankedId } from "~/domain/indicators";
 import { parsePeriodId, previousPeriodId, type PeriodKind } from "~/domain/period";
 import type { DataView } from "~/domain/publication";
-import { COUNT_FIELDS } from "~/domain/report-fields";
 import type { VersionedScoring } from "~/domain/scoring";
 import { VALUE_SQL, compositeSql, idListSql, indicatorRowsSql, weightsSql } from "./indicator-sql.server";
 import type { Db } from "./instance.server";
-import { PERIOD_EXPR } from "./periods.server";
-import { clusterSpanMatch, rankingCountType, sqlRowSchema, toRankingRow, unitCode, unitNamer, type RankingRow } from "./rankings.server";
+import { rankingCountType, sqlRowSchema, toRankingRow, unitCode, unitNamer, unitSumsSql, type RankingRow } from "./rankings.server";
 import { basisReportsFrom, type Basis } from "./reports-source.server";
 import { getClusters, getUnitSpans } from "./units.server";
 
@@ -56,24 +54,9 @@ export interface UnitRankings {
  * type, cluster rule and SQL fragments), so that the counts below compare exactly the same numbers.
  */
 function unitRankingSql(kind: PeriodKind, weights: string, reports: string, restates: boolean, basis: Basis): string {
-  const pid = PERIOD_EXPR[kind];
-  const sums = COUNT_FIELDS.map((f) => `sum(${f}) AS ${f}`).join(", ");
   const countType = rankingCountType(kind, basis);
   return `
-WITH sums AS MATERIALIZED (
-  SELECT ${pid} AS pid, commune_code, count(*)::INTEGER AS quarters, max(period) AS last_quarter, ${sums},
-         ${
-           restates
-             ? "bool_or(restated) AS restated, bool_or(estimated) AS estimated, list_sort(list_distinct(flatten(list(predecessors) FILTER (WHERE restated)))) AS predecessors"
-             : "false AS restated, false AS estimated, NULL::VARCHAR[] AS predecessors"
-         }
-  FROM ${reports}
-  WHERE list_contains($1::VARCHAR[], ${pid})
-  GROUP BY ALL
-),
-base AS MATERIALIZED (
-  SELECT b.*, s.cluster FROM sums b LEFT JOIN unit_spans s ON s.code = b.commune_code AND ${clusterSpanMatch(basis)}
-),
+WITH ${unitSumsSql(kind, reports, restates, basis)},
 long AS (
   ${indicatorRowsSql("base", "pid, commune_code, quarters, cluster", countType)}
 ),
