@@ -48,6 +48,11 @@ const envSchema = z
     PORT: z.coerce.number().int().min(1).max(65535).default(3000),
     /** Largest accepted upload in bytes (spec: 20 MB by default). */
     MAX_UPLOAD_BYTES: z.coerce.number().int().positive().default(20 * 1024 * 1024),
+    /**
+     * Memory for pages rendered once per data version and served to anonymous readers (decision 014), in
+     * MB. 0 renders every request (for measuring a cold render, or to rule the cache out).
+     */
+    PAGE_CACHE_MB: z.coerce.number().int().min(0).max(65_536).default(256),
     /** Folder holding communes.csv, district.json and scoring.json; a district replaces these files. */
     DATA_DIR: z.string().min(1).default("data"),
     /** Set by `npm run demo`: the sample data and demo accounts. */

@@ -57,4 +57,21 @@
   document.addEventListener("keydown", function (event) {
     if (event.key === "Escape") hide();
   });
+
+  // A printout says when it was printed: the page may have been made earlier (the server keeps pages per
+  // data version, decision 014), so the time is written in now, as app/i18n/format.ts writes it.
+  window.addEventListener("beforeprint", function () {
+    var vi = document.documentElement.lang === "vi";
+    var locale = vi ? "vi-VN" : "en-GB";
+    var zone = "Asia/Ho_Chi_Minh";
+    var now = new Date();
+    var date = new Intl.DateTimeFormat(
+      locale,
+      vi ? { day: "2-digit", month: "2-digit", year: "numeric", timeZone: zone } : { dateStyle: "medium", timeZone: zone },
+    ).format(now);
+    var time = new Intl.DateTimeFormat(locale, { hour: "2-digit", minute: "2-digit", hourCycle: "h23", timeZone: zone }).format(now);
+    document.querySelectorAll("[data-print-time]").forEach(function (node) {
+      node.textContent = (node.getAttribute("data-print-time") || "").replace("{date}", date).replace("{time}", time);
+    });
+  });
 })();

@@ -12,7 +12,9 @@ import compression from "compression";
 import express from "express";
 import { ensureDemoAccounts } from "~/auth/demo.server";
 import { bodyLimits, getLoadContext, privateGate, refuseCrossSite, resolveSession, withSecurityHeaders } from "~/http/express.server";
+import { PageCache } from "~/http/page-cache.server";
 import { createRequestHandler } from "~/http/remix-handler.server";
+import { getDataVersion } from "~/db/data-version.server";
 import { proxyTrust } from "~/http/trusted-proxy.server";
 import { startBackupListener } from "~/http/backup-listener.server";
 import { DatabaseLockedError, closeDb, type Db } from "~/db/instance.server";
@@ -107,7 +109,13 @@ async function main(): Promise<void> {
   app.use(resolveSession(env, () => openAppDb(env)));
   app.use(privateGate(env));
   // Remix reads bodies through the count of bodyLimits, and believes forwarded headers as Express does.
-  const remix = { getLoadContext, capOf: bodies.capOf, refuseTooLarge: bodies.refuseTooLarge, trust };
+  // Public pages rendered once per data version (decision 014); PAGE_CACHE_MB=0 renders every request.
+  const pages = new PageCache({
+    maxBytes: env.PAGE_CACHE_MB * 1024 * 1024,
+    dataVersion: async () => getDataVersion(await openAppDb(env)),
+    scoringHash: () => getScoring(env.DATA_DIR).hash,
+  });
+  const remix = { getLoadContext, capOf: bodies.capOf, refuseTooLarge: bodies.refuseTooLarge, trust, pages };
   app.all(
     "*",
     development

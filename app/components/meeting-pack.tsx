@@ -60,7 +60,11 @@ export function PrintTitle({ publication }: { publication: PagePublication }) {
       <p className="print-title-body">{body}</p>
       <p>{t(lang, "pack.period", { period: formatPeriod(lang, publication.period) })}</p>
       {published ? <p>{published}</p> : null}
-      <p>{t(lang, "pack.printedOn", { date: formatDate(lang, publication.printedAt), time: formatTime(lang, publication.printedAt) })}</p>
+      {/* A page may come from the page cache, made before it is printed: the server states when it was made;
+          public/enhance.js writes the printing time in at print ("beforeprint"), in Vietnam's time. */}
+      <p data-print-time={t(lang, "pack.printedOn", { date: "{date}", time: "{time}" })}>
+        {t(lang, "pack.madeOn", { date: formatDate(lang, publication.printedAt), time: formatTime(lang, publication.printedAt) })}
+      </p>
     </div>
   );
 }

@@ -39,7 +39,8 @@ export function clientAddress(req: Request): string {
   return ip.startsWith("::ffff:") ? ip.slice(7) : ip;
 }
 
-function langOf(req: Request) {
+/** The reader's language, from `?lang=` or the cookie. */
+export function langOf(req: Request) {
   return getLang(new Request(new URL(req.originalUrl, "http://parboard.invalid"), { headers: { Cookie: req.headers.cookie ?? "" } }));
 }
 

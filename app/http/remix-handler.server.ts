@@ -5,10 +5,16 @@
  * parse error it meets as a server error. The adapter's own handler reads the body straight from the
  * socket, with no limit, which is why it is not used; its header and response copying is repeated here
  * (the package exports only the handler).
+ * An anonymous reader's public page comes from the page cache when it holds the page for this data version
+ * (page-cache.server.ts, decision 014); a change made by a request warms the default views afterwards.
  */
 import { createRequestHandler as createRemixHandler, writeReadableStreamToWritable, type AppLoadContext, type ServerBuild } from "@remix-run/node";
+import { randomBytes } from "node:crypto";
 import type { Request, RequestHandler, Response } from "express";
+import { LANG_COOKIE } from "~/i18n/lang.server";
 import { cappedBody } from "./body-stream.server";
+import { langOf } from "./express.server";
+import { isCacheableRequest, type PageCache } from "./page-cache.server";
 import type { ProxyTrust } from "./trusted-proxy.server";
 
 export interface RemixHandlerOptions {
@@ -21,6 +27,11 @@ export interface RemixHandlerOptions {
   refuseTooLarge: (req: Request, res: Response) => void;
   /** Whose X-Forwarded-Host counts (the adapter took its port from anyone). */
   trust: ProxyTrust;
+  /**
+   * Public pages kept per data version (page-cache.server.ts); every other GET is rendered again while the
+   * data changes under it. Null: every request rendered once, as it comes (tests of the handler alone).
+   */
+  pages: PageCache | null;
 }
 
 /** The address Remix sees, built as the adapter builds it (req.hostname and req.protocol follow `trust proxy`). */
@@ -51,8 +62,30 @@ async function sendRemixResponse(res: Response, response: globalThis.Response): 
   else res.end();
 }
 
+/** The default views warmed after every change, in both languages: what most readers open first. */
+const WARM_PATHS = ["/", "/contest"];
+const WARM_LANGS = ["vi", "en"];
+
 export function createRequestHandler(options: RemixHandlerOptions): RequestHandler {
   const handle = createRemixHandler(options.build, options.mode);
+  const pages = options.pages;
+  let warming: Promise<void> = Promise.resolve();
+
+  /** Renders the public default views for an anonymous reader, one after another, into the page cache. */
+  async function warm(): Promise<void> {
+    if (!pages?.enabled) return;
+    for (const lang of WARM_LANGS) {
+      for (const path of WARM_PATHS) {
+        const { key, version } = await pages.keyFor(path, lang);
+        if (pages.has(key)) continue;
+        const nonce = randomBytes(18).toString("base64");
+        const request = new globalThis.Request(new URL(path, "http://parboard.invalid"), { headers: { Cookie: `${LANG_COOKIE}=${lang}` } });
+        const filled = await pages.fill(key, version, nonce, () => handle(request, { cspNonce: nonce, clientAddress: "127.0.0.1", session: null }));
+        if ("response" in filled) await filled.response?.body?.cancel();
+      }
+    }
+  }
+
   return async (req, res, next) => {
     const controller = new AbortController();
     // The client went away before the answer was complete: loaders and actions may stop.
@@ -61,21 +94,41 @@ export function createRequestHandler(options: RemixHandlerOptions): RequestHandl
     });
     let overflowed = false;
     try {
-      const init: RequestInit & { duplex?: "half" } = { method: req.method, headers: remixHeaders(req), signal: controller.signal };
-      if (req.method !== "GET" && req.method !== "HEAD") {
-        init.body = cappedBody(req, options.capOf(req), () => {
-          overflowed = true;
-          controller.abort();
-          options.refuseTooLarge(req, res);
-        });
-        init.duplex = "half";
+      const context = options.getLoadContext(req, res);
+      const url = remixUrl(req, options.trust);
+      if (req.method === "GET" || req.method === "HEAD") {
+        const render = () => handle(new globalThis.Request(url, { method: req.method, headers: remixHeaders(req), signal: controller.signal }), context);
+        if (!pages) return await sendRemixResponse(res, await render());
+        if (pages.enabled && isCacheableRequest(req.method, url.pathname, url.searchParams, context.session !== null)) {
+          const { key, version } = await pages.keyFor(req.originalUrl, langOf(req));
+          const kept = pages.get(key);
+          if (kept) return pages.send(req, res, kept, "hit");
+          const filled = await pages.fill(key, version, context.cspNonce, render);
+          if ("page" in filled) return pages.send(req, res, filled.page, "miss");
+          if (filled.response && filled.stable) return await sendRemixResponse(res, filled.response);
+          await filled.response?.body?.cancel();
+        }
+        return await sendRemixResponse(res, await pages.consistent(render));
       }
-      const response = await handle(new globalThis.Request(remixUrl(req, options.trust), init), options.getLoadContext(req, res));
+
+      const init: RequestInit & { duplex?: "half" } = { method: req.method, headers: remixHeaders(req), signal: controller.signal };
+      init.body = cappedBody(req, options.capOf(req), () => {
+        overflowed = true;
+        controller.abort();
+        options.refuseTooLarge(req, res);
+      });
+      init.duplex = "half";
+      const before = pages?.enabled ? await pages.dataVersion() : null;
+      const response = await handle(new globalThis.Request(url, init), context);
       if (overflowed) {
         await response.body?.cancel();
         return;
       }
       await sendRemixResponse(res, response);
+      // The change this request made (an upload, a publication, …): render the default views for the next reader.
+      if (before !== null && pages && (await pages.dataVersion()) !== before) {
+        warming = warming.then(warm).catch((error: unknown) => console.error("parboard: could not warm the page cache", error));
+      }
     } catch (error) {
       // After a 413 the request was answered; what Remix made of the cut body does not matter.
       if (overflowed) return;

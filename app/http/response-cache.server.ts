@@ -12,41 +12,81 @@ export interface CachedBody {
   etag: string;
 }
 
-export class ResponseCache {
-  private readonly entries = new Map<string, CachedBody & { bytes: number }>();
+/**
+ * A least-recently-used map bounded by the bytes its values hold: a value over a quarter of the bound is
+ * not kept (the caller still has it), and the oldest values go first when the bound is passed.
+ */
+export class LruByBytes<V> {
+  private readonly entries = new Map<string, { value: V; bytes: number }>();
   private bytes = 0;
 
-  /** `maxBytes` bounds the bodies held; a body over a quarter of it is answered but not kept. */
-  constructor(private readonly maxBytes: number) {}
+  constructor(
+    private readonly maxBytes: number,
+    private readonly sizeOf: (value: V) => number,
+  ) {}
 
-  get(key: string): CachedBody | undefined {
+  get(key: string): V | undefined {
     const entry = this.entries.get(key);
     if (!entry) return undefined;
     // Most recently used last: Map keeps insertion order.
     this.entries.delete(key);
     this.entries.set(key, entry);
-    return entry;
+    return entry.value;
   }
 
-  set(key: string, body: string): CachedBody {
-    const entry = { body, etag: etagOf(body), bytes: Buffer.byteLength(body) };
-    if (entry.bytes > this.maxBytes / 4) return entry;
+  /** Keeps the value if it fits; says whether it was kept. */
+  set(key: string, value: V): boolean {
+    const bytes = this.sizeOf(value);
+    if (bytes > this.maxBytes / 4) return false;
     const old = this.entries.get(key);
     if (old) this.bytes -= old.bytes;
     this.entries.delete(key);
-    this.entries.set(key, entry);
-    this.bytes += entry.bytes;
-    for (const [oldest, value] of this.entries) {
+    this.entries.set(key, { value, bytes });
+    this.bytes += bytes;
+    for (const [oldest, entry] of this.entries) {
       if (this.bytes <= this.maxBytes) break;
       this.entries.delete(oldest);
-      this.bytes -= value.bytes;
+      this.bytes -= entry.bytes;
     }
-    return entry;
+    return this.entries.has(key);
+  }
+
+  /** A value grew after it was stored (a compressed copy added): count its new size. */
+  resize(key: string, value: V): void {
+    const entry = this.entries.get(key);
+    if (entry?.value !== value) return;
+    this.entries.delete(key);
+    this.bytes -= entry.bytes;
+    this.set(key, value);
   }
 
   /** Bytes held, for tests and figures. */
   get size(): { entries: number; bytes: number } {
     return { entries: this.entries.size, bytes: this.bytes };
+  }
+}
+
+/** JSON answers by key, with their validators. */
+export class ResponseCache {
+  private readonly lru: LruByBytes<CachedBody>;
+
+  /** `maxBytes` bounds the bodies held; a body over a quarter of it is answered but not kept. */
+  constructor(maxBytes: number) {
+    this.lru = new LruByBytes(maxBytes, (entry) => Buffer.byteLength(entry.body));
+  }
+
+  get(key: string): CachedBody | undefined {
+    return this.lru.get(key);
+  }
+
+  set(key: string, body: string): CachedBody {
+    const entry = { body, etag: etagOf(body) };
+    this.lru.set(key, entry);
+    return entry;
+  }
+
+  get size(): { entries: number; bytes: number } {
+    return this.lru.size;
   }
 }
 

@@ -54,6 +54,7 @@ export const publicationMessages: { vi: Dictionary; en: Dictionary } = {
     "pack.publishedOn": "Công bố ngày {date}",
     "pack.publishedVersion": "Công bố ngày {date} (phiên bản {version})",
     "pack.printedOn": "In lúc {time} ngày {date}",
+    "pack.madeOn": "Trang tạo lúc {time} ngày {date}",
     "pack.page": "Trang",
   },
   en: {
@@ -108,6 +109,7 @@ export const publicationMessages: { vi: Dictionary; en: Dictionary } = {
     "pack.publishedOn": "Published on {date}",
     "pack.publishedVersion": "Published on {date} (version {version})",
     "pack.printedOn": "Printed on {date} at {time}",
+    "pack.madeOn": "Page made on {date} at {time}",
     "pack.page": "Page",
   },
 };

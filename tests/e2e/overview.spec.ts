@@ -129,6 +129,12 @@ test.describe("overview", () => {
     await expect(page.getByRole("group", { name: /Thứ hạng của 20 đơn vị/ })).toBeVisible();
     await expect(page.getByRole("group", { name: "Tỷ lệ số hóa hồ sơ, năm 2023: xếp hạng 20 đơn vị" })).toBeVisible();
     await expect(page.locator(".ov-source")).toBeVisible();
+    // The page may have been made (and kept) earlier: it says so, and the printing time is written in at print.
+    const stamp = page.locator("[data-print-time]");
+    await expect(stamp).toHaveText(/^Trang tạo lúc \d\d:\d\d ngày \d\d\/\d\d\/\d{4}$/);
+    await page.evaluate(() => window.dispatchEvent(new Event("beforeprint")));
+    const today = new Intl.DateTimeFormat("vi-VN", { day: "2-digit", month: "2-digit", year: "numeric", timeZone: "Asia/Ho_Chi_Minh" }).format(new Date());
+    await expect(stamp).toHaveText(new RegExp(`^In lúc \\d\\d:\\d\\d ngày ${today.replace(/\//g, "\\/")}$`));
     await saveScreenshot(page, "overview-print");
     const pdf = await page.pdf({ format: "A4", preferCSSPageSize: true });
     const pages = pdf.toString("latin1").match(/\/Type\s*\/Page[^s]/g) ?? [];

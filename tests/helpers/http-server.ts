@@ -22,6 +22,8 @@ export interface TestServer {
   /** The server process, for tests that read its memory in /proc. */
   pid: number;
   output(): string;
+  /** Stops this process and starts a new one on the same database (another data folder, say). */
+  restart(options: ServerOptions): Promise<TestServer>;
   stop(): Promise<void>;
 }
 
@@ -63,9 +65,20 @@ export async function prepareDatabase(options: DatabaseOptions): Promise<{ dir: 
   return { dir, dbPath };
 }
 
+export interface ServerOptions {
+  /** The data folder the server reads; the project's data/ by default. */
+  dataDir?: string;
+  env?: Record<string, string>;
+}
+
 export async function startServer(options: DatabaseOptions & { env?: Record<string, string> }): Promise<TestServer> {
   if (!fs.existsSync("build/index.js")) throw new Error("no build: run `npm run build` (npm test does it first)");
   const { dir, dbPath } = await prepareDatabase(options);
+  return spawnServer(dir, dbPath, options);
+}
+
+/** The server on an existing database; stopping it removes `dir`. */
+async function spawnServer(dir: string, dbPath: string, options: ServerOptions): Promise<TestServer> {
   const port = await freePort();
   let out = "";
   const child: ChildProcess = spawn(process.execPath, ["--import", "tsx", "scripts/serve.ts"], {
@@ -96,17 +109,24 @@ export async function startServer(options: DatabaseOptions & { env?: Record<stri
     }
     if (Date.now() > deadline) throw new Error(`server did not start:\n${out}`);
   }
+  async function stopProcess(): Promise<void> {
+    if (child.exitCode === null) {
+      const exited = new Promise((r) => child.once("exit", r));
+      child.kill("SIGTERM");
+      await exited;
+    }
+  }
   return {
     url,
     dbPath,
     pid: child.pid ?? 0,
     output: () => out,
+    async restart(next: ServerOptions) {
+      await stopProcess();
+      return spawnServer(dir, dbPath, next);
+    },
     async stop() {
-      if (child.exitCode === null) {
-        const exited = new Promise((r) => child.once("exit", r));
-        child.kill("SIGTERM");
-        await exited;
-      }
+      await stopProcess();
       fs.rmSync(dir, { recursive: true, force: true });
     },
   };

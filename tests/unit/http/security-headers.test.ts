@@ -13,4 +13,9 @@ describe("security headers", () => {
     expect(headers["Strict-Transport-Security"]).toBeUndefined();
     expect(securityHeaders("abc123", true)["Strict-Transport-Security"]).toMatch(/max-age=/);
   });
+
+  it("allows a cached page's inline scripts by their hashes, and nothing inline without one", () => {
+    expect(contentSecurityPolicy({ hashes: ["abc=", "def="] })).toContain("script-src 'self' 'sha256-abc=' 'sha256-def='; ");
+    expect(contentSecurityPolicy({ hashes: [] })).toContain("script-src 'self'; ");
+  });
 });

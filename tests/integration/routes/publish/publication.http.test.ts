@@ -36,7 +36,7 @@ afterAll(async () => {
 /** The body of a page as sent, with the per-response nonce and the printout's "printed at" time masked. */
 async function bytesOf(path: string, cookie?: string): Promise<string> {
   const res = await get(server, path, cookie);
-  const body = (await res.text()).replace(/nonce="[^"]*"/g, 'nonce=""').replace(/In lúc \d\d:\d\d ngày [\d/]+/g, "In lúc …");
+  const body = (await res.text()).replace(/nonce="[^"]*"/g, 'nonce=""').replace(/Trang tạo lúc \d\d:\d\d ngày [\d/]+/g, "Trang tạo lúc …");
   return `${res.status}\n${body}`;
 }
 
