@@ -158,6 +158,17 @@ describe("the page cache", () => {
     expect(stateOf(page, publicWithStaffTag.body)).toBe("before");
   });
 
+  it("makes the default views after a publication, so the first reader finds them kept", async () => {
+    await commitCorrection();
+    expect((await post(server, "/publish", new URLSearchParams({ intent: "publish", period: "2024-Q4" }), { cookie: staff })).status).toBe(303);
+    // Made in the background after the answer to staff: four pages of the sample take well under a second.
+    await new Promise((r) => setTimeout(r, 8000));
+    for (const [page, lang] of [["/", "vi"], ["/contest", "vi"], ["/", "en"], ["/contest", "en"]] as const) {
+      const res = await read(page, { Cookie: `parboard_lang=${lang}` });
+      expect([page, lang, res.status, res.cache]).toEqual([page, lang, 200, "hit"]);
+    }
+  });
+
   it("switches language on the next request: ?lang= is rendered and sets the cookie, the cookie chooses the kept page", async () => {
     const page = "/?period=2024-Q4";
     const vi = await read(page);
