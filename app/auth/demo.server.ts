@@ -12,8 +12,8 @@ import { randomPassword } from "./password.server";
 import type { Role } from "~/domain/roles";
 
 export const DEMO_ACTOR = "demo";
-/** The sample district's town; another registry's first unit stands in when it is absent. */
-const DEMO_UNIT = "11155";
+/** Xã Ninh Giang, the sample's commune since 2025-Q3 (the old town's successor); another registry's first unit stands in when it is absent. */
+const DEMO_UNIT = "11300";
 
 export interface DemoAccount {
   username: string;

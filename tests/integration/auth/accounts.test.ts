@@ -136,13 +136,13 @@ describe("login", () => {
 describe("demo accounts", () => {
   it("creates the three demo accounts with random passwords, and renews only its own at the next start", async () => {
     await t.db.transaction(async (conn) => {
-      await conn.run("INSERT INTO units (code, name, kind) VALUES ('11155', 'Thị trấn Ninh Giang', 'town')");
+      await conn.run("INSERT INTO units (code, name, kind) VALUES ('11300', 'Xã Ninh Giang', 'commune')");
     });
     const first = await ensureDemoAccounts(t.db, T0);
     expect(first.map((a) => [a.username, a.role, a.unitCode, a.status])).toEqual([
       ["admin", "admin", null, "created"],
       ["canbo", "staff", null, "created"],
-      ["lanhdao", "leader", "11155", "created"],
+      ["lanhdao", "leader", "11300", "created"],
     ]);
     for (const a of first) expect(a.password).toMatch(/^[a-z2-9]{4}-[a-z2-9]{4}-[a-z2-9]{4}$/);
     expect((await attemptLogin(t.db, { username: "lanhdao", password: first[2]?.password ?? "", address: "x", userAgent: null }, at(1))).kind).toBe("ok");
