@@ -84,10 +84,16 @@ const brotli = promisify(zlib.brotliCompress);
 
 /**
  * What a render produced: the page kept; or a response not worth keeping, with whether the data stood still
- * while it was made (if not, render again before sending); or nothing, when another request's render could
- * not be kept (render your own).
+ * while it was made (if not, ask again: the version has moved on); or, for a request that waited on another
+ * one's render that was not kept, why: the data moved (ask again, and wait on the new render with everyone
+ * else) or the answer is not a page to keep (render your own).
  */
-export type Filled = { page: CachedPage } | { response: globalThis.Response; stable: boolean } | { response: null };
+export type Filled =
+  | { page: CachedPage }
+  | { response: globalThis.Response; stable: boolean }
+  | { response: null; moved: boolean };
+
+type Flight = CachedPage | "moved" | "unstorable";
 
 export interface PageCacheOptions {
   maxBytes: number;
@@ -100,7 +106,7 @@ export interface PageCacheOptions {
 export class PageCache {
   private readonly pages: LruByBytes<CachedPage>;
   /** Renders under way, by key: a crowd asking for one page at once waits for one render. */
-  private readonly inflight = new Map<string, Promise<CachedPage | null>>();
+  private readonly inflight = new Map<string, Promise<Flight>>();
   private counts = { hits: 0, renders: 0 };
 
   constructor(private readonly options: PageCacheOptions) {
@@ -148,22 +154,23 @@ export class PageCache {
   /**
    * The page for `key`, rendered by `render` unless someone is rendering it already. A render is kept when
    * it is storable and the data version did not move while it ran; otherwise its response is handed back
-   * to be sent (or `null` when it was another request's render that could not be kept: render your own).
+   * (see `Filled`). A crowd that waited on a render made while the data moved asks again with the new version
+   * and waits on one new render, instead of each rendering its own (fifty renders at once queue for seconds).
    */
   async fill(key: string, version: number, nonce: string, render: () => Promise<globalThis.Response>): Promise<Filled> {
     const running = this.inflight.get(key);
     if (running) {
-      const page = await running;
-      return page ? { page } : { response: null };
+      const flight = await running;
+      return typeof flight === "string" ? { response: null, moved: flight === "moved" } : { page: flight };
     }
-    let settle: (page: CachedPage | null) => void = () => undefined;
+    let settle: (flight: Flight) => void = () => undefined;
     this.inflight.set(key, new Promise((resolve) => (settle = resolve)));
     try {
       const response = await render();
       this.counts.renders += 1;
       const stable = (await this.options.dataVersion()) === version;
       if (!stable || !storable(response)) {
-        settle(null);
+        settle(stable ? "unstorable" : "moved");
         return { response, stable };
       }
       const page = pageFromHtml(await response.text(), nonce, response.headers.get("Content-Type") ?? "text/html; charset=utf-8");
@@ -171,7 +178,7 @@ export class PageCache {
       settle(page);
       return { page };
     } catch (error) {
-      settle(null);
+      settle("unstorable");
       throw error;
     } finally {
       this.inflight.delete(key);

@@ -100,13 +100,19 @@ export function createRequestHandler(options: RemixHandlerOptions): RequestHandl
         const render = () => handle(new globalThis.Request(url, { method: req.method, headers: remixHeaders(req), signal: controller.signal }), context);
         if (!pages) return await sendRemixResponse(res, await render());
         if (pages.enabled && isCacheableRequest(req.method, url.pathname, url.searchParams, context.session !== null)) {
-          const { key, version } = await pages.keyFor(req.originalUrl, langOf(req));
-          const kept = pages.get(key);
-          if (kept) return pages.send(req, res, kept, "hit");
-          const filled = await pages.fill(key, version, context.cspNonce, render);
-          if ("page" in filled) return pages.send(req, res, filled.page, "miss");
-          if (filled.response && filled.stable) return await sendRemixResponse(res, filled.response);
-          await filled.response?.body?.cancel();
+          // Asked again (at most three times) while the data moves under the renders; then rendered as any page.
+          for (let attempt = 1; attempt <= 3; attempt++) {
+            const { key, version } = await pages.keyFor(req.originalUrl, langOf(req));
+            const kept = pages.get(key);
+            if (kept) return pages.send(req, res, kept, "hit");
+            // Not stopped when this reader goes away: others may be waiting on the same render.
+            const shared = () => handle(new globalThis.Request(url, { method: req.method, headers: remixHeaders(req) }), context);
+            const filled = await pages.fill(key, version, context.cspNonce, shared);
+            if ("page" in filled) return pages.send(req, res, filled.page, "miss");
+            if (filled.response && filled.stable) return await sendRemixResponse(res, filled.response);
+            await filled.response?.body?.cancel();
+            if (filled.response === null && !filled.moved) break;
+          }
         }
         return await sendRemixResponse(res, await pages.consistent(render));
       }

@@ -98,6 +98,43 @@ describe("filling the page cache", () => {
     expect(cache.has(next.key)).toBe(false);
   });
 
+  it("sends a crowd that waited on a render made while the data moved to one new render, not one each", async () => {
+    const { state, cache } = setup();
+    let release: () => void = () => undefined;
+    const gate = new Promise<void>((r) => (release = r));
+    const first = await cache.keyFor("/", "vi");
+    const owner = cache.fill(first.key, first.version, "", async () => {
+      await gate;
+      state.version += 1; // a publication landed while the page was made
+      return html("<p>old and new</p>");
+    });
+    const crowd = Array.from({ length: 5 }, () => cache.fill(first.key, first.version, "", async () => html("never rendered")));
+    release();
+    expect(await owner).toMatchObject({ stable: false });
+    for (const f of await Promise.all(crowd)) expect(f).toEqual({ response: null, moved: true });
+
+    // Everyone asks again under the new version: one render between them.
+    const next = await cache.keyFor("/", "vi");
+    const again = await Promise.all(
+      Array.from({ length: 6 }, () =>
+        cache.fill(next.key, next.version, "", async () => {
+          state.renders += 1;
+          await new Promise((r) => setTimeout(r, 10));
+          return html("<p>new</p>");
+        }),
+      ),
+    );
+    expect(state.renders).toBe(1);
+    for (const f of again) expect("page" in f && f.page.body.toString()).toBe("<p>new</p>");
+
+    // A render that is not a page to keep (an error) sends the waiters to render their own.
+    const missing = await cache.keyFor("/units/none", "vi");
+    const gone = cache.fill(missing.key, missing.version, "", async () => html("<p>404</p>", {}, 404));
+    const waiter = cache.fill(missing.key, missing.version, "", async () => html("never"));
+    expect(await gone).toMatchObject({ stable: true });
+    expect(await waiter).toEqual({ response: null, moved: false });
+  });
+
   it("renders again while the data moves under a render, so a reader never gets half of a change", async () => {
     const { state, cache } = setup();
     const render = async () => {
