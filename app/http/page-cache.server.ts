@@ -32,8 +32,8 @@ export interface CachedPage {
   br: Buffer | null;
 }
 
-/** The public pages: what an anonymous reader opens, all of them read-only. */
-const PAGE_PATHS = [/^\/$/, /^\/contest\/?$/, /^\/compare\/?$/, /^\/data\/?$/, /^\/units\/[^/]+\/?$/];
+/** The public pages: what an anonymous reader opens, all of them read-only; and the rankings API (JSON). */
+const PAGE_PATHS = [/^\/$/, /^\/contest\/?$/, /^\/compare\/?$/, /^\/data\/?$/, /^\/units\/[^/]+\/?$/, /^\/api\/rankings\/?$/];
 
 /** Where the page cache may answer: an anonymous GET of a public page, not one that sets the language. */
 export function isCacheableRequest(method: string, pathname: string, search: URLSearchParams, signedIn: boolean): boolean {
@@ -71,12 +71,19 @@ function encodedEtag(etag: string, suffix: string): string {
   return `${etag.slice(0, -1)}-${suffix}"`;
 }
 
-/** Whether the request's `If-None-Match` names any representation of the page. */
-function isNotModified(header: string | undefined, page: CachedPage): boolean {
-  if (!header) return false;
-  if (header.trim() === "*") return true;
+/**
+ * Which of the page's validators (any representation's) the request's `If-None-Match` names, if any: a `304`
+ * confirms the copy the reader holds, so it carries that validator back.
+ */
+function heldValidator(header: string | undefined, page: CachedPage): string | null {
+  if (!header) return null;
+  if (header.trim() === "*") return page.etag;
   const tags = new Set([page.etag, encodedEtag(page.etag, "gz"), encodedEtag(page.etag, "br")]);
-  return header.split(",").some((tag) => tags.has(tag.trim().replace(/^W\//, "")));
+  for (const tag of header.split(",")) {
+    const strong = tag.trim().replace(/^W\//, "");
+    if (tags.has(strong)) return strong;
+  }
+  return null;
 }
 
 const gzip = promisify(zlib.gzip);
@@ -217,11 +224,13 @@ export class PageCache {
         : encoding === "gzip" && page.gzip
           ? [page.gzip, encodedEtag(page.etag, "gz")]
           : [page.body, page.etag];
-    res.setHeader("ETag", etag);
-    if (isNotModified(req.get("If-None-Match"), page)) {
+    const held = heldValidator(req.get("If-None-Match"), page);
+    if (held !== null) {
+      res.setHeader("ETag", held);
       res.status(304).end();
       return;
     }
+    res.setHeader("ETag", etag);
     res.status(200);
     res.setHeader("Content-Type", page.contentType);
     // An encoded body is marked as such, so the compression middleware leaves it alone.
@@ -236,12 +245,12 @@ export class PageCache {
   }
 }
 
-/** A render worth keeping: a whole 200 HTML page that sets no cookie and does not forbid storing. */
+/** A render worth keeping: a whole 200 HTML page (or JSON answer) that sets no cookie and does not forbid storing. */
 function storable(response: globalThis.Response): boolean {
   const cacheControl = response.headers.get("Cache-Control") ?? "";
   return (
     response.status === 200 &&
-    /^text\/html\b/i.test(response.headers.get("Content-Type") ?? "") &&
+    /^(text\/html|application\/json)\b/i.test(response.headers.get("Content-Type") ?? "") &&
     !response.headers.has("Set-Cookie") &&
     !/\b(no-store|private)\b/i.test(cacheControl)
   );

@@ -18,12 +18,13 @@ describe("what the page cache keeps", () => {
     expect(isCacheableRequest("GET", "/", q("period=2024-Q4"), false)).toBe(true);
     expect(isCacheableRequest("GET", "/units/11161", q(), false)).toBe(true);
     expect(isCacheableRequest("GET", "/compare", q("units=1,2"), false)).toBe(true);
+    expect(isCacheableRequest("GET", "/api/rankings", q("period=2024-Q4"), false)).toBe(true);
     expect(isCacheableRequest("GET", "/", q(), true)).toBe(false);
     expect(isCacheableRequest("POST", "/", q(), false)).toBe(false);
     expect(isCacheableRequest("HEAD", "/", q(), false)).toBe(false);
     expect(isCacheableRequest("GET", "/", q("lang=en"), false)).toBe(false);
     expect(isCacheableRequest("GET", "/", q("_data=root"), false)).toBe(false);
-    for (const path of ["/upload", "/publish", "/uploads", "/admin/users", "/api/rankings", "/units/1/x", "/login"]) {
+    for (const path of ["/upload", "/publish", "/uploads", "/admin/users", "/api/other", "/export/rankings.csv", "/units/1/x", "/login"]) {
       expect(isCacheableRequest("GET", path, q(), false)).toBe(false);
     }
   });
