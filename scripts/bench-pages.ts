@@ -12,6 +12,11 @@
  *    the same run, a static file of the same bytes (public/bench-reference/, removed at the end): req/s, p50,
  *    p99 and static ÷ page (issue 12 aims at 3× or less at district and province, 5× at national), and the
  *    CPU autocannon and the server each used, since they share the machine's cores.
+ * 3. during an upload (province; district with --smoke; scripts/bench/during-upload.ts): 50 connections on
+ *    `/` while, after a second, staff sign in, commit a changed report of the quarter the overview shows and
+ *    publish it, over HTTP; the load lasts --duration or until each connection has read the page after the
+ *    publication. Every body is tallied and each distinct one compared with the overview fetched just before
+ *    the upload and just after the publication: a third body is a reader seeing something else (a mix).
  * Prints markdown tables with the machine and the command. Asserts nothing (STYLE.md: benchmarks print
  * figures) but exits 1 when a page answers other than 200.
  *
@@ -25,17 +30,23 @@ import os from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { gzipSync } from "node:zlib";
+import { createAccount } from "~/auth/accounts.server";
 import { closeDb } from "~/db/instance.server";
 import { seedSample } from "~/db/seed.server";
 import { openAppDb } from "~/db/setup.server";
 import { makeProvinceDataDir, makeSyntheticDataDir } from "./bench/data-dir";
+import { loadDuringUpload, printDuringUpload, type DuringUpload } from "./bench/during-upload";
 import { load, settle, type LoadFigures, type LoadOptions } from "./bench/load";
+import { provinceResult } from "./bench/province";
+import { syntheticCsv, syntheticResult } from "./bench/synthetic";
 import { startServerProcess, type ServerProcess } from "./harness/server-process";
 
 const YEARS = [2022, 2023, 2024];
 const MB = 1024 * 1024;
 const REFERENCE_DIR = path.join("public", "bench-reference");
 const WARM_CONNECTIONS = 10;
+const UPLOAD_CONNECTIONS = 50;
+const STAFF = { username: "bench-staff", displayName: "Bench", role: "staff" as const, unitCode: null, password: "bench-staff-password-1" };
 
 function wholeNumber(name: string, raw: string | undefined, fallback: number, min: number): number {
   if (raw === undefined) return fallback;
@@ -55,31 +66,50 @@ const SECONDS = wholeNumber("duration", args.duration, SMOKE ? 1 : 5, 1);
 interface BenchData {
   dir: string;
   quarters: number;
+  /** The latest quarter: the one the overview shows by default. */
+  period: string;
   /** Today's units, in code order. */
   codes: string[];
   /** One emulation cluster, where the place has them. */
   cluster: string | null;
   /** A search that matches most units (every code starts with 1; most of the province's names with "Xã"). */
   search: string;
+  /** A valid report of `period` for every unit with other counts than the seeded one (another seed). */
+  changedReport(): string;
   remove(): void;
 }
 
 function syntheticData(units: number): BenchData {
   const data = makeSyntheticDataDir(units, YEARS);
-  return { dir: data.dir, quarters: data.quarters.length, codes: data.units.map((u) => u.code), cluster: null, search: "1", remove: data.remove };
+  const period = data.quarters.at(-1) ?? "";
+  return {
+    dir: data.dir,
+    quarters: data.quarters.length,
+    period,
+    codes: data.units.map((u) => u.code),
+    cluster: null,
+    search: "1",
+    changedReport: () => syntheticCsv(syntheticResult(data.units, [period], 4242)),
+    remove: data.remove,
+  };
 }
 
 function provinceData(): BenchData {
   const data = makeProvinceDataDir();
   const { province } = data;
+  const period = province.quarters.at(-1) ?? "";
+  const changedReport = () => {
+    const all = provinceResult(province, 4242);
+    return syntheticCsv({ ...all, rows: all.rows.filter((r) => r.period === period), periods: [period] });
+  };
   const codes = province.current.map((u) => u.code).sort();
-  return { dir: data.dir, quarters: province.quarters.length, codes, cluster: province.clusters[0] ?? null, search: "xa", remove: data.remove };
+  return { dir: data.dir, quarters: province.quarters.length, period, codes, cluster: province.clusters[0] ?? null, search: "xa", changedReport, remove: data.remove };
 }
 
 const SCALES = [
-  { name: "district", units: 20, make: () => syntheticData(20) },
-  { name: "province", units: 170, make: provinceData },
-  { name: "national", units: 3321, make: () => syntheticData(3321) },
+  { name: "district", units: 20, make: () => syntheticData(20), upload: SMOKE },
+  { name: "province", units: 170, make: provinceData, upload: !SMOKE },
+  { name: "national", units: 3321, make: () => syntheticData(3321), upload: false },
 ].filter((s) => !SMOKE || s.name === "district");
 
 interface Page {
@@ -188,6 +218,7 @@ async function benchScale(scale: (typeof SCALES)[number]) {
     const db = await openAppDb(env);
     const seeded = await seedSample(db, env);
     if (seeded.kind !== "seeded") throw new Error(`seed failed: ${JSON.stringify(seeded)}`);
+    if (scale.upload) await createAccount(db, STAFF, { name: "bench", address: null }, new Date());
     await closeDb(dbPath);
     console.error(`${scale.name}: ${scale.units} units × ${data.quarters} quarters loaded in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
     const pages = pagesOf(data);
@@ -205,6 +236,7 @@ async function benchScale(scale: (typeof SCALES)[number]) {
     }
 
     const warm: WarmFigure[] = [];
+    let upload: DuringUpload | null = null;
     const warmServer = await startServerProcess({ dbPath, dataDir: data.dir, timeoutMs: 120_000 });
     try {
       console.error(`${scale.name}: warm, ${WARM_CONNECTIONS} connections × ${SECONDS} s on each page and its static copy…`);
@@ -212,10 +244,17 @@ async function benchScale(scale: (typeof SCALES)[number]) {
         const figure = await measureWarm(scale.name, warmServer, p);
         if (figure) warm.push(figure);
       }
+      if (scale.upload) {
+        console.error(`${scale.name}: ${UPLOAD_CONNECTIONS} connections × ${SECONDS} s on / during an upload and publication of ${data.period}…`);
+        upload = await loadDuringUpload(warmServer, { connections: UPLOAD_CONNECTIONS, seconds: SECONDS, staff: STAFF, period: data.period, report: data.changedReport() });
+        const { before, after, load: f } = upload;
+        if (before.status !== 200 || after.status !== 200) failures.push(`${scale.name} overview around the upload: HTTP ${before.status}, then ${after.status}`);
+        if (f.non2xx > 0) failures.push(`${scale.name} overview during the upload: ${f.non2xx} answers other than 2xx`);
+      }
     } finally {
       await warmServer.stop();
     }
-    return { cold, warm };
+    return { cold, warm, upload };
   } finally {
     data.remove();
     fs.rmSync(dbDir, { recursive: true, force: true });
@@ -296,4 +335,5 @@ function printReport(all: Map<string, ScaleResult>) {
     }
   }
 
+  for (const [scale, r] of all) if (r.upload) printDuringUpload(scale, r.upload);
 }
