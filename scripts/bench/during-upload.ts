@@ -132,7 +132,8 @@ export function printDuringUpload(scale: string, u: DuringUpload) {
       // Those that differ in more than the per-response parts are the masked tally's third bodies, shown below.
       const perResponse = others.filter((k) => [maskedOld, maskedNew].includes(masking(k.text)));
       if (perResponse.length > 0) {
-        notes.push(`- bodies: ${perResponse.length} of the ${others.length} third bodies differ from the old or the new one only in the CSP nonce or the printed-at time`);
+        const responses = perResponse.reduce((n, k) => n + k.count, 0);
+        notes.push(`- bodies: ${perResponse.length} of ${others.length} third bodies (${responses} responses) differ from the old or the new one only in the CSP nonce or the printed time`);
       }
       continue;
     }
