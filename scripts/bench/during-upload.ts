@@ -107,7 +107,7 @@ export function printDuringUpload(scale: string, u: DuringUpload) {
   console.log(`\nThe overview during an upload (${scale}): autocannon, ${o.connections} connections on \`/\` for ${o.seconds} s or until each has read it`);
   console.log(`after the publication; after ${u.startAt} ms staff sign in, commit a changed report of ${o.period} (the quarter the overview shows) and publish it,`);
   console.log(`over HTTP. Bodies are told apart by their ASCII text (autocannon decodes chunk by chunk: see scripts/bench/load.ts);`);
-  console.log(`"masked" also ignores the CSP nonce and the printed-at time, which differ per render.\n`);
+  console.log(`"masked" also ignores the CSP nonce (a cached page has none) and the printed time, which differ per render.\n`);
   console.log("| | |");
   console.log("|---|--:|");
   console.log(`| run length; responses, req/s | ${f.seconds.toFixed(1)} s; ${f.responses}, ${f.rps.toFixed(1)}/s |`);
