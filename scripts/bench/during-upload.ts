@@ -30,6 +30,8 @@ export interface DuringUpload {
   publishMs: number;
   /** When the publication was done, ms into the load. */
   doneAt: number;
+  /** The longest time no response arrived, and when it began, ms into the load. */
+  longestPause: { ms: number; from: number };
   before: { status: number; body: string };
   after: { status: number; body: string };
   /** Bodies told apart by their ASCII text (asciiOf). */
@@ -63,6 +65,8 @@ export async function loadDuringUpload(server: ServerProcess, options: DuringUpl
   const startAt = Math.min(1000, options.seconds * 200);
   await settle(server.pid);
   const t0 = performance.now();
+  let last = t0;
+  const longestPause = { ms: 0, from: 0 };
   const change = (async () => {
     await new Promise((r) => setTimeout(r, startAt));
     const before = await getText(`${url}/`);
@@ -91,6 +95,9 @@ export async function loadDuringUpload(server: ServerProcess, options: DuringUpl
     // read the overview after it.
     extendUntil: change,
     onResponse: (status, body) => {
+      const now = performance.now();
+      if (now - last > longestPause.ms) Object.assign(longestPause, { ms: now - last, from: last - t0 });
+      last = now;
       if (status !== 200) return;
       raw.record(body);
       masked.record(body);
@@ -98,7 +105,7 @@ export async function loadDuringUpload(server: ServerProcess, options: DuringUpl
   });
   const outcome = await change;
   if ("error" in outcome) throw outcome.error;
-  return { options, load: figures, startAt, ...outcome.done, raw, masked };
+  return { options, load: figures, startAt, ...outcome.done, longestPause, raw, masked };
 }
 
 /** A markdown table, then where each third body differs (the first three of each tally). */
@@ -114,6 +121,7 @@ export function printDuringUpload(scale: string, u: DuringUpload) {
   console.log(`| p50, p99 | ${f.responses > 0 ? `${f.p50.toFixed(1)} ms, ${f.p99.toFixed(1)} ms` : "– (no response finished within the run)"} |`);
   console.log(`| errors: non-2xx, socket (of which timeouts) | ${f.non2xx}, ${f.errors} (${f.timeouts}) |`);
   console.log(`| sign-in, commit, publish | ${u.loginMs.toFixed(0)} ms, ${u.commitMs.toFixed(0)} ms, ${u.publishMs.toFixed(0)} ms (done ${(u.doneAt / 1000).toFixed(1)} s into the run) |`);
+  console.log(`| longest time without a response (from) | ${u.longestPause.ms.toFixed(0)} ms (${(u.longestPause.from / 1000).toFixed(1)} s into the run) |`);
   console.log(`| bodies damaged by autocannon's decoding (told apart without it) | ${u.raw.damaged()} of ${u.raw.total()} |`);
   const notes: string[] = [];
   const masking = (b: string) => asciiOf(maskPerResponse(b));
