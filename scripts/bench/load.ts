@@ -38,7 +38,8 @@ export interface LoadOptions {
   onResponse?: (status: number, body: string) => void;
   /**
    * Goes on past `seconds` until this settles and 2 × connections responses more have arrived (at least a
-   * second more), so that each connection has, as a rule, read the page after it; at most 120 s more.
+   * second more), so that each connection has, as a rule, read the page after it; at most 60 s more: a
+   * server that renders every request falls so far behind 50 connections that most of them time out.
    */
   extendUntil?: Promise<unknown>;
 }
@@ -95,7 +96,7 @@ export async function load(options: LoadOptions): Promise<LoadFigures> {
       {
         url: options.url,
         connections: options.connections,
-        duration: extendUntil ? options.seconds + 120 : options.seconds,
+        duration: extendUntil ? options.seconds + 60 : options.seconds,
         requests: [{ method: "GET", path: options.path, ...(options.onResponse ? { onResponse: options.onResponse } : {}) }],
       },
       (error, done) => (error ? reject(error) : resolve(done)),
