@@ -246,7 +246,10 @@ async function benchScale(scale: (typeof SCALES)[number]) {
       }
       if (scale.upload) {
         console.error(`${scale.name}: ${UPLOAD_CONNECTIONS} connections × ${SECONDS} s on / during an upload and publication of ${data.period}…`);
+        // The floor of these figures: the same crowd on the overview's static copy (written by measureWarm).
+        const reference = await settledLoad(scale.name, { url: warmServer.url, path: `/bench-reference/${scale.name}-overview.html`, connections: UPLOAD_CONNECTIONS, seconds: SECONDS, serverPid: warmServer.pid });
         upload = await loadDuringUpload(warmServer, { connections: UPLOAD_CONNECTIONS, seconds: SECONDS, staff: STAFF, period: data.period, report: data.changedReport() });
+        upload.reference = reference;
         const { before, after, load: f } = upload;
         if (before.status !== 200 || after.status !== 200) failures.push(`${scale.name} overview around the upload: HTTP ${before.status}, then ${after.status}`);
         if (f.non2xx > 0) failures.push(`${scale.name} overview during the upload: ${f.non2xx} answers other than 2xx`);

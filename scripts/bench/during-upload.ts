@@ -23,6 +23,8 @@ export interface DuringUploadOptions {
 export interface DuringUpload {
   options: DuringUploadOptions;
   load: LoadFigures;
+  /** The same crowd on the overview's static copy, just before: what the machine allows at that concurrency. */
+  reference?: LoadFigures;
   /** When the change began, ms into the load. */
   startAt: number;
   loginMs: number;
@@ -119,6 +121,10 @@ export function printDuringUpload(scale: string, u: DuringUpload) {
   console.log("|---|--:|");
   console.log(`| run length; responses, req/s | ${f.seconds.toFixed(1)} s; ${f.responses}, ${f.rps.toFixed(1)}/s |`);
   console.log(`| p50, p99 | ${f.responses > 0 ? `${f.p50.toFixed(1)} ms, ${f.p99.toFixed(1)} ms` : "– (no response finished within the run)"} |`);
+  if (u.reference) {
+    const r = u.reference;
+    console.log(`| the same crowd on the overview's static copy, before: req/s; p50, p99 | ${r.rps.toFixed(1)}/s; ${r.p50.toFixed(1)} ms, ${r.p99.toFixed(1)} ms |`);
+  }
   console.log(`| errors: non-2xx, socket (of which timeouts) | ${f.non2xx}, ${f.errors} (${f.timeouts}) |`);
   console.log(`| sign-in, commit, publish | ${u.loginMs.toFixed(0)} ms, ${u.commitMs.toFixed(0)} ms, ${u.publishMs.toFixed(0)} ms (done ${(u.doneAt / 1000).toFixed(1)} s into the run) |`);
   console.log(`| longest time without a response (from) | ${u.longestPause.ms.toFixed(0)} ms (${(u.longestPause.from / 1000).toFixed(1)} s into the run) |`);
