@@ -7,6 +7,8 @@ import { DatabaseLockedError, closeDb, type Db } from "~/db/instance.server";
 import { openAppDb } from "~/db/setup.server";
 import { getEnv, type Env } from "~/env.server";
 import { RegistryError } from "~/domain/unit-lineage";
+import { TargetsError } from "~/domain/targets";
+import { getTargets } from "~/config/targets.server";
 import { isLang, t, type Lang } from "~/i18n/translate";
 
 export interface CliArgs {
@@ -39,16 +41,17 @@ export function parseCliArgs(argv: readonly string[]): CliArgs {
   return { lang, user, files, flags };
 }
 
-/** Opens the database, or prints why it cannot (the server holds it) and exits. */
+/** Opens the database, or prints why it cannot (the server holds it, or a data file is broken) and exits. */
 export async function openDbOrExit(env: Env, lang: Lang): Promise<Db> {
   try {
+    getTargets(env.DATA_DIR);
     return await openAppDb(env);
   } catch (error) {
     if (error instanceof DatabaseLockedError) {
       console.error(t(lang, "cli.locked", { path: error.dbPath, holder: error.holder }));
       process.exit(1);
     }
-    if (error instanceof RegistryError) {
+    if (error instanceof RegistryError || error instanceof TargetsError) {
       console.error(t(lang, error.problem.key, error.problem.params));
       process.exit(1);
     }

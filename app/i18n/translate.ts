@@ -12,6 +12,7 @@ import { ingestMessages } from "./ingest-messages";
 import { overviewMessages } from "./overview-messages";
 import { publicationMessages } from "./publication-messages";
 import { registryMessages } from "./registry-messages";
+import { targetsMessages } from "./targets-messages";
 import { unitMessages } from "./unit-messages";
 
 export const LANGS = ["vi", "en"] as const;
@@ -32,6 +33,7 @@ const dictionaries: Record<Lang, Dictionary> = {
     ...publicationMessages.vi,
     ...exportMessages.vi,
     ...registryMessages.vi,
+    ...targetsMessages.vi,
   },
   en: {
     ...commonMessages.en,
@@ -44,6 +46,7 @@ const dictionaries: Record<Lang, Dictionary> = {
     ...publicationMessages.en,
     ...exportMessages.en,
     ...registryMessages.en,
+    ...targetsMessages.en,
   },
 };
 

@@ -57,3 +57,37 @@ describe("the registry over time", () => {
     }
   });
 });
+
+describe("targets.json", () => {
+  it("stops the server and the CLI before anything else when a target is wrong, with one sentence naming the key", async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "parboard-targets-"));
+    fs.cpSync("data", dir, { recursive: true, filter: (f) => !f.endsWith(".duckdb") && !f.includes("sample") });
+    const file = path.join(dir, "targets.json");
+    fs.writeFileSync(file, JSON.stringify({ "2025": { source: "Kế hoạch CCHC năm 2025", targets: { digitization_rate: 90 } } }));
+    try {
+      const { code, output } = await runServer({ SESSION_SECRET: "x".repeat(40), DATA_DIR: dir, DATABASE_PATH: path.join(dir, "db.duckdb") });
+      expect(code).not.toBe(0);
+      expect(output).toContain(`${file}, khóa "2025.targets.digitization_rate": 90 không phải tỷ lệ từ 0 đến 1 (90 % viết là 0.9).`);
+      expect(output).toContain(`${file}, key "2025.targets.digitization_rate": 90 is not a rate from 0 to 1 (90 % is written 0.9).`);
+      expect(output).not.toMatch(/at .*\.ts:\d+/);
+      expect(fs.existsSync(path.join(dir, "db.duckdb"))).toBe(false);
+
+      fs.writeFileSync(file, JSON.stringify({ "2025": { source: "Kế hoạch", targets: { speed: 1 } } }));
+      const cli = await new Promise<{ code: number | null; output: string }>((resolve) => {
+        const child = spawn(process.execPath, ["--import", "tsx", "scripts/seed.ts"], {
+          env: { ...process.env, DATA_DIR: dir, DATABASE_PATH: path.join(dir, "db.duckdb") },
+          stdio: ["ignore", "pipe", "pipe"],
+        });
+        let out = "";
+        child.stdout.on("data", (d: Buffer) => (out += d.toString()));
+        child.stderr.on("data", (d: Buffer) => (out += d.toString()));
+        child.on("exit", (c) => resolve({ code: c, output: out }));
+      });
+      expect(cli.code).not.toBe(0);
+      expect(cli.output).toContain(`${file}, khóa "2025.targets.speed": "speed" không phải chỉ tiêu nào. Các chỉ tiêu: digitization_rate,`);
+      expect(fs.existsSync(path.join(dir, "db.duckdb"))).toBe(false);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});

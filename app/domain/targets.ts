@@ -1,0 +1,120 @@
+/**
+ * Targets per year and indicator (shared spec targets-and-actions.md, "Targets"): what the province's (or
+ * before 2025 the district's) plan assigns, read from the optional `DATA_DIR/targets.json`, with the source
+ * it came from. A quarter uses its year's targets. Whether a value meets its target is decided on the
+ * counts, exactly: a rate target is read as the decimal it was written as (0.9 is 9/10), never compared as
+ * a rounded float.
+ */
+import { INDICATORS, type Indicator } from "./indicators";
+
+export interface YearTargets {
+  year: number;
+  /** Where the targets come from ("Kế hoạch CCHC năm 2025"). */
+  source: string;
+  /** By indicator id: a rate (0–1) or a count (a whole number ≥ 0). */
+  targets: ReadonlyMap<string, number>;
+}
+
+/** Every year's targets, by year. Empty when there is no targets.json. */
+export type Targets = ReadonlyMap<number, YearTargets>;
+
+export const NO_TARGETS: Targets = new Map();
+
+/** Why targets.json was refused: a dictionary key and its parameters (the file and the key among them). */
+export interface TargetsProblem {
+  key: string;
+  params: Record<string, string | number>;
+}
+
+export class TargetsError extends Error {
+  constructor(readonly problem: TargetsProblem) {
+    super(`${problem.key} ${JSON.stringify(problem.params)}`);
+    this.name = "TargetsError";
+  }
+}
+
+function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+
+/** The targets of `raw` (targets.json parsed), or a TargetsError naming the first key that is wrong. */
+export function parseTargets(raw: unknown, file: string): Targets {
+  const refuse = (key: string, params: Record<string, string | number> = {}): never => {
+    throw new TargetsError({ key: `targets.error.${key}`, params: { file, ...params } });
+  };
+  if (!isObject(raw)) return refuse("shape");
+  const byId = new Map<string, Indicator>(INDICATORS.map((i) => [i.id, i]));
+  const years = new Map<number, YearTargets>();
+  for (const [yearKey, entry] of Object.entries(raw)) {
+    if (!/^\d{4}$/.test(yearKey) || Number(yearKey) < 2000 || Number(yearKey) > 2100) refuse("year", { key: yearKey });
+    if (!isObject(entry)) return refuse("entry", { key: yearKey });
+    const source = entry.source;
+    if (typeof source !== "string" || source.trim() === "") refuse("source", { key: `${yearKey}.source` });
+    if (!isObject(entry.targets)) return refuse("targets", { key: `${yearKey}.targets` });
+    const targets = new Map<string, number>();
+    for (const [id, value] of Object.entries(entry.targets)) {
+      const key = `${yearKey}.targets.${id}`;
+      const indicator = byId.get(id);
+      if (!indicator) return refuse("indicator", { key, indicator: id, list: INDICATORS.map((i) => i.id).join(", ") });
+      const shown = typeof value === "number" ? String(value) : JSON.stringify(value) ?? String(value);
+      if (indicator.unit === "rate" && !(typeof value === "number" && Number.isFinite(value) && value >= 0 && value <= 1)) refuse("rate", { key, value: shown });
+      if (indicator.unit === "count" && !(typeof value === "number" && Number.isSafeInteger(value) && value >= 0)) refuse("count", { key, value: shown });
+      targets.set(id, value as number);
+    }
+    years.set(Number(yearKey), { year: Number(yearKey), source: (source as string).trim(), targets });
+  }
+  return years;
+}
+
+/** The target of `indicator` for a period id (a quarter uses its year's), or null where none was set. */
+export function targetFor(targets: Targets, period: string, indicator: string): number | null {
+  const year = Number(period.slice(0, 4));
+  return targets.get(year)?.targets.get(indicator) ?? null;
+}
+
+/** A number as the decimal fraction it was written as: 0.9 → 9/10, 0.975 → 39/40 (not reduced), 1e-7 → 1/10⁷. */
+export function decimalFraction(value: number): { num: bigint; den: bigint } {
+  const [mantissa = "0", exponent = "0"] = String(value).toLowerCase().split("e");
+  const [whole = "0", fraction = ""] = mantissa.split(".");
+  const shift = fraction.length - Number(exponent);
+  const digits = BigInt(`${whole}${fraction}`);
+  return shift >= 0 ? { num: digits, den: 10n ** BigInt(shift) } : { num: digits * 10n ** BigInt(-shift), den: 1n };
+}
+
+/**
+ * Whether a value meets its target in the indicator's direction ("at or beyond it"): a rate from its
+ * counts, exactly; null when there is no value (an empty denominator) or no target.
+ */
+export function meetsTarget(
+  indicator: Pick<Indicator, "unit" | "direction">,
+  counts: { numerator: number | null; denominator: number | null },
+  target: number | null,
+): boolean | null {
+  if (target === null || counts.numerator === null) return null;
+  if (indicator.unit === "count") return indicator.direction === "higher" ? counts.numerator >= target : counts.numerator <= target;
+  if (counts.denominator === null || counts.denominator === 0) return null;
+  const { num, den } = decimalFraction(target);
+  const left = BigInt(counts.numerator) * den;
+  const right = num * BigInt(counts.denominator);
+  return indicator.direction === "higher" ? left >= right : left <= right;
+}
+
+/**
+ * How many more of the numerator a unit needs to meet a "higher" rate target with this period's
+ * denominator ("cần thêm 120 hồ sơ số hóa để đạt 90 %"): 0 when met; null when it cannot be computed (no
+ * denominator, no target, or an indicator where more is worse).
+ */
+export function countToTarget(
+  indicator: Pick<Indicator, "unit" | "direction">,
+  counts: { numerator: number | null; denominator: number | null },
+  target: number | null,
+): number | null {
+  if (target === null || counts.numerator === null || indicator.direction !== "higher") return null;
+  if (indicator.unit === "count") return Math.max(0, Math.ceil(target) - counts.numerator);
+  if (counts.denominator === null || counts.denominator === 0) return null;
+  const { num, den } = decimalFraction(target);
+  // The least x with (numerator + x) · den ≥ num · denominator.
+  const missing = num * BigInt(counts.denominator) - BigInt(counts.numerator) * den;
+  if (missing <= 0n) return 0;
+  return Number((missing + den - 1n) / den);
+}
