@@ -5,6 +5,7 @@
  * counts, exactly: a rate target is read as the decimal it was written as (0.9 is 9/10), never compared as
  * a rounded float.
  */
+import { exact } from "./exact";
 import { INDICATORS, type Indicator } from "./indicators";
 
 export interface YearTargets {
@@ -72,15 +73,6 @@ export function targetFor(targets: Targets, period: string, indicator: string): 
   return targets.get(year)?.targets.get(indicator) ?? null;
 }
 
-/** A number as the decimal fraction it was written as: 0.9 → 9/10, 0.975 → 39/40 (not reduced), 1e-7 → 1/10⁷. */
-export function decimalFraction(value: number): { num: bigint; den: bigint } {
-  const [mantissa = "0", exponent = "0"] = String(value).toLowerCase().split("e");
-  const [whole = "0", fraction = ""] = mantissa.split(".");
-  const shift = fraction.length - Number(exponent);
-  const digits = BigInt(`${whole}${fraction}`);
-  return shift >= 0 ? { num: digits, den: 10n ** BigInt(shift) } : { num: digits * 10n ** BigInt(-shift), den: 1n };
-}
-
 /**
  * Whether a value meets its target in the indicator's direction ("at or beyond it"): a rate from its
  * counts, exactly; null when there is no value (an empty denominator) or no target.
@@ -93,7 +85,7 @@ export function meetsTarget(
   if (target === null || counts.numerator === null) return null;
   if (indicator.unit === "count") return indicator.direction === "higher" ? counts.numerator >= target : counts.numerator <= target;
   if (counts.denominator === null || counts.denominator === 0) return null;
-  const { num, den } = decimalFraction(target);
+  const { n: num, d: den } = exact(target);
   const left = BigInt(counts.numerator) * den;
   const right = num * BigInt(counts.denominator);
   return indicator.direction === "higher" ? left >= right : left <= right;
@@ -112,7 +104,7 @@ export function countToTarget(
   if (target === null || counts.numerator === null || indicator.direction !== "higher") return null;
   if (indicator.unit === "count") return Math.max(0, Math.ceil(target) - counts.numerator);
   if (counts.denominator === null || counts.denominator === 0) return null;
-  const { num, den } = decimalFraction(target);
+  const { n: num, d: den } = exact(target);
   // The least x with (numerator + x) · den ≥ num · denominator.
   const missing = num * BigInt(counts.denominator) - BigInt(counts.numerator) * den;
   if (missing <= 0n) return 0;

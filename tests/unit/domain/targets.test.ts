@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { INDICATORS } from "~/domain/indicators";
-import { TargetsError, countToTarget, decimalFraction, meetsTarget, parseTargets, targetFor } from "~/domain/targets";
+import { exact } from "~/domain/exact";
+import { TargetsError, countToTarget, meetsTarget, parseTargets, targetFor } from "~/domain/targets";
 import { t } from "~/i18n/translate";
 
 const FILE = "data/targets.json";
@@ -65,11 +66,14 @@ describe("targets.json", () => {
 describe("meeting a target, on the counts", () => {
   const digitisation = indicator("digitization_rate");
   it("reads a target as the decimal it was written as", () => {
-    expect(decimalFraction(0.9)).toEqual({ num: 9n, den: 10n });
-    expect(decimalFraction(0.975)).toEqual({ num: 975n, den: 1000n });
-    expect(decimalFraction(1)).toEqual({ num: 1n, den: 1n });
-    expect(decimalFraction(0)).toEqual({ num: 0n, den: 1n });
-    expect(decimalFraction(1e-7)).toEqual({ num: 1n, den: 10000000n });
+    expect(exact(0.9)).toEqual({ n: 9n, d: 10n });
+    expect(exact(0.975)).toEqual({ n: 39n, d: 40n });
+    expect(exact(1)).toEqual({ n: 1n, d: 1n });
+    expect(exact(0)).toEqual({ n: 0n, d: 1n });
+    expect(exact(1e-7)).toEqual({ n: 1n, d: 10000000n });
+    expect(exact(322.2)).toEqual({ n: 1611n, d: 5n });
+    expect(exact(-2.5)).toEqual({ n: -5n, d: 2n });
+    expect(exact(1e21)).toEqual({ n: 10n ** 21n, d: 1n });
   });
 
   it("decides at the boundary exactly, and says how many more dossiers meet it (hand-computed)", () => {
