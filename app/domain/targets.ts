@@ -5,7 +5,7 @@
  * counts, exactly: a rate target is read as the decimal it was written as (0.9 is 9/10), never compared as
  * a rounded float.
  */
-import { exact } from "./exact";
+import { ceil, compare, div, exact, mul, sub } from "./exact";
 import { INDICATORS, type Indicator } from "./indicators";
 
 export interface YearTargets {
@@ -75,7 +75,8 @@ export function targetFor(targets: Targets, period: string, indicator: string): 
 
 /**
  * Whether a value meets its target in the indicator's direction ("at or beyond it"): a rate from its
- * counts, exactly; null when there is no value (an empty denominator) or no target.
+ * counts, exactly (restated counts may be fractions); null when there is no value (an empty denominator)
+ * or no target.
  */
 export function meetsTarget(
   indicator: Pick<Indicator, "unit" | "direction">,
@@ -83,18 +84,19 @@ export function meetsTarget(
   target: number | null,
 ): boolean | null {
   if (target === null || counts.numerator === null) return null;
-  if (indicator.unit === "count") return indicator.direction === "higher" ? counts.numerator >= target : counts.numerator <= target;
-  if (counts.denominator === null || counts.denominator === 0) return null;
-  const { n: num, d: den } = exact(target);
-  const left = BigInt(counts.numerator) * den;
-  const right = num * BigInt(counts.denominator);
-  return indicator.direction === "higher" ? left >= right : left <= right;
+  let value = exact(counts.numerator);
+  if (indicator.unit === "rate") {
+    if (counts.denominator === null || counts.denominator === 0) return null;
+    value = div(value, exact(counts.denominator));
+  }
+  const side = compare(value, exact(target));
+  return indicator.direction === "higher" ? side >= 0 : side <= 0;
 }
 
 /**
- * How many more of the numerator a unit needs to meet a "higher" rate target with this period's
- * denominator ("cần thêm 120 hồ sơ số hóa để đạt 90 %"): 0 when met; null when it cannot be computed (no
- * denominator, no target, or an indicator where more is worse).
+ * How many more of the numerator a unit needs to meet a "higher" target with this period's denominator
+ * ("cần thêm 120 hồ sơ số hóa để đạt 90 %"): 0 when met; null when it cannot be computed (no denominator,
+ * no target, or an indicator where more is worse).
  */
 export function countToTarget(
   indicator: Pick<Indicator, "unit" | "direction">,
@@ -102,11 +104,25 @@ export function countToTarget(
   target: number | null,
 ): number | null {
   if (target === null || counts.numerator === null || indicator.direction !== "higher") return null;
-  if (indicator.unit === "count") return Math.max(0, Math.ceil(target) - counts.numerator);
-  if (counts.denominator === null || counts.denominator === 0) return null;
-  const { n: num, d: den } = exact(target);
-  // The least x with (numerator + x) · den ≥ num · denominator.
-  const missing = num * BigInt(counts.denominator) - BigInt(counts.numerator) * den;
-  if (missing <= 0n) return 0;
-  return Number((missing + den - 1n) / den);
+  let goal = exact(target);
+  if (indicator.unit === "rate") {
+    if (counts.denominator === null || counts.denominator === 0) return null;
+    goal = mul(goal, exact(counts.denominator));
+  }
+  // The least whole x with numerator + x ≥ goal.
+  const missing = ceil(sub(goal, exact(counts.numerator)));
+  return missing <= 0n ? 0 : Number(missing);
+}
+
+/** Rows with their target and whether it is met (spec: null where there is no target or no value). */
+export function withTargets<R extends { period: string; indicator: string; numerator: number | null; denominator: number | null }>(
+  rows: readonly R[],
+  targets: Targets,
+): (R & { target: number | null; target_met: boolean | null })[] {
+  const byId = new Map<string, Indicator>(INDICATORS.map((i) => [i.id, i]));
+  return rows.map((row) => {
+    const indicator = byId.get(row.indicator);
+    const target = indicator ? targetFor(targets, row.period, row.indicator) : null;
+    return { ...row, target, target_met: indicator ? meetsTarget(indicator, row, target) : null };
+  });
 }

@@ -2,10 +2,12 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { getSessionUser } from "~/auth/guards.server";
 import { getScoring } from "~/config/scoring.server";
+import { getTargets } from "~/config/targets.server";
 import { getDataVersion } from "~/db/data-version.server";
 import { getPeriodStatus } from "~/db/publications.server";
 import { getRankingReport } from "~/db/rankings.server";
 import { getAppDb } from "~/db/setup.server";
+import { withTargets } from "~/domain/targets";
 import { getEnv } from "~/env.server";
 import { reportNotFound, reportRequest } from "~/http/report-request.server";
 import { ResponseCache, notModified } from "~/http/response-cache.server";
@@ -40,6 +42,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     const status = await getPeriodStatus(db, parsed.period, parsed.view);
     const body = {
       ...report,
+      rows: withTargets(report.rows, getTargets(getEnv().DATA_DIR)),
       status: status.status,
       publication: status.publication,
       published_at: status.publishedAt,

@@ -104,5 +104,9 @@ describe("meeting a target, on the counts", () => {
     const entries = indicator("contest_entries");
     expect(meetsTarget(entries, { numerator: 9, denominator: null }, 10)).toBe(false);
     expect(countToTarget(entries, { numerator: 9, denominator: null }, 10)).toBe(1);
+    // Restated counts are fractions where a share below 1 was used: 0.6 · 537 = 322.2 of 0.6 · 626 = 375.6.
+    expect(meetsTarget(digitisation, { numerator: 322.2, denominator: 375.6 }, 0.85)).toBe(true);
+    expect(meetsTarget(digitisation, { numerator: 322.2, denominator: 375.6 }, 0.86)).toBe(false);
+    expect(countToTarget(digitisation, { numerator: 322.2, denominator: 375.6 }, 0.9)).toBe(16);
   });
 });
