@@ -120,9 +120,10 @@ async function main(): Promise<void> {
   app.use(resolveSession(env, () => openAppDb(env)));
   app.use(privateGate(env));
   // Remix reads bodies through the count of bodyLimits, and believes forwarded headers as Express does.
-  // Public pages rendered once per data version (decision 014); PAGE_CACHE_MB=0 renders every request.
+  // Public pages rendered once per data version (decision 014); PAGE_CACHE_MB=0 renders every request. A
+  // private dashboard has no anonymous reader to serve, so nothing to keep or warm.
   const pages = new PageCache({
-    maxBytes: env.PAGE_CACHE_MB * 1024 * 1024,
+    maxBytes: env.PARBOARD_PRIVATE ? 0 : env.PAGE_CACHE_MB * 1024 * 1024,
     dataVersion: async () => getDataVersion(await openAppDb(env)),
     scoringHash: () => getScoring(env.DATA_DIR).hash,
   });
