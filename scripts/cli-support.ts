@@ -6,8 +6,7 @@ import path from "node:path";
 import { DatabaseLockedError, closeDb, type Db } from "~/db/instance.server";
 import { openAppDb } from "~/db/setup.server";
 import { getEnv, type Env } from "~/env.server";
-import { RegistryError } from "~/domain/unit-lineage";
-import { TargetsError } from "~/domain/targets";
+import { DataFileError } from "~/domain/data-file-error";
 import { getTargets } from "~/config/targets.server";
 import { isLang, t, type Lang } from "~/i18n/translate";
 
@@ -51,7 +50,7 @@ export async function openDbOrExit(env: Env, lang: Lang): Promise<Db> {
       console.error(t(lang, "cli.locked", { path: error.dbPath, holder: error.holder }));
       process.exit(1);
     }
-    if (error instanceof RegistryError || error instanceof TargetsError) {
+    if (error instanceof DataFileError) {
       console.error(t(lang, error.problem.key, error.problem.params));
       process.exit(1);
     }

@@ -19,12 +19,11 @@ import { proxyTrust } from "~/http/trusted-proxy.server";
 import { startBackupListener } from "~/http/backup-listener.server";
 import { DatabaseLockedError, closeDb, type Db } from "~/db/instance.server";
 import { openAppDb } from "~/db/setup.server";
-import { RegistryError } from "~/domain/unit-lineage";
+import { DataFileError } from "~/domain/data-file-error";
 import { t } from "~/i18n/translate";
 import { countActiveAdmins } from "~/db/users.server";
 import { getScoring } from "~/config/scoring.server";
 import { getTargets } from "~/config/targets.server";
-import { TargetsError } from "~/domain/targets";
 import { EnvError, getEnv, type Env } from "~/env.server";
 
 const BUILD_PATH = path.resolve("build/index.js");
@@ -68,28 +67,21 @@ async function main(): Promise<void> {
   const env = getEnv();
   // A broken scoring configuration stops the start, not the first page that needs a score.
   getScoring(env.DATA_DIR);
-  try {
-    getTargets(env.DATA_DIR);
-  } catch (error) {
-    if (!(error instanceof TargetsError)) throw error;
-    // The operator may read either language: the sentence in both.
-    console.error(t("vi", error.problem.key, error.problem.params));
-    console.error(t("en", error.problem.key, error.problem.params));
-    process.exit(1);
-  }
   if (!fs.existsSync(BUILD_PATH)) {
     console.error("There is no build yet: run `npm run build` first (or `npm run demo`).");
     process.exit(1);
   }
   let db: Db;
   try {
+    // A wrong targets.json or registry stops the start before the database is written to.
+    getTargets(env.DATA_DIR);
     db = await openAppDb(env);
   } catch (error) {
     if (error instanceof DatabaseLockedError) {
       console.error(`${error.message}`);
       process.exit(1);
     }
-    if (error instanceof RegistryError) {
+    if (error instanceof DataFileError) {
       // The operator may read either language: the sentence in both.
       console.error(t("vi", error.problem.key, error.problem.params));
       console.error(t("en", error.problem.key, error.problem.params));

@@ -141,5 +141,6 @@ export function extraToRate(counts: RateCounts, rate: Fraction, strictly: boolea
   if (compare(gap, ZERO) < 0) return 0;
   // Strictly above: the least whole x with numerator + x > goal, ⌊gap⌋ + 1; at least: ⌈gap⌉.
   const extra = strictly ? gap.n / gap.d + 1n : ceil(gap);
-  return extra > BigInt(counts.denominator - counts.numerator) ? null : Number(extra);
+  // Restated counts may be fractions: the room left is compared exactly too.
+  return compare(fraction(extra), sub(exact(counts.denominator), numerator)) > 0 ? null : Number(extra);
 }

@@ -5,7 +5,9 @@
  * counts, exactly: a rate target is read as the decimal it was written as (0.9 is 9/10), never compared as
  * a rounded float.
  */
-import { ceil, compare, div, exact, mul, sub } from "./exact";
+import { extraToRate } from "./composite-change";
+import { DataFileError } from "./data-file-error";
+import { ceil, compare, div, exact, sub } from "./exact";
 import { INDICATORS, type Indicator } from "./indicators";
 
 export interface YearTargets {
@@ -22,17 +24,7 @@ export type Targets = ReadonlyMap<number, YearTargets>;
 export const NO_TARGETS: Targets = new Map();
 
 /** Why targets.json was refused: a dictionary key and its parameters (the file and the key among them). */
-export interface TargetsProblem {
-  key: string;
-  params: Record<string, string | number>;
-}
-
-export class TargetsError extends Error {
-  constructor(readonly problem: TargetsProblem) {
-    super(`${problem.key} ${JSON.stringify(problem.params)}`);
-    this.name = "TargetsError";
-  }
-}
+export class TargetsError extends DataFileError {}
 
 function isObject(value: unknown): value is Record<string, unknown> {
   return typeof value === "object" && value !== null && !Array.isArray(value);
@@ -104,13 +96,13 @@ export function countToTarget(
   target: number | null,
 ): number | null {
   if (target === null || counts.numerator === null || indicator.direction !== "higher") return null;
-  let goal = exact(target);
   if (indicator.unit === "rate") {
-    if (counts.denominator === null || counts.denominator === 0) return null;
-    goal = mul(goal, exact(counts.denominator));
+    if (counts.denominator === null) return null;
+    // A rate target is at most 1: reaching it never needs more than the denominator allows.
+    return extraToRate({ numerator: counts.numerator, denominator: counts.denominator }, exact(target), false);
   }
-  // The least whole x with numerator + x ≥ goal.
-  const missing = ceil(sub(goal, exact(counts.numerator)));
+  // The least whole x with numerator + x ≥ target.
+  const missing = ceil(sub(exact(target), exact(counts.numerator)));
   return missing <= 0n ? 0 : Number(missing);
 }
 

@@ -5,6 +5,7 @@
  * the checks a registry must pass before the server or the CLI starts, each failure one sentence naming
  * the line, and the lookups the ingest and the restated basis need.
  */
+import { DataFileError } from "./data-file-error";
 import { parsePeriodId, previousPeriodId } from "./period";
 
 export type UnitKind = "town" | "ward" | "commune" | "special_zone";
@@ -35,17 +36,7 @@ export interface LineageLine {
 }
 
 /** A problem with the registry files: a dictionary key and its parameters (file and line among them). */
-export interface RegistryProblem {
-  key: string;
-  params: Record<string, string | number>;
-}
-
-export class RegistryError extends Error {
-  constructor(readonly problem: RegistryProblem) {
-    super(`${problem.key} ${JSON.stringify(problem.params)}`);
-    this.name = "RegistryError";
-  }
-}
+export class RegistryError extends DataFileError {}
 
 /** Quarter ids compare as strings ("2025-Q2" < "2025-Q3"); the bounds stand in for "always" and "still". */
 const ALWAYS = "0000-Q1";

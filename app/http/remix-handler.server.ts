@@ -97,7 +97,10 @@ export function createRequestHandler(options: RemixHandlerOptions): RequestHandl
       const context = options.getLoadContext(req, res);
       const url = remixUrl(req, options.trust);
       if (req.method === "GET" || req.method === "HEAD") {
-        const render = () => handle(new globalThis.Request(url, { method: req.method, headers: remixHeaders(req), signal: controller.signal }), context);
+        const renderWith = (signal?: AbortSignal) => () => handle(new globalThis.Request(url, { method: req.method, headers: remixHeaders(req), signal }), context);
+        const render = renderWith(controller.signal);
+        // A render others may wait on is not stopped when this reader goes away.
+        const shared = renderWith();
         if (!pages) return await sendRemixResponse(res, await render());
         if (pages.enabled && isCacheableRequest(req.method, url.pathname, url.searchParams, context.session !== null)) {
           // Asked again (at most three times) while the data moves under the renders; then rendered as any page.
@@ -105,8 +108,6 @@ export function createRequestHandler(options: RemixHandlerOptions): RequestHandl
             const { key, version } = await pages.keyFor(req.originalUrl, langOf(req));
             const kept = pages.get(key);
             if (kept) return pages.send(req, res, kept, "hit");
-            // Not stopped when this reader goes away: others may be waiting on the same render.
-            const shared = () => handle(new globalThis.Request(url, { method: req.method, headers: remixHeaders(req) }), context);
             const filled = await pages.fill(key, version, context.cspNonce, shared);
             if ("page" in filled) return pages.send(req, res, filled.page, "miss");
             if (filled.response && filled.stable) return await sendRemixResponse(res, filled.response);

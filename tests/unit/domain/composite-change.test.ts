@@ -75,6 +75,9 @@ describe("the cheapest path up", () => {
     expect(extraToRate({ numerator: 600, denominator: 626 }, fraction(1n, 2n), true)).toBe(0);
     expect(extraToRate({ numerator: 626, denominator: 626 }, fraction(1n), true)).toBeNull();
     expect(extraToRate({ numerator: 0, denominator: 0 }, fraction(1n, 2n), true)).toBeNull();
+    // Restated counts are fractions: 322.2 of 375.6 needs 15.84, so 16, to reach 90 %; 100 % needs 53.4, which no whole number of dossiers is.
+    expect(extraToRate({ numerator: 322.2, denominator: 375.6 }, exact(0.9), false)).toBe(16);
+    expect(extraToRate({ numerator: 322.2, denominator: 375.6 }, fraction(1n), false)).toBeNull();
   });
 });
 
