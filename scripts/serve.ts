@@ -120,18 +120,18 @@ async function main(): Promise<void> {
     scoringHash: () => getScoring(env.DATA_DIR).hash,
   });
   const remix = { getLoadContext, capOf: bodies.capOf, refuseTooLarge: bodies.refuseTooLarge, trust, pages };
+  const production = development ? null : createRequestHandler({ build, mode: env.NODE_ENV, ...remix });
   app.all(
     "*",
-    development
-      ? async (req, res, next) => {
-          try {
-            build = await loadBuild();
-            return createRequestHandler({ build, mode: "development", ...remix })(req, res, next);
-          } catch (error) {
-            next(error);
-          }
+    production ??
+      (async (req, res, next) => {
+        try {
+          build = await loadBuild();
+          return createRequestHandler({ build, mode: "development", ...remix })(req, res, next);
+        } catch (error) {
+          next(error);
         }
-      : createRequestHandler({ build, mode: env.NODE_ENV, ...remix }),
+      }),
   );
 
   // `npm run backup` asks the running server, which holds the database, on a loopback door of its own.
@@ -141,10 +141,11 @@ async function main(): Promise<void> {
     if (development) void broadcastDevReady(build);
   });
 
+  // Stopping waits for the requests under way, the pages being warmed and the backups, then closes the
+  // database (which itself waits for any query still running) and exits 0.
   function shutdown(): void {
     server.close(() => {
-      void backups
-        .close()
+      void Promise.all([backups.close(), production?.idle()])
         .then(() => closeDb(env.DATABASE_PATH))
         .then(() => process.exit(0));
     });

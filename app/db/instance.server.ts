@@ -33,7 +33,15 @@ export interface Db {
   withConnection<T>(fn: (conn: DuckDBConnection) => Promise<T>): Promise<T>;
   /** Runs fn inside one transaction, queued behind every other write of this process. */
   transaction<T>(fn: (conn: DuckDBConnection) => Promise<T>): Promise<T>;
-  close(): void;
+  /** Waits for the queries and transactions under way, then closes; later work is refused (DatabaseClosedError). */
+  close(): Promise<void>;
+}
+
+export class DatabaseClosedError extends Error {
+  override name = "DatabaseClosedError";
+  constructor(readonly dbPath: string) {
+    super(`The database ${dbPath} is closed: the process is stopping.`);
+  }
 }
 
 const LOCK_PATTERN = /Could not set lock on file[^:]*: Conflicting lock is held in (.+?)(?:\. See also|$)/s;
@@ -79,13 +87,25 @@ async function openDb(dbPath: string): Promise<Db> {
     throw toLockError(dbPath, error);
   }
   let queue: Promise<unknown> = Promise.resolve();
+  // Work under way, counted so that closing waits for it: closing the instance under a running query (a page
+  // warmed in the background when the server is stopped) brings the process down with a native crash.
+  let active = 0;
+  let closing = false;
+  let idle: (() => void) | null = null;
 
   async function withConnection<T>(fn: (conn: DuckDBConnection) => Promise<T>): Promise<T> {
-    const conn = await instance.connect();
+    if (closing) throw new DatabaseClosedError(dbPath);
+    active++;
     try {
-      return await fn(conn);
+      const conn = await instance.connect();
+      try {
+        return await fn(conn);
+      } finally {
+        conn.closeSync();
+      }
     } finally {
-      conn.closeSync();
+      active--;
+      if (active === 0) idle?.();
     }
   }
 
@@ -117,7 +137,9 @@ async function openDb(dbPath: string): Promise<Db> {
       );
       return run;
     },
-    close() {
+    async close() {
+      closing = true;
+      if (active > 0) await new Promise<void>((resolve) => (idle = resolve));
       instance.closeSync();
     },
   };
@@ -158,5 +180,5 @@ export async function closeDb(dbPath: string): Promise<void> {
   const db = open.get(key);
   if (!db) return;
   open.delete(key);
-  (await db).close();
+  await (await db).close();
 }

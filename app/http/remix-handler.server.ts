@@ -66,7 +66,10 @@ async function sendRemixResponse(res: Response, response: globalThis.Response): 
 const WARM_PATHS = ["/", "/contest"];
 const WARM_LANGS = ["vi", "en"];
 
-export function createRequestHandler(options: RemixHandlerOptions): RequestHandler {
+/** The handler, and a promise of the background work it started (warming) being done: stopping waits for it. */
+export type ParboardRequestHandler = RequestHandler & { idle(): Promise<void> };
+
+export function createRequestHandler(options: RemixHandlerOptions): ParboardRequestHandler {
   const handle = createRemixHandler(options.build, options.mode);
   const pages = options.pages;
   let warming: Promise<void> = Promise.resolve();
@@ -86,7 +89,7 @@ export function createRequestHandler(options: RemixHandlerOptions): RequestHandl
     }
   }
 
-  return async (req, res, next) => {
+  const handler: RequestHandler = async (req, res, next) => {
     const controller = new AbortController();
     // The client went away before the answer was complete: loaders and actions may stop.
     res.on("close", () => {
@@ -142,4 +145,5 @@ export function createRequestHandler(options: RemixHandlerOptions): RequestHandl
       next(error);
     }
   };
+  return Object.assign(handler, { idle: () => warming });
 }
