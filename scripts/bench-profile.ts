@@ -35,6 +35,7 @@ import { resolvePeriod } from "~/domain/period";
 import { dataViewFor } from "~/domain/publication";
 import { loadCompare } from "~/routes/compare/view.server";
 import { loadUnitPage, livedPeriods } from "~/routes/units.$code/view.server";
+import { NO_TARGETS } from "~/domain/targets";
 import { makeProvinceDataDir, makeSyntheticDataDir } from "./bench/data-dir";
 
 const arg = (name: string) => {
@@ -128,7 +129,7 @@ async function profile(p: Place, build: ServerBuild): Promise<void> {
   row(p.name, "unit", "getBodyTotals", await median(() => getBodyTotals(db, periods.kind, scoring, view)));
   row(p.name, "unit", "getUnitProvenance", await median(() => getUnitProvenance(db, middle, view)));
   row(p.name, "unit", "getCorrections", await median(() => getCorrections(db, periods.period, scoring, view, unitRankings.rows)));
-  const unitLoader = await median(() => loadUnitPage(db, { code: middle }, scoring, view));
+  const unitLoader = await median(() => loadUnitPage(db, { code: middle }, scoring, view, NO_TARGETS));
   row(p.name, "unit", "loadUnitPage (the pieces above, some in parallel)", unitLoader);
   const unitPage = await median(() => page(`/units/${middle}`));
   row(p.name, "unit", "whole request in process (HTML)", unitPage);

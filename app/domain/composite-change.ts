@@ -32,6 +32,17 @@ function terms(config: ScoringConfig, counts: CountsById) {
     });
 }
 
+/** The weighted rates' counts of one unit, as the composite reads them. */
+export function countsOf(config: ScoringConfig, rows: readonly { indicator: string; numerator: number | null; denominator: number | null }[]): CountsById {
+  const counts: Record<string, { numerator: number; denominator: number }> = {};
+  for (const row of rows) {
+    if (row.indicator in config.indicators && row.numerator !== null && row.denominator !== null) {
+      counts[row.indicator] = { numerator: row.numerator, denominator: row.denominator };
+    }
+  }
+  return counts;
+}
+
 /** The composite, exactly (null when no weighted rate has a value). Equal to computeScore up to float rounding. */
 export function exactScore(config: ScoringConfig, counts: CountsById): Fraction | null {
   const ts = terms(config, counts);
@@ -128,19 +139,41 @@ export function cheapestPath(config: ScoringConfig, counts: CountsById, above: F
   return { kind: "plan", steps, dossiers: steps.reduce((n, s) => n + s.dossiers, 0), gained, needed };
 }
 
+/** What a change is counted on: a rate's counts (a denominator above 0) or a count alone (no denominator). */
+export interface Reachable {
+  unit: "rate" | "count";
+  direction: "higher" | "lower";
+}
+
+/**
+ * The least whole change of the numerator, at this period's denominator, that takes the value to `goal`
+ * (at least as good as it, in the indicator's direction: to reach a place, ties sharing it, or to meet a
+ * target) or strictly beyond it (to pass a unit): more for "higher", fewer for "lower". 0 when it is there
+ * already; null when no count can (100 % or 0 is not enough) or a rate has no denominator. Exact, also on
+ * restated counts that are fractions.
+ */
+export function changeToReach(indicator: Reachable, counts: { numerator: number; denominator: number | null }, goal: Fraction, strictly: boolean): number | null {
+  const isRate = indicator.unit === "rate";
+  if (isRate && (counts.denominator === null || counts.denominator <= 0)) return null;
+  const scale = isRate ? exact(counts.denominator as number) : ONE;
+  const numerator = exact(counts.numerator);
+  // The room between the numerator and the goal's numerator, in the direction of better.
+  const gap = indicator.direction === "higher" ? sub(mul(goal, scale), numerator) : sub(numerator, mul(goal, scale));
+  // At least: ⌈gap⌉; strictly beyond: ⌊gap⌋ + 1 (both never below 0).
+  const floorPlusOne = (f: Fraction) => (f.n >= 0n ? f.n / f.d + 1n : -((-f.n + f.d - 1n) / f.d) + 1n);
+  const raw = strictly ? floorPlusOne(gap) : ceil(gap);
+  const change = raw < 0n ? 0n : raw;
+  // The numerator stays within 0 … denominator (a count has no ceiling).
+  const room = indicator.direction === "higher" ? (isRate ? sub(scale, numerator) : null) : numerator;
+  if (room !== null && compare(fraction(change), room) > 0) return null;
+  return Number(change);
+}
+
 /**
  * The extra dossiers that take a rate strictly above another unit's (to pass it) or to at least a rate (to
  * reach a place, ties sharing it), at this period's denominator; null when no count can (100 % is not enough)
  * or there is no denominator.
  */
 export function extraToRate(counts: RateCounts, rate: Fraction, strictly: boolean): number | null {
-  if (counts.denominator <= 0) return null;
-  const goal = mul(rate, exact(counts.denominator));
-  const numerator = exact(counts.numerator);
-  const gap = sub(goal, numerator);
-  if (compare(gap, ZERO) < 0) return 0;
-  // Strictly above: the least whole x with numerator + x > goal, ⌊gap⌋ + 1; at least: ⌈gap⌉.
-  const extra = strictly ? gap.n / gap.d + 1n : ceil(gap);
-  // Restated counts may be fractions: the room left is compared exactly too.
-  return compare(fraction(extra), sub(exact(counts.denominator), numerator)) > 0 ? null : Number(extra);
+  return changeToReach({ unit: "rate", direction: "higher" }, counts, rate, strictly);
 }

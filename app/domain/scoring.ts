@@ -52,3 +52,21 @@ export function computeScore(config: ScoringConfig, rates: Readonly<Record<strin
   }
   return weights === 0 ? null : (100 * weighted) / weights;
 }
+
+/** What a page shows of the configuration: its version and each weighted rate's weight, share and fullAt. */
+export interface ScoringSummary {
+  name: string;
+  hash: string;
+  /** In the configuration's order; `share` is the rate's part of 100 points when every rate has a value. */
+  weights: { indicator: string; weight: number; share: number; fullAt: number }[];
+}
+
+export function scoringSummary(scoring: VersionedScoring): ScoringSummary {
+  const entries = Object.entries(scoring.config.indicators);
+  const total = entries.reduce((sum, [, { weight }]) => sum + weight, 0);
+  return {
+    name: scoring.name,
+    hash: scoring.hash,
+    weights: entries.map(([indicator, { weight, fullAt }]) => ({ indicator, weight, share: (100 * weight) / total, fullAt })),
+  };
+}

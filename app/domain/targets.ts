@@ -5,9 +5,9 @@
  * counts, exactly: a rate target is read as the decimal it was written as (0.9 is 9/10), never compared as
  * a rounded float.
  */
-import { extraToRate } from "./composite-change";
+import { changeToReach } from "./composite-change";
 import { DataFileError } from "./data-file-error";
-import { ceil, compare, div, exact, sub } from "./exact";
+import { compare, div, exact } from "./exact";
 import { INDICATORS, type Indicator } from "./indicators";
 
 export interface YearTargets {
@@ -86,24 +86,17 @@ export function meetsTarget(
 }
 
 /**
- * How many more of the numerator a unit needs to meet a "higher" target with this period's denominator
- * ("cần thêm 120 hồ sơ số hóa để đạt 90 %"): 0 when met; null when it cannot be computed (no denominator,
- * no target, or an indicator where more is worse).
+ * How much the numerator must change to meet the target with this period's denominator: more for an
+ * indicator where higher is better ("cần thêm 120 hồ sơ số hóa để đạt 90 %"), fewer where lower is ("cần
+ * giảm 2 hồ sơ quá hạn"); 0 when met; null when it cannot be computed (no denominator, no target).
  */
 export function countToTarget(
   indicator: Pick<Indicator, "unit" | "direction">,
   counts: { numerator: number | null; denominator: number | null },
   target: number | null,
 ): number | null {
-  if (target === null || counts.numerator === null || indicator.direction !== "higher") return null;
-  if (indicator.unit === "rate") {
-    if (counts.denominator === null) return null;
-    // A rate target is at most 1: reaching it never needs more than the denominator allows.
-    return extraToRate({ numerator: counts.numerator, denominator: counts.denominator }, exact(target), false);
-  }
-  // The least whole x with numerator + x ≥ target.
-  const missing = ceil(sub(exact(target), exact(counts.numerator)));
-  return missing <= 0n ? 0 : Number(missing);
+  if (target === null || counts.numerator === null) return null;
+  return changeToReach(indicator, { numerator: counts.numerator, denominator: counts.denominator }, exact(target), false);
 }
 
 /** Rows with their target and whether it is met (spec: null where there is no target or no value). */

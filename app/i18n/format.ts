@@ -31,6 +31,24 @@ export function formatNumber(lang: Lang, value: number | null, digits = 1): stri
   return value === null ? NO_VALUE : numberFormat(lang, digits).format(value);
 }
 
+/** Score points to one decimal, or two when below a tenth (a distance never reads "0,0"). */
+export function formatPoints(lang: Lang, points: number): string {
+  if (points >= 0.05) return formatNumber(lang, points, 1);
+  return formatNumber(lang, Math.max(points, 0.01), 2);
+}
+
+/**
+ * A change of score points with its sign ("+0,4", "−0,7", with a true minus), one decimal, or two where one
+ * would round a change that is not zero to "0,0".
+ */
+export function formatSignedPoints(lang: Lang, points: number): string {
+  const digits = points !== 0 && Math.abs(points) < 0.05 ? 2 : 1;
+  const text = formatNumber(lang, Math.abs(points), digits);
+  // Below what two decimals show (0,004): no sign on what reads as zero.
+  if (Math.round(Math.abs(points) * 10 ** digits) === 0) return text;
+  return `${points < 0 ? "\u2212" : "+"}${text}`;
+}
+
 /**
  * A rate given as a fraction (0.955) as a percentage: `95,5 %` (vi, with a no-break space) or `95.5%` (en).
  * "100 %" only when the rate is whole: 9,996 satisfied of 10,000 shows as 99,9 %, not as a 100 % that

@@ -5,7 +5,7 @@
  */
 import type { Gap, PassTarget, ScoreGap } from "~/domain/gap";
 import { COMPOSITE_ID, getIndicator } from "~/domain/indicators";
-import { formatCount, formatNumber } from "./format";
+import { formatCount, formatPoints } from "./format";
 import { t, type Lang } from "./translate";
 import { unitMessages } from "./unit-messages";
 
@@ -66,10 +66,10 @@ function plain(status: GapStatus, text: string): GapSentence {
   return sentence(status, [{ type: "text", text }]);
 }
 
-/** Points to one decimal, or two when the distance is below a tenth (so it never reads "0,0"). */
-function formatPoints(lang: Lang, points: number): string {
-  if (points >= 0.05) return formatNumber(lang, points, 1);
-  return formatNumber(lang, Math.max(points, 0.01), 2);
+/** What n of an indicator's numerator are called: the registry's noun is plural ("dossiers digitised"); English needs the singular for one. */
+export function countNoun(lang: Lang, indicator: string, n: number): string {
+  const singular = `unit.gap.noun.one.${indicator}`;
+  return n === 1 && hasKey(lang, singular) ? t(lang, singular) : getIndicator(indicator).numeratorNoun[lang];
 }
 
 export function gapSentence(lang: Lang, input: GapSentenceInput): GapSentence {
@@ -87,9 +87,7 @@ export function gapSentence(lang: Lang, input: GapSentenceInput): GapSentence {
   if (!g) return plain("none", t(lang, "unit.gap.none"));
   const indicator = getIndicator(input.indicator);
   if (g.reachable) {
-    // The registry's noun is plural ("dossiers digitised"); English needs the singular for one.
-    const singular = `unit.gap.noun.one.${indicator.id}`;
-    const noun = g.change === 1 && hasKey(lang, singular) ? t(lang, singular) : indicator.numeratorNoun[lang];
+    const noun = countNoun(lang, indicator.id, g.change);
     const key = indicator.direction === "higher" ? "unit.gap.more" : "unit.gap.fewer";
     return sentence("reachable", fill(t(lang, key, { n: formatCount(lang, g.change), noun }), target(lang, g)));
   }

@@ -2,6 +2,7 @@
  * Translation: message keys with parameters, Vietnamese first. Each area of the app owns a dictionary
  * module (`*-messages.ts`) with the same keys in both languages; this module joins them.
  */
+import { actionsMessages } from "./actions-messages";
 import { authMessages } from "./auth-messages";
 import { cliMessages } from "./cli-messages";
 import { commonMessages } from "./common-messages";
@@ -34,6 +35,7 @@ const dictionaries: Record<Lang, Dictionary> = {
     ...exportMessages.vi,
     ...registryMessages.vi,
     ...targetsMessages.vi,
+    ...actionsMessages.vi,
   },
   en: {
     ...commonMessages.en,
@@ -47,6 +49,7 @@ const dictionaries: Record<Lang, Dictionary> = {
     ...exportMessages.en,
     ...registryMessages.en,
     ...targetsMessages.en,
+    ...actionsMessages.en,
   },
 };
 

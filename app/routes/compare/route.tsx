@@ -5,6 +5,7 @@
 import { redirect, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { json, useLoaderData } from "@remix-run/react";
 import { ChartFigure } from "~/components/chart-figure";
+import { ScoringPanel } from "~/components/scoring-panel";
 import { SmallMultiples, SmallMultiplesTable, isSmallMultiplesEmpty, type SmallMultiplesData } from "~/charts/small-multiples";
 import { PeriodPicker } from "~/components/period-picker";
 import { PublicationNotice } from "~/components/publication-notice";
@@ -107,7 +108,7 @@ export default function ComparePage() {
               <section aria-labelledby="compare-table-heading">
                 <h2 id="compare-table-heading">{t(lang, "compare.table.heading", { period: periodText })}</h2>
                 <CompareTable units={data.units} period={data.period} periodText={periodText} rows={data.rows} />
-                <p className="unit-scoring muted">{t(lang, "unit.scoring", { name: data.scoring.name, hash: data.scoring.hash })}</p>
+                <ScoringPanel scoring={data.scoring} />
               </section>
               <section aria-labelledby="compare-multiples-heading" className="compare-multiples">
                 <h2 id="compare-multiples-heading">{multiplesLabels.title}</h2>

@@ -12,7 +12,7 @@ import { validIn } from "~/domain/unit-lineage";
 import { RANKED_IDS, valueKind, type RankedId, type ValueKind } from "~/domain/indicators";
 import { resolvePeriod, type PeriodKind } from "~/domain/period";
 import type { DataView } from "~/domain/publication";
-import type { VersionedScoring } from "~/domain/scoring";
+import { scoringSummary, type ScoringSummary, type VersionedScoring } from "~/domain/scoring";
 import { NotFoundError } from "~/http/page-errors.server";
 import { bestCodes, previousStanding, type PreviousStanding } from "~/domain/ranks";
 import { MAX_COMPARE, MIN_COMPARE, selectionStatus, type SelectionStatus } from "~/domain/unit-compare";
@@ -63,7 +63,7 @@ export interface ComparePageData {
   period: string | null;
   kind: PeriodKind;
   periods: string[];
-  scoring: { name: string; hash: string };
+  scoring: ScoringSummary;
   /** The compared units (empty unless the choice holds 2 to 5). */
   units: UnitInfo[];
   rows: CompareRow[];
@@ -82,7 +82,7 @@ export interface CompareInput {
   query?: string;
   /** The chosen units, in the order asked. */
   chosen: UnitInfo[];
-  scoring: { name: string; hash: string };
+  scoring: ScoringSummary;
   /** Null when nothing is loaded yet. */
   resolved: { period: string; kind: PeriodKind; periods: string[] } | null;
   /** The chosen units' rankings over `resolved.periods`, ranked over every unit (empty unless 2 to 5 are chosen). */
@@ -173,5 +173,5 @@ export async function loadCompare(db: Db, request: ComparePageRequest, scoring: 
     getUnits(db),
     ok && selectionStatus(chosen.length) === "ok" ? getUnitRankingsFor(db, ok.kind, ok.periods, request.codes, scoring, view) : { rows: [], fields: [] },
   ]);
-  return compareView({ allUnits, query: request.q, chosen, scoring: { name: scoring.name, hash: scoring.hash }, resolved: ok, rankings: rankings.rows, fields: rankings.fields });
+  return compareView({ allUnits, query: request.q, chosen, scoring: scoringSummary(scoring), resolved: ok, rankings: rankings.rows, fields: rankings.fields });
 }

@@ -10,8 +10,10 @@ import { PublicationNotice } from "~/components/publication-notice";
 import { Downloads, PrintTitle } from "~/components/meeting-pack";
 import { useShellData } from "~/components/use-shell-data";
 import { getScoring } from "~/config/scoring.server";
+import { getTargets } from "~/config/targets.server";
 import { getAppDb } from "~/db/setup.server";
-import { valueKind } from "~/domain/indicators";
+import { COMPOSITE_ID, valueKind } from "~/domain/indicators";
+import type { ChangeView } from "./actions.server";
 import { getEnv } from "~/env.server";
 import { dataViewOf, pagePublication } from "~/http/data-view.server";
 import { badRequest, notFound, orNotFound } from "~/http/page-errors.server";
@@ -23,6 +25,8 @@ import { getLang } from "~/i18n/lang.server";
 import { t } from "~/i18n/translate";
 import { useLang } from "~/i18n/use-lang";
 import unitStyles from "~/styles/unit.css";
+import { ScoringPanel } from "~/components/scoring-panel";
+import { PathUp, Projection, WhyMoved } from "./actions";
 import { UnitRankHistory } from "./rank-history";
 import { UnitRankTable } from "./rank-table";
 import { UnitSources } from "./sources";
@@ -43,7 +47,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const unitRequest = { code, period: parsed.params.period, indicator: parsed.params.registryIndicator };
   const view = dataViewOf(context, parsed.params.as_of);
   const db = await getAppDb();
-  const page = await orNotFound(lang, loadUnitPage(db, unitRequest, getScoring(getEnv().DATA_DIR), view));
+  const page = await orNotFound(lang, loadUnitPage(db, unitRequest, getScoring(getEnv().DATA_DIR), view, getTargets(getEnv().DATA_DIR)));
   const publication = page.period === null ? null : await pagePublication(db, page.period, view, request);
   return json({ ...page, publication, lang });
 }
@@ -79,6 +83,14 @@ function LineageNotice({ lineage }: { lineage: UnitLineage }) {
     );
   }
   return null;
+}
+
+/** The body's composite score change over the two periods the unit's change is split over (null without both). */
+function bodyCompositeChange(trend: readonly { indicator: string; reference: (number | null)[] }[], periods: readonly string[], period: string, change: ChangeView): number | null {
+  if (change.kind === "none") return null;
+  const reference = trend.find((s) => s.indicator === COMPOSITE_ID)?.reference ?? [];
+  const [before, after] = [reference[periods.indexOf(change.previous)], reference[periods.indexOf(period)]];
+  return before === undefined || before === null || after === undefined || after === null ? null : after - before;
 }
 
 export default function UnitPage() {
@@ -121,8 +133,27 @@ export default function UnitPage() {
           <section aria-labelledby="unit-ranks-heading">
             <h2 id="unit-ranks-heading">{t(lang, "unit.ranks.heading", { period: periodText })}</h2>
             <UnitRankTable rows={data.rows} period={period} periodText={periodText} incomplete={data.incomplete} quarters={data.quarters} />
-            <p className="unit-scoring muted">{t(lang, "unit.scoring", { name: data.scoring.name, hash: data.scoring.hash })}</p>
+            <ScoringPanel scoring={data.scoring} />
           </section>
+
+          {data.actions ? (
+            <>
+              <section aria-labelledby="why-moved-heading" className="unit-why-moved">
+                <h2 id="why-moved-heading">{t(lang, "actions.why.heading")}</h2>
+                <WhyMoved change={data.actions.change} period={period} bodyChange={bodyCompositeChange(data.trend, data.periods, period, data.actions.change)} />
+              </section>
+              <section aria-labelledby="path-up-heading" className="unit-path-up">
+                <h2 id="path-up-heading">{t(lang, "actions.path.heading")}</h2>
+                <PathUp actions={data.actions} period={period} kind={data.kind} />
+              </section>
+              {data.actions.projection ? (
+                <section aria-labelledby="projection-heading" className="unit-projection">
+                  <h2 id="projection-heading">{t(lang, "actions.projection.heading", { year: data.actions.projection.year })}</h2>
+                  <Projection projection={data.actions.projection} />
+                </section>
+              ) : null}
+            </>
+          ) : null}
 
           <section aria-labelledby="unit-trends-heading" className="unit-trends">
             <h2 id="unit-trends-heading">{t(lang, data.kind === "year" ? "unit.trends.headingYears" : "unit.trends.headingQuarters")}</h2>

@@ -15,10 +15,12 @@ import { COMPOSITE_ID, INDICATORS, RANKED_IDS, valueKind, type IndicatorId, type
 import { resolvePeriod, type PeriodKind } from "~/domain/period";
 import { correctionKey, type Correction, type DataView } from "~/domain/publication";
 import { getCorrections } from "~/db/corrections.server";
-import type { VersionedScoring } from "~/domain/scoring";
+import { scoringSummary, type ScoringSummary, type VersionedScoring } from "~/domain/scoring";
 import { NotFoundError } from "~/http/page-errors.server";
 import { previousStanding, type PreviousStanding } from "~/domain/ranks";
 import { validIn } from "~/domain/unit-lineage";
+import type { Targets } from "~/domain/targets";
+import { loadUnitActions, type UnitActions } from "./actions.server";
 
 export interface BodyFigure {
   /** Rates: the district's rate; counts: the district's total; the composite: the district's own score. */
@@ -92,7 +94,7 @@ export interface UnitPageData {
   periods: string[];
   /** The indicator of the second rank chart. */
   indicator: IndicatorId;
-  scoring: { name: string; hash: string };
+  scoring: ScoringSummary;
   /** Whether the unit reported in the chosen period. */
   reported: boolean;
   quarters: number;
@@ -109,6 +111,8 @@ export interface UnitPageData {
   lineage: UnitLineage;
   /** `current` for a unit formed by a merger: its history runs across it on its predecessors' counts. */
   basis: "as_reported" | "current";
+  /** Why the composite moved, the path up and the projection (null when nothing is loaded). */
+  actions: UnitActions | null;
 }
 
 export const DEFAULT_RANK_INDICATOR: IndicatorId = INDICATORS[0].id;
@@ -150,13 +154,14 @@ function scoreGapOf(own: UnitRankingRow | undefined): ScoreGap | null {
 }
 
 export interface UnitViewInput {
+  actions?: UnitActions | null;
   lineage?: UnitLineage;
   basis?: "as_reported" | "current";
   /** Ranks corrected by a later version of the period's publication (getCorrections). */
   corrections?: ReadonlyMap<string, Correction>;
   unit: UnitInfo;
   indicator: IndicatorId;
-  scoring: { name: string; hash: string };
+  scoring: ScoringSummary;
   period: string;
   kind: PeriodKind;
   /** Periods of the same kind with data, oldest first. */
@@ -168,7 +173,7 @@ export interface UnitViewInput {
 }
 
 /** The page of a unit when nothing is loaded yet. */
-export function emptyUnitView(unit: UnitInfo, indicator: IndicatorId, scoring: { name: string; hash: string }): UnitPageData {
+export function emptyUnitView(unit: UnitInfo, indicator: IndicatorId, scoring: ScoringSummary): UnitPageData {
   return {
     unit,
     indicator,
@@ -186,6 +191,7 @@ export function emptyUnitView(unit: UnitInfo, indicator: IndicatorId, scoring: {
     sources: [],
     lineage: NO_LINEAGE,
     basis: "as_reported",
+    actions: null,
   };
 }
 
@@ -273,6 +279,7 @@ export function unitView(input: UnitViewInput): UnitPageData {
     sources: sourcesOf(period),
     lineage: input.lineage ?? NO_LINEAGE,
     basis: input.basis ?? "as_reported",
+    actions: input.actions ?? null,
   };
 }
 
@@ -293,13 +300,13 @@ export interface UnitPageRequest {
 }
 
 /** The unit page; throws NotFoundError for a unit the registry does not hold or a period without data. */
-export async function loadUnitPage(db: Db, request: UnitPageRequest, scoring: VersionedScoring, view: DataView): Promise<UnitPageData> {
+export async function loadUnitPage(db: Db, request: UnitPageRequest, scoring: VersionedScoring, view: DataView, targets: Targets): Promise<UnitPageData> {
   // Three small reads that do not depend on one another; the unit's existence is still checked first.
   const [{ units }, loaded, lineage] = await Promise.all([getUnitsByCode(db, [request.code]), getLoadedPeriods(db, view), getUnitLineage(db, request.code)]);
   const [unit] = units;
   if (!unit) throw new NotFoundError({ what: "units", codes: [request.code] });
   const indicator = request.indicator ?? DEFAULT_RANK_INDICATOR;
-  const version = { name: scoring.name, hash: scoring.hash };
+  const version = scoringSummary(scoring);
   const resolved = resolvePeriod(loaded, request.period);
   if (resolved.status === "empty" && view.kind === "published" && view.asOf !== null) throw new NotFoundError({ what: "asOf", date: view.asOf });
   if (resolved.status === "empty") return emptyUnitView(unit, indicator, version);
@@ -314,6 +321,10 @@ export async function loadUnitPage(db: Db, request: UnitPageRequest, scoring: Ve
     getBodyTotals(db, resolved.kind, scoring, view),
     getUnitProvenance(db, unit.code, view),
   ]);
-  const corrections = await getCorrections(db, period, scoring, view, rankings.rows);
-  return unitView({ ...resolved, period, periods: lived, unit, indicator, scoring: version, rankings, totals, provenance, corrections, lineage, basis });
+  const livesToYearEnd = basis === "current" || validIn(lineage, `${period.slice(0, 4)}-Q4`);
+  const [corrections, actions] = await Promise.all([
+    getCorrections(db, period, scoring, view, rankings.rows),
+    loadUnitActions(db, { code: unit.code, period, kind: resolved.kind, basis, ownRows: rankings.rows, livesToYearEnd }, scoring, view, targets),
+  ]);
+  return unitView({ ...resolved, period, periods: lived, unit, indicator, scoring: version, rankings, totals, provenance, corrections, lineage, basis, actions });
 }

@@ -100,7 +100,9 @@ describe("meeting a target, on the counts", () => {
     const overdue = indicator("overdue_dossiers");
     expect(meetsTarget(overdue, { numerator: 0, denominator: null }, 0)).toBe(true);
     expect(meetsTarget(overdue, { numerator: 1, denominator: null }, 0)).toBe(false);
-    expect(countToTarget(overdue, { numerator: 1, denominator: null }, 0)).toBeNull();
+    // Where fewer is better, the count to take away: 3 overdue dossiers against a target of 1 need 2 fewer.
+    expect(countToTarget(overdue, { numerator: 3, denominator: null }, 1)).toBe(2);
+    expect(countToTarget(overdue, { numerator: 1, denominator: null }, 1)).toBe(0);
     const entries = indicator("contest_entries");
     expect(meetsTarget(entries, { numerator: 9, denominator: null }, 10)).toBe(false);
     expect(countToTarget(entries, { numerator: 9, denominator: null }, 10)).toBe(1);

@@ -16,6 +16,7 @@ import { commitUpload } from "~/db/uploads.server";
 import { gapSentence } from "~/i18n/gap-sentence";
 import type { Counts } from "~/domain/report-fields";
 import { counts, createTestDb, resultOf, type TestDb, TEST_SCORING, DRAFT } from "../../../helpers/test-db";
+import { NO_TARGETS } from "~/domain/targets";
 
 const SCORING = TEST_SCORING;
 
@@ -78,7 +79,7 @@ function row(page: Awaited<ReturnType<typeof loadUnitPage>>, indicator: string) 
 
 describe("unit page: one period", () => {
   it("ranks the unit on every indicator and the composite, with movement, district figures and ties", async () => {
-    const page = await loadUnitPage(t.db, { code: "00003", period: "2023-Q2" }, SCORING, DRAFT);
+    const page = await loadUnitPage(t.db, { code: "00003", period: "2023-Q2" }, SCORING, DRAFT, NO_TARGETS);
     expect(page.unit).toEqual({ code: "00003", name: "Xã Ba", kind: "commune", cluster: null });
     expect(page).toMatchObject({ period: "2023-Q2", kind: "quarter", periods: ["2023-Q1", "2023-Q2", "2023-Q3"], reported: true });
     expect(page.rows.map((r) => r.indicator)).toEqual([
@@ -109,7 +110,7 @@ describe("unit page: one period", () => {
   });
 
   it("gives the gap to the next rank that the page turns into words", async () => {
-    const three = await loadUnitPage(t.db, { code: "00003", period: "2023-Q2" }, SCORING, DRAFT);
+    const three = await loadUnitPage(t.db, { code: "00003", period: "2023-Q2" }, SCORING, DRAFT, NO_TARGETS);
     // n/50 > 150/200 → n ≥ 38: 8 more than 30.
     expect(row(three, "digitization_rate").gap).toEqual({ reachable: true, change: 8, pass_code: "00002", pass_name: "Xã Hai", pass_tied: 1 });
     const say = (r: ReturnType<typeof row>) => gapSentence("vi", { indicator: r.indicator, rank: r.rank, tiedWith: r.tiedWith, gap: r.gap, scoreGap: r.scoreGap }).text;
@@ -118,21 +119,21 @@ describe("unit page: one period", () => {
     expect(say(row(three, "overdue_dossiers"))).toBe("Giảm 4 hồ sơ quá hạn sẽ vượt Xã Hai");
     expect(say(row(three, "composite_score"))).toBe("Kém 27,2 điểm so với Xã Hai");
 
-    const five = await loadUnitPage(t.db, { code: "00005", period: "2023-Q2" }, SCORING, DRAFT);
+    const five = await loadUnitPage(t.db, { code: "00005", period: "2023-Q2" }, SCORING, DRAFT, NO_TARGETS);
     // n/10 > 0.6 → 7: 5 more; the value to pass is held by 00003 and 00004.
     expect(say(row(five, "digitization_rate"))).toBe("Thêm 5 hồ sơ được số hóa sẽ vượt Xã Ba và 1 đơn vị cùng hạng");
 
-    const two = await loadUnitPage(t.db, { code: "00002", period: "2023-Q2" }, SCORING, DRAFT);
+    const two = await loadUnitPage(t.db, { code: "00002", period: "2023-Q2" }, SCORING, DRAFT, NO_TARGETS);
     // 199/200 cannot pass 100/100 even with all 200 online.
     expect(row(two, "online_rate").gap).toEqual({ reachable: false, pass_code: "00001", pass_name: "Xã Một", pass_tied: 1 });
     expect(say(row(two, "online_rate"))).toBe("Dù tiếp nhận trực tuyến toàn bộ hồ sơ của kỳ này cũng chưa vượt được Xã Một");
 
-    const one = await loadUnitPage(t.db, { code: "00001", period: "2023-Q2" }, SCORING, DRAFT);
+    const one = await loadUnitPage(t.db, { code: "00001", period: "2023-Q2" }, SCORING, DRAFT, NO_TARGETS);
     expect(say(row(one, "overdue_dossiers"))).toBe("Đang đứng đầu");
   });
 
   it("traces the figures to the upload that holds them: the correction, with two versions", async () => {
-    const page = await loadUnitPage(t.db, { code: "00003", period: "2023-Q2" }, SCORING, DRAFT);
+    const page = await loadUnitPage(t.db, { code: "00003", period: "2023-Q2" }, SCORING, DRAFT, NO_TARGETS);
     expect(page.sources).toEqual([
       {
         period: "2023-Q2",
@@ -152,12 +153,12 @@ describe("unit page: one period", () => {
     expect(q1?.composite).toMatchObject({ rank: 3, ranked: 5 });
     expect(q1?.indicator).toMatchObject({ rank: 1, tiedWith: 1, value: 0.9 });
     // A unit not shadowed by the correction still shows the first Q2 file.
-    const four = await loadUnitPage(t.db, { code: "00004", period: "2023-Q2" }, SCORING, DRAFT);
+    const four = await loadUnitPage(t.db, { code: "00004", period: "2023-Q2" }, SCORING, DRAFT, NO_TARGETS);
     expect(four.sources).toMatchObject([{ upload_id: uploads.q2, file_name: "q2.csv", line: 5, versions: 1 }]);
   });
 
   it("draws the unit against the district over the quarters, and its ranks", async () => {
-    const page = await loadUnitPage(t.db, { code: "00003", period: "2023-Q2", indicator: "overdue_dossiers" }, SCORING, DRAFT);
+    const page = await loadUnitPage(t.db, { code: "00003", period: "2023-Q2", indicator: "overdue_dossiers" }, SCORING, DRAFT, NO_TARGETS);
     const digit = page.trend.find((s) => s.indicator === "digitization_rate");
     expect(digit?.unit).toEqual([0.9, 0.6, null]);
     // District Q1: (90 + 150 + 45 + 24 + 2) / 400; Q3: 10 / 20.
@@ -173,13 +174,13 @@ describe("unit page: one period", () => {
 
 describe("unit page: defaults, years and errors", () => {
   it("defaults to the latest quarter, and says when the unit did not report in it", async () => {
-    const page = await loadUnitPage(t.db, { code: "00003" }, SCORING, DRAFT);
+    const page = await loadUnitPage(t.db, { code: "00003" }, SCORING, DRAFT, NO_TARGETS);
     expect(page).toMatchObject({ period: "2023-Q3", reported: false, indicator: "digitization_rate", sources: [] });
     expect(row(page, "digitization_rate")).toMatchObject({ rank: null, ranked: 2, value: null, gap: null });
   });
 
   it("ranks a year on its summed quarters and marks it incomplete", async () => {
-    const page = await loadUnitPage(t.db, { code: "00003", period: "2023" }, SCORING, DRAFT);
+    const page = await loadUnitPage(t.db, { code: "00003", period: "2023" }, SCORING, DRAFT, NO_TARGETS);
     expect(page).toMatchObject({ period: "2023", kind: "year", periods: ["2023"], incomplete: true, quarters: 2 });
     expect(row(page, "digitization_rate")).toMatchObject({ numerator: 75, denominator: 100, value: 0.75 });
     expect(page.sources.map((s) => [s.period, s.upload_id])).toEqual([
@@ -189,15 +190,15 @@ describe("unit page: defaults, years and errors", () => {
   });
 
   it("refuses an unknown unit and a period without data", async () => {
-    await expect(loadUnitPage(t.db, { code: "99999" }, SCORING, DRAFT)).rejects.toBeInstanceOf(NotFoundError);
-    await expect(loadUnitPage(t.db, { code: "00001", period: "2019-Q1" }, SCORING, DRAFT)).rejects.toBeInstanceOf(NotFoundError);
-    await expect(loadUnitPage(t.db, { code: "00001", period: "2022" }, SCORING, DRAFT)).rejects.toBeInstanceOf(NotFoundError);
+    await expect(loadUnitPage(t.db, { code: "99999" }, SCORING, DRAFT, NO_TARGETS)).rejects.toBeInstanceOf(NotFoundError);
+    await expect(loadUnitPage(t.db, { code: "00001", period: "2019-Q1" }, SCORING, DRAFT, NO_TARGETS)).rejects.toBeInstanceOf(NotFoundError);
+    await expect(loadUnitPage(t.db, { code: "00001", period: "2022" }, SCORING, DRAFT, NO_TARGETS)).rejects.toBeInstanceOf(NotFoundError);
   });
 
   it("shows a unit of an empty database without a period", async () => {
     const empty = await createTestDb();
     try {
-      const page = await loadUnitPage(empty.db, { code: "00001" }, SCORING, DRAFT);
+      const page = await loadUnitPage(empty.db, { code: "00001" }, SCORING, DRAFT, NO_TARGETS);
       expect(page).toMatchObject({ period: null, rows: [], history: [], sources: [] });
     } finally {
       await empty.close();
