@@ -17,8 +17,8 @@ export const BAR_HIGHLIGHT = "#08306b";
 export const ROW_HIGHLIGHT = "#deebf7";
 
 /**
- * A target drawn across bars (the leaderboard's target line): dark orange, 5.6:1 on white and a hue apart
- * from the blue bars; dashed as well, so greyscale print still tells it from a bar's edge.
+ * A target drawn across bars (the leaderboard's target line): dark orange, 6:1 on white and a hue apart
+ * from the blue bars; in greyscale print it is a thin line the bars cover, never a bar's edge.
  */
 export const TARGET_INK = "#a04a00";
 

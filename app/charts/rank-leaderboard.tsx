@@ -6,7 +6,7 @@
  */
 import { max, scaleLinear } from "d3";
 import { linearAxis } from "./chart-axis";
-import { BAR_FILL, BAR_HIGHLIGHT, INK, MUTED, ROW_HIGHLIGHT, TARGET_INK } from "./chart-colors";
+import { BAR_FILL, BAR_HIGHLIGHT, INK, MUTED, PAPER, ROW_HIGHLIGHT, TARGET_INK } from "./chart-colors";
 import { ChartDataTable } from "./chart-data-table";
 import type { DataTableModel } from "./chart-data-table";
 import {
@@ -300,12 +300,15 @@ function targetRule(x: number, rowsTop: number, bottom: number, label: string, f
   };
 }
 
-/** Drawn over the bars, out of the pointer's way; its words are in the chart's description and table. */
+/**
+ * Drawn under the bars, out of the pointer's way: a bar that reaches the target covers it, so the line shows
+ * in the rows of the units short of it (and between the bars); its words are in the description and table.
+ */
 function TargetRuleMark({ rule }: { rule: TargetRule | null }) {
   if (!rule) return null;
   return (
     <g className="pb-target" aria-hidden="true" pointerEvents="none">
-      <line x1={rule.x} x2={rule.x} y1={rule.y1} y2={rule.y2} stroke={TARGET_INK} strokeWidth={1.5} strokeDasharray="5 3" />
+      <line x1={rule.x} x2={rule.x} y1={rule.y1} y2={rule.y2} stroke={TARGET_INK} strokeWidth={2} />
       <text x={rule.labelX} y={rule.labelY} textAnchor={rule.anchor} fill={TARGET_INK} fontWeight={600}>
         {rule.label}
       </text>
@@ -348,8 +351,11 @@ export function RankLeaderboard({
 }: RankLeaderboardProps) {
   const layout = rankLeaderboardLayout(rows, { width }, options, { value: formatValue, tick: formatTick }, labels);
   const mid = layout.rowHeight / 2;
+  // Over the target line, a value keeps a halo of paper so the line never crosses its digits.
+  const halo = layout.target ? { stroke: PAPER, strokeWidth: 3, paintOrder: "stroke" } : {};
   return (
     <SvgFrame id={id} frame={layout} labels={labels}>
+      <TargetRuleMark rule={layout.target} />
       {layout.rows.map((row) => {
         const name = `${row.fullName}: ${row.rankText}`;
         const mark = (
@@ -384,7 +390,7 @@ export function RankLeaderboard({
                 fill={row.highlight ? BAR_HIGHLIGHT : BAR_FILL}
               />
             ) : null}
-            <text x={row.valueX} y={mid} dy="0.32em" fill={INK} fontWeight={row.highlight ? 700 : undefined}>
+            <text x={row.valueX} y={mid} dy="0.32em" fill={INK} fontWeight={row.highlight ? 700 : undefined} {...halo}>
               {row.valueText}
             </text>
           </g>
@@ -397,7 +403,6 @@ export function RankLeaderboard({
           </a>
         );
       })}
-      <TargetRuleMark rule={layout.target} />
       {layout.gapY === null ? null : (
         <text x={layout.columns.rankX} y={layout.gapY} dy="0.32em" textAnchor="end" fill={MUTED} aria-hidden="true">
           ⋮

@@ -203,7 +203,7 @@ describe("RankLeaderboard", () => {
     expect(svg.match(/tabindex="0"/g)).toHaveLength(3);
   });
 
-  it("draws the target line over the bars, hidden from assistive technology (the table says it)", () => {
+  it("draws the target line under the bars, hidden from assistive technology (the table says it), values haloed over it", () => {
     const svg = renderChart(
       <RankLeaderboard
         id="lb"
@@ -213,10 +213,13 @@ describe("RankLeaderboard", () => {
         options={{ domainMax: 1, target: 0.8 }}
       />,
     );
-    expect(svg).toMatch(/<g class="pb-target" aria-hidden="true" pointer-events="none">\n<line [^>]*stroke-dasharray="5 3"/);
+    expect(svg).toMatch(/<g class="pb-target" aria-hidden="true" pointer-events="none">\n<line [^>]*stroke="#a04a00"/);
     expect(svg).toContain(">Mục tiêu 80 %</text>");
-    // Drawn after the rows, so the bars do not cover it.
-    expect(svg.indexOf('class="pb-target"')).toBeGreaterThan(svg.lastIndexOf('class="pb-bar"'));
+    // Drawn before the rows: a bar that reaches the target covers it.
+    expect(svg.indexOf('class="pb-target"')).toBeLessThan(svg.indexOf('class="pb-bar"'));
+    expect(svg).toMatch(/stroke="#ffffff" stroke-width="3" paint-order="stroke">98,2 %<\/text>/);
+    // Without a target, no halo (the drawing is byte for byte the snapshot's).
+    expect(renderChart(<RankLeaderboard id="lb" rows={LEADERBOARD_ROWS} labels={labels} formatValue={formatPercentVi} />)).not.toContain("paint-order");
   });
 
   it("renders an accessible empty state", async () => {
