@@ -41,6 +41,13 @@ function criteria(lang: Lang, p: Pick<AttentionProps, "hasTargets" | "movement" 
   ]);
 }
 
+/** How the list is ordered, naming only the criteria the period has (no targets: no word of them). */
+function order(lang: Lang, p: Pick<AttentionProps, "hasTargets" | "movement">): string {
+  if (!p.hasTargets && !p.movement) return t(lang, "overview.attention.orderOne");
+  const parts = [...(p.hasTargets ? ["below"] : []), ...(p.movement ? ["fall"] : []), "overdue"].map((k) => t(lang, `overview.attention.order.${k}`));
+  return t(lang, "overview.attention.order", { parts: parts.join(", ") });
+}
+
 /** An indicator's short label inside a sentence: "số hóa", "paid online". */
 function inSentence(lang: Lang, indicator: string): string {
   const label = shortLabel(lang, indicator);
@@ -114,7 +121,7 @@ export function NeedsAttention(props: AttentionProps) {
   return (
     <>
       <p className="muted ov-attention-note">
-        {t(lang, "overview.attention.intro", { criteria: criteria(lang, props) })} <span className="ov-attention-order">{t(lang, "overview.attention.order")}</span>
+        {t(lang, "overview.attention.intro", { criteria: criteria(lang, props) })} <span className="ov-attention-order">{order(lang, props)}</span>
       </p>
       {noMovement}
       <Lines lines={lines.slice(0, SHOWN)} period={period} />
