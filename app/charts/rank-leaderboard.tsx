@@ -24,6 +24,7 @@ import {
 } from "./chart-options";
 import type { ChartFormat, ChartSize, PreviousStanding } from "./chart-options";
 import { SvgFrame, frameLayout } from "./chart-frame";
+import { RuleMark, labelledRule, type LabelledRule } from "./chart-rule";
 import type { FrameLabels, FrameLayout } from "./chart-frame";
 
 export interface LeaderboardRow {
@@ -116,17 +117,7 @@ export interface RankLeaderboardLayout extends FrameLayout {
   /** Rows without a link are tab stops (the `focusable` option). */
   rowTabStops: boolean;
   /** The target line across the rows and its label above them, or null. */
-  target: TargetRule | null;
-}
-
-export interface TargetRule {
-  x: number;
-  y1: number;
-  y2: number;
-  label: string;
-  labelX: number;
-  labelY: number;
-  anchor: "start" | "end";
+  target: LabelledRule | null;
 }
 
 /** Labels the layout places (the rest of the words go to the component). */
@@ -287,33 +278,16 @@ export function rankLeaderboardLayout(
 }
 
 /** The line at `x` from the label's room down to the last row; the label right of it, or left where it would run off. */
-function targetRule(x: number, rowsTop: number, bottom: number, label: string, fontSize: number, width: number): TargetRule {
-  const fits = x + 4 + estimateTextWidth(label, fontSize) <= width;
-  return {
-    x: r2(x),
-    y1: rowsTop - targetRoom(fontSize) + 4,
-    y2: bottom,
-    label,
-    labelX: r2(fits ? x + 4 : x - 4),
-    labelY: rowsTop - 6,
-    anchor: fits ? "start" : "end",
-  };
+function targetRule(x: number, rowsTop: number, bottom: number, label: string, fontSize: number, width: number): LabelledRule {
+  return labelledRule(r2(x), rowsTop - targetRoom(fontSize) + 4, bottom, label, rowsTop - 6, fontSize, width);
 }
 
 /**
  * Drawn under the bars, out of the pointer's way: a bar that reaches the target covers it, so the line shows
  * in the rows of the units short of it (and between the bars); its words are in the description and table.
  */
-function TargetRuleMark({ rule }: { rule: TargetRule | null }) {
-  if (!rule) return null;
-  return (
-    <g className="pb-target" aria-hidden="true" pointerEvents="none">
-      <line x1={rule.x} x2={rule.x} y1={rule.y1} y2={rule.y2} stroke={TARGET_INK} strokeWidth={2} />
-      <text x={rule.labelX} y={rule.labelY} textAnchor={rule.anchor} fill={TARGET_INK} fontWeight={600}>
-        {rule.label}
-      </text>
-    </g>
-  );
+function TargetRuleMark({ rule }: { rule: LabelledRule | null }) {
+  return <RuleMark rule={rule} style={{ className: "pb-target", color: TARGET_INK, strokeWidth: 2, fontWeight: 600, pointerEvents: "none" }} />;
 }
 
 export interface RankLeaderboardLabels extends FrameLabels, RankLeaderboardLayoutLabels {
