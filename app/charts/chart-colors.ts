@@ -16,6 +16,12 @@ export const BAR_FILL = "#1864aa";
 export const BAR_HIGHLIGHT = "#08306b";
 export const ROW_HIGHLIGHT = "#deebf7";
 
+/**
+ * A target drawn across bars (the leaderboard's target line): dark orange, 6:1 on white and a hue apart
+ * from the blue bars; in greyscale print it is a thin line the bars cover, never a bar's edge.
+ */
+export const TARGET_INK = "#a04a00";
+
 /** Missing data: a light hatch, so "no value" never looks like a light (bad) rank. */
 export const MISSING_BACKGROUND = "#fafafa";
 export const MISSING_HATCH = "#a6a6a6";

@@ -9,7 +9,8 @@
  */
 import { MUTED } from "./chart-colors";
 import type { LegendItem } from "./chart-legend";
-import { estimateTextWidth, r2 } from "./chart-options";
+import { r2 } from "./chart-options";
+import { RuleMark, labelledRule, type LabelledRule } from "./chart-rule";
 import { gapLinePath, restatedStyle } from "./chart-series";
 import type { SeriesStyle } from "./chart-series";
 
@@ -88,16 +89,8 @@ export function firstOwnPeriod(periods: number, series: readonly RestatedFlags[]
   return last < 0 || last >= periods - 1 ? null : last + 1;
 }
 
-export interface MergerRule {
-  /** In the plot's coordinates: halfway between the last restated period and the first own one. */
-  x: number;
-  y1: number;
-  y2: number;
-  label: string;
-  labelX: number;
-  labelY: number;
-  anchor: "start" | "end";
-}
+/** The rule between the last restated period and the first own one (x halfway, in the plot's coordinates). */
+export type MergerRule = LabelledRule;
 
 /** Room the rule's label takes above the plot; added to the top margin only when a rule is drawn. */
 export function mergerRoom(fontSize: number): number {
@@ -109,24 +102,12 @@ export function mergerRoom(fontSize: number): number {
  * of it, or to the left where the right has no room (`right` is how far text may run past the plot).
  */
 export function mergerRule(x0: number, x1: number, plot: { width: number; height: number }, label: string, fontSize: number, right: number): MergerRule {
-  const x = r2((x0 + x1) / 2);
-  const fits = x + 4 + estimateTextWidth(label, fontSize) <= plot.width + right;
-  return { x, y1: -mergerRoom(fontSize) + 2, y2: r2(plot.height), label, labelX: r2(fits ? x + 4 : x - 4), labelY: -5, anchor: fits ? "start" : "end" };
+  return labelledRule(r2((x0 + x1) / 2), -mergerRoom(fontSize) + 2, r2(plot.height), label, -5, fontSize, plot.width + right);
 }
 
 /** Drawn under the lines; the words are also in the legend, the point titles and the page's note. */
 export function MergerRuleMark({ rule }: { rule: MergerRule | null }) {
-  if (!rule) return null;
-  return (
-    <g className="pb-merger" aria-hidden="true">
-      <line x1={rule.x} x2={rule.x} y1={rule.y1} y2={rule.y2} stroke={MUTED} strokeWidth={1} />
-      {rule.label ? (
-        <text x={rule.labelX} y={rule.labelY} textAnchor={rule.anchor} fill={MUTED}>
-          {rule.label}
-        </text>
-      ) : null}
-    </g>
-  );
+  return <RuleMark rule={rule} style={{ className: "pb-merger", color: MUTED, strokeWidth: 1 }} />;
 }
 
 /** The legend's key to the dotted part, in the style of the series it belongs to. */

@@ -1,11 +1,12 @@
 /**
  * Leaderboard for one indicator and period: one row per unit in rank order, "4/20", ▲▼ movement, the
  * unit's name, a bar proportional to the value and the value itself. Units without a value (spec §2:
- * not ranked) come last with "—" and no bar.
+ * not ranked) come last with "—" and no bar. With a `target` (targets-and-actions.md) a dashed line crosses
+ * the bars at the target's value, labelled above the rows; the table then says per unit whether it meets it.
  */
 import { max, scaleLinear } from "d3";
 import { linearAxis } from "./chart-axis";
-import { BAR_FILL, BAR_HIGHLIGHT, INK, MUTED, ROW_HIGHLIGHT } from "./chart-colors";
+import { BAR_FILL, BAR_HIGHLIGHT, INK, MUTED, PAPER, ROW_HIGHLIGHT, TARGET_INK } from "./chart-colors";
 import { ChartDataTable } from "./chart-data-table";
 import type { DataTableModel } from "./chart-data-table";
 import {
@@ -23,6 +24,7 @@ import {
 } from "./chart-options";
 import type { ChartFormat, ChartSize, PreviousStanding } from "./chart-options";
 import { SvgFrame, frameLayout } from "./chart-frame";
+import { RuleMark, labelledRule, type LabelledRule } from "./chart-rule";
 import type { FrameLabels, FrameLayout } from "./chart-frame";
 
 export interface LeaderboardRow {
@@ -33,6 +35,8 @@ export interface LeaderboardRow {
   rank: number | null;
   /** Where the unit stood in the previous period; an arrow only where both periods ranked the same units. */
   previous?: PreviousStanding | null;
+  /** Whether the value meets the chart's target (null without a value); only read with a target. */
+  targetMet?: boolean | null;
   /** The unit's page: the row becomes a link named "name: 4/20". */
   href?: string | null;
 }
@@ -50,6 +54,8 @@ export interface RankLeaderboardOptions {
   barPadding: number;
   /** Value at the full bar length; null = the largest value, rounded up (use 1 for rates). */
   domainMax: number | null;
+  /** A target on the value scale, drawn as a dashed line across the bars; null draws none. */
+  target: number | null;
   /** Code of the unit to emphasise (bold name, darker bar, shaded row). */
   highlight: string | null;
   /** The "/20" of "4/20"; null = the number of ranked rows given. */
@@ -74,6 +80,7 @@ export const rankLeaderboardDefaults: RankLeaderboardOptions = {
   valueWidth: 64,
   barPadding: 0.25,
   domainMax: null,
+  target: null,
   highlight: null,
   rankedCount: null,
   axis: true,
@@ -109,10 +116,23 @@ export interface RankLeaderboardLayout extends FrameLayout {
   gapY: number | null;
   /** Rows without a link are tab stops (the `focusable` option). */
   rowTabStops: boolean;
+  /** The target line across the rows and its label above them, or null. */
+  target: LabelledRule | null;
+}
+
+/** Labels the layout places (the rest of the words go to the component). */
+export interface RankLeaderboardLayoutLabels {
+  /** Written above the target line, e.g. "Mục tiêu 80 %". */
+  target?: string;
 }
 
 const TOP = 4;
 const AXIS_HEIGHT = 26;
+
+/** Room above the rows for the target line's label. */
+function targetRoom(fontSize: number): number {
+  return fontSize + 6;
+}
 
 /** Ranked rows by rank (ties by name), then unranked rows by name. */
 export function sortLeaderboardRows(rows: readonly LeaderboardRow[]): LeaderboardRow[] {
@@ -162,6 +182,7 @@ export function rankLeaderboardLayout(
   size: ChartSize,
   options?: Partial<RankLeaderboardOptions>,
   format: ChartFormat = plainFormat,
+  labels: RankLeaderboardLayoutLabels = {},
 ): RankLeaderboardLayout {
   const o = resolveOptions(rankLeaderboardDefaults, options);
   const { width } = checkSize(size, false);
@@ -170,6 +191,7 @@ export function rankLeaderboardLayout(
   }
   if (o.barPadding < 0 || o.barPadding > 0.8) throw new Error(`bad barPadding: ${o.barPadding}`);
   if (o.domainMax !== null) checkPositive("domainMax", o.domainMax);
+  if (o.target !== null && (!Number.isFinite(o.target) || o.target < 0)) throw new Error(`bad target: ${o.target}`);
   if (o.rankedCount !== null && (!Number.isInteger(o.rankedCount) || o.rankedCount < 0)) {
     throw new Error(`bad rankedCount: ${o.rankedCount}`);
   }
@@ -197,7 +219,8 @@ export function rankLeaderboardLayout(
   };
   const barArea = width - columns.barX - o.valueWidth;
   if (barArea < 40) throw new Error(`width too small: ${width}`);
-  const top = max(sorted, (r) => r.value) ?? 0;
+  // A count's scale reaches the target too, so a target above every unit is still drawn.
+  const top = Math.max(max(sorted, (r) => r.value) ?? 0, o.domainMax === null ? (o.target ?? 0) : 0);
   const x = scaleLinear()
     .domain([0, o.domainMax ?? (top > 0 ? top : 1)])
     .range([0, barArea]);
@@ -205,6 +228,8 @@ export function rankLeaderboardLayout(
   // Nice with the tick count that the axis uses, so the end of the scale is a labelled tick.
   if (o.domainMax === null) x.nice(xTicks);
 
+  const ruled = o.target !== null && sorted.length > 0;
+  const rowsTop = TOP + (ruled ? targetRoom(o.fontSize) : 0);
   const barHeight = o.rowHeight * (1 - o.barPadding);
   const marks: LeaderboardMark[] = sorted.map((r, i) => {
     const bar =
@@ -215,7 +240,7 @@ export function rankLeaderboardLayout(
     const gapBefore = o.breakAfter !== null && i > o.breakAfter ? o.rowHeight : 0;
     return {
       key: r.code,
-      y: TOP + i * o.rowHeight + gapBefore,
+      y: rowsTop + i * o.rowHeight + gapBefore,
       name: fitText(r.name, Math.round((o.labelWidth - 8) * NAME_ROOM), o.fontSize),
       fullName: r.name,
       rankText: rankText(r),
@@ -233,25 +258,39 @@ export function rankLeaderboardLayout(
   // Links are tab stops of their own: the SVG is then a named group, not one image (README, "Accessible name").
   const focusable = o.focusable || marks.some((m) => m.href !== null);
   const frame = frameLayout({ width }, { ...o, focusable }, { empty: isRankLeaderboardEmpty(rows) });
-  const gapY = o.breakAfter === null ? null : TOP + (o.breakAfter + 1) * o.rowHeight + o.rowHeight / 2;
-  const base = { ...frame, rowHeight: o.rowHeight, field, columns, gapY, rowTabStops: o.focusable };
+  const gapY = o.breakAfter === null ? null : rowsTop + (o.breakAfter + 1) * o.rowHeight + o.rowHeight / 2;
+  const base = { ...frame, rowHeight: o.rowHeight, field, columns, gapY, rowTabStops: o.focusable, target: null };
   if (frame.empty) return { ...base, rows: [], gapY: null };
   const bodyHeight = (marks.length + (o.breakAfter === null ? 0 : 1)) * o.rowHeight;
+  const target = ruled && o.target !== null ? targetRule(columns.barX + x(o.target), rowsTop, rowsTop + bodyHeight, labels.target ?? format.value(o.target), o.fontSize, width) : null;
   const axis = o.axis
     ? linearAxis(x, {
         orient: "bottom",
         fontSize: o.fontSize,
         x: columns.barX,
-        y: TOP + bodyHeight,
+        y: rowsTop + bodyHeight,
         count: xTicks,
         format: format.tick ?? format.value,
         grid: bodyHeight,
       })
     : null;
-  return { ...base, height: TOP + bodyHeight + (axis ? AXIS_HEIGHT : 4), axes: { y: null, x: axis }, rows: marks };
+  return { ...base, height: rowsTop + bodyHeight + (axis ? AXIS_HEIGHT : 4), axes: { y: null, x: axis }, rows: marks, target };
 }
 
-export interface RankLeaderboardLabels extends FrameLabels {
+/** The line at `x` from the label's room down to the last row; the label right of it, or left where it would run off. */
+function targetRule(x: number, rowsTop: number, bottom: number, label: string, fontSize: number, width: number): LabelledRule {
+  return labelledRule(r2(x), rowsTop - targetRoom(fontSize) + 4, bottom, label, rowsTop - 6, fontSize, width);
+}
+
+/**
+ * Drawn under the bars, out of the pointer's way: a bar that reaches the target covers it, so the line shows
+ * in the rows of the units short of it (and between the bars); its words are in the description and table.
+ */
+function TargetRuleMark({ rule }: { rule: LabelledRule | null }) {
+  return <RuleMark rule={rule} style={{ className: "pb-target", color: TARGET_INK, strokeWidth: 2, fontWeight: 600, pointerEvents: "none" }} />;
+}
+
+export interface RankLeaderboardLabels extends FrameLabels, RankLeaderboardLayoutLabels {
   /** Column headers of the table. */
   unit: string;
   rank: string;
@@ -259,6 +298,9 @@ export interface RankLeaderboardLabels extends FrameLabels {
   movement: string;
   /** e.g. (2) → "lên 2 bậc", (-1) → "xuống 1 bậc", (0) → "giữ nguyên". */
   movementText: (delta: number) => string;
+  /** With a target: the table's column header ("Mục tiêu 80 %") and the words for met and not met. */
+  targetColumn?: string;
+  targetMet?: (met: boolean) => string;
 }
 
 export interface RankLeaderboardProps {
@@ -281,10 +323,13 @@ export function RankLeaderboard({
   width = 480,
   options,
 }: RankLeaderboardProps) {
-  const layout = rankLeaderboardLayout(rows, { width }, options, { value: formatValue, tick: formatTick });
+  const layout = rankLeaderboardLayout(rows, { width }, options, { value: formatValue, tick: formatTick }, labels);
   const mid = layout.rowHeight / 2;
+  // Over the target line, a value keeps a halo of paper so the line never crosses its digits.
+  const halo = layout.target ? { stroke: PAPER, strokeWidth: 3, paintOrder: "stroke" } : {};
   return (
     <SvgFrame id={id} frame={layout} labels={labels}>
+      <TargetRuleMark rule={layout.target} />
       {layout.rows.map((row) => {
         const name = `${row.fullName}: ${row.rankText}`;
         const mark = (
@@ -319,7 +364,7 @@ export function RankLeaderboard({
                 fill={row.highlight ? BAR_HIGHLIGHT : BAR_FILL}
               />
             ) : null}
-            <text x={row.valueX} y={mid} dy="0.32em" fill={INK} fontWeight={row.highlight ? 700 : undefined}>
+            <text x={row.valueX} y={mid} dy="0.32em" fill={INK} fontWeight={row.highlight ? 700 : undefined} {...halo}>
               {row.valueText}
             </text>
           </g>
@@ -349,6 +394,8 @@ export function rankLeaderboardTableModel(
 ): DataTableModel {
   const sorted = sortLeaderboardRows(rows);
   const field = rankedCount ?? sorted.filter((r) => r.rank !== null).length;
+  const { targetColumn, targetMet } = labels;
+  const targeted = targetColumn !== undefined && targetMet !== undefined;
   return {
     caption: labels.title,
     rowHeader: labels.unit,
@@ -356,6 +403,7 @@ export function rankLeaderboardTableModel(
       { key: "rank", header: labels.rank, numeric: true },
       { key: "value", header: labels.value, numeric: true },
       { key: "movement", header: labels.movement },
+      ...(targeted ? [{ key: "target", header: targetColumn }] : []),
     ],
     rows: sorted.map((r) => {
       const change = rankChange(r.rank, r.previous);
@@ -370,6 +418,7 @@ export function rankLeaderboardTableModel(
             : change.kind === "moved"
               ? labels.movementText(change.places)
               : `${change.from.rank}/${change.from.ranked} → ${r.rank}/${field}`,
+          ...(targeted ? [r.targetMet === null || r.targetMet === undefined ? NO_VALUE : targetMet(r.targetMet)] : []),
         ],
       };
     }),

@@ -9,6 +9,7 @@ import type { RankingRow } from "~/domain/ranking";
 import { FIELD_INFO } from "~/domain/report-fields";
 import type { PeriodKind } from "~/domain/period";
 import type { VersionedScoring } from "~/domain/scoring";
+import { NO_TARGETS, type Targets } from "~/domain/targets";
 import { formatDate, indicatorLabel, periodInSentence } from "~/i18n/format";
 import { t, type Lang } from "~/i18n/translate";
 import { wideTable, type WideTable } from "./wide-table";
@@ -41,6 +42,8 @@ export interface PackInput {
   asOf: string | null;
   printedAt: Date;
   indicator?: RankedId | undefined;
+  /** The targets by year (targets.json): the period's year's go into the table and the definitions. */
+  targets?: Targets | undefined;
 }
 
 export interface DefinitionRow {
@@ -122,7 +125,13 @@ function formulaOf(lang: Lang, indicator: Indicator): string {
   return indicator.denominator === undefined ? t(lang, "export.def.count", { numerator }) : `${numerator} / ${FIELD_INFO[indicator.denominator][lang]}`;
 }
 
-export function definitions(lang: Lang, scoring: VersionedScoring): Definitions {
+/** The year of a period id ("2024-Q4", "2024"). */
+function yearOf(period: string): number {
+  return Number(period.slice(0, 4));
+}
+
+export function definitions(lang: Lang, scoring: VersionedScoring, period?: string, targets: Targets = NO_TARGETS): Definitions {
+  const year = period === undefined ? undefined : targets.get(yearOf(period));
   const weights = scoring.config.indicators;
   const composite: DefinitionRow = {
     label: indicatorLabel(lang, COMPOSITE_ID),
@@ -153,20 +162,21 @@ export function definitions(lang: Lang, scoring: VersionedScoring): Definitions 
       ...(scoring.config.description ? [scoring.config.description] : []),
       t(lang, "export.def.ranks"),
       t(lang, "export.def.empty"),
+      ...(year && year.targets.size > 0 ? [t(lang, "export.def.targets", { year: year.year, source: year.source })] : []),
     ],
   };
 }
 
 export function meetingPack(input: PackInput): MeetingPack {
   const { lang, report } = input;
-  const table = wideTable({ period: report.period, kind: report.kind, rows: report.rows, lang, indicator: input.indicator });
+  const table = wideTable({ period: report.period, kind: report.kind, rows: report.rows, lang, indicator: input.indicator, targets: input.targets });
   return {
     lang,
     sheetNames: { rankings: t(lang, "export.sheet.rankings"), definitions: t(lang, "export.sheet.definitions") },
     title: titleLines(input, table),
     draft: isDraft(input.status),
     table,
-    definitions: definitions(lang, input.scoring),
+    definitions: definitions(lang, input.scoring, report.period, input.targets),
   };
 }
 

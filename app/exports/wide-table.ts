@@ -6,12 +6,17 @@
  * Cells hold figures as the report gives them (rates as fractions 0–1, counts, the 0–100 score) and each
  * column names the registry's format for them; a writer decides how a format looks in its file. A figure
  * without a value is null, never 0: a rate whose denominator is 0 has no value and no rank (spec §2).
+ *
+ * An indicator with a target for the period's year (targets.json) has two more columns after its rank: the
+ * target, in the value's format, and "đạt" / "chưa đạt" (the API's `target` and `target_met`; empty without
+ * a value). Without targets for the year the table is as it was.
  */
 import { COMPOSITE_ID, INDICATORS, formatsOf, getIndicator, type FormatName, type RankedId } from "~/domain/indicators";
 import type { PeriodKind } from "~/domain/period";
 import type { RankingRow } from "~/domain/ranking";
 import { byRankThenCode } from "~/domain/ranks";
 import { FIELD_INFO, type CountField } from "~/domain/report-fields";
+import { NO_TARGETS, targetFor, withTargets, type Targets } from "~/domain/targets";
 import { indicatorLabel } from "~/i18n/format";
 import { t, type Lang } from "~/i18n/translate";
 
@@ -55,7 +60,11 @@ export interface WideTableInput {
   lang: Lang;
   /** Only this indicator beside the composite, and the rows in its order; absent: every indicator. */
   indicator?: RankedId | undefined;
+  /** The targets by year (targets.json); none: no target columns. */
+  targets?: Targets | undefined;
 }
+
+type TargetedRow = RankingRow & { target: number | null; target_met: boolean | null };
 
 /** Narrowest and widest name column, in characters. */
 const NAME_WIDTH = { min: 18, max: 40 };
@@ -72,7 +81,7 @@ function shownIds(indicator: RankedId | undefined): RankedId[] {
   return indicator === undefined ? all : all.filter((id) => id === COMPOSITE_ID || id === indicator);
 }
 
-function indicatorColumns(lang: Lang, id: RankedId): WideColumn[] {
+function indicatorColumns(lang: Lang, id: RankedId, hasTarget: boolean): WideColumn[] {
   const label = indicatorLabel(lang, id);
   const formats = formatsOf(id);
   const value: WideColumn = {
@@ -83,7 +92,13 @@ function indicatorColumns(lang: Lang, id: RankedId): WideColumn[] {
     width: 14,
   };
   const rank: WideColumn = { key: `${id}.rank`, header: t(lang, "export.col.rank", { label }), type: "rank", format: null, width: 12 };
-  if (formats.kind !== "rate") return [value, rank];
+  const target: WideColumn[] = hasTarget
+    ? [
+        { key: `${id}.target`, header: t(lang, formats.kind === "rate" ? "export.col.targetPercent" : "export.col.target", { label }), type: "number", format: formats.table, width: 12 },
+        { key: `${id}.target_met`, header: t(lang, "export.col.targetMet", { label }), type: "text", format: null, width: 12 },
+      ]
+    : [];
+  if (formats.kind !== "rate") return [value, rank, ...target];
   const indicator = getIndicator(id);
   const parts: [string, CountField | undefined][] = [
     ["numerator", indicator.numerator],
@@ -92,6 +107,7 @@ function indicatorColumns(lang: Lang, id: RankedId): WideColumn[] {
   return [
     value,
     rank,
+    ...target,
     ...parts.flatMap(([part, field]): WideColumn[] =>
       field === undefined
         ? []
@@ -100,10 +116,14 @@ function indicatorColumns(lang: Lang, id: RankedId): WideColumn[] {
   ];
 }
 
-function cellOf(column: WideColumn, row: RankingRow | undefined): WideCell {
+function cellOf(lang: Lang, column: WideColumn, row: TargetedRow | undefined): WideCell {
   if (!row) return null;
   const part = column.key.slice(column.key.indexOf(".") + 1);
   switch (part) {
+    case "target":
+      return row.target;
+    case "target_met":
+      return row.target_met === null ? null : t(lang, row.target_met ? "export.targetMet" : "export.targetMissed");
     case "value":
       return row.value;
     case "rank":
@@ -120,8 +140,9 @@ function cellOf(column: WideColumn, row: RankingRow | undefined): WideCell {
 export function wideTable(input: WideTableInput): WideTable {
   const { lang, kind } = input;
   const orderedBy = input.indicator ?? COMPOSITE_ID;
-  const units = new Map<string, { code: string; name: string; quarters: number; incomplete: boolean; byIndicator: Map<string, RankingRow> }>();
-  for (const row of input.rows) {
+  const targets = input.targets ?? NO_TARGETS;
+  const units = new Map<string, { code: string; name: string; quarters: number; incomplete: boolean; byIndicator: Map<string, TargetedRow> }>();
+  for (const row of withTargets(input.rows, targets)) {
     if (row.period !== input.period) throw new Error(`row of ${row.period} in the table of ${input.period}`);
     let unit = units.get(row.commune_code);
     if (!unit) {
@@ -139,7 +160,7 @@ export function wideTable(input: WideTableInput): WideTable {
     ...(kind === "year" ? [{ key: "quarters", header: t(lang, "export.col.quarters"), type: "number" as const, format: "integer" as const, width: 12 }] : []),
   ];
   const ids = shownIds(input.indicator);
-  const figures = ids.flatMap((id) => indicatorColumns(lang, id).map((column) => ({ id, column })));
+  const figures = ids.flatMap((id) => indicatorColumns(lang, id, targetFor(targets, input.period, id) !== null).map((column) => ({ id, column })));
   const ordered = [...units.values()]
     .map((unit) => ({ unit, rank: unit.byIndicator.get(orderedBy)?.rank ?? null, code: unit.code }))
     .sort(byRankThenCode)
@@ -149,7 +170,7 @@ export function wideTable(input: WideTableInput): WideTable {
     unit.name,
     null,
     ...(kind === "year" ? [unit.quarters] : []),
-    ...figures.map(({ id, column }) => cellOf(column, unit.byIndicator.get(id))),
+    ...figures.map(({ id, column }) => cellOf(lang, column, unit.byIndicator.get(id))),
   ]);
   return {
     period: input.period,

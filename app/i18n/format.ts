@@ -93,6 +93,18 @@ export function formatIndicatorValue(lang: Lang, indicator: string, value: numbe
   return formatNamed(lang, formatsOf(indicator).table, value);
 }
 
+/**
+ * A target as its plan writes it: a rate with as many decimals as it has and no more ("80 %", "95,5 %", never
+ * a rounded "96 %" for 95,5 %), a count as a count.
+ */
+export function formatTarget(lang: Lang, indicator: string, value: number): string {
+  if (formatsOf(indicator).kind !== "rate") return formatIndicatorValue(lang, indicator, value);
+  const percent = value * 100;
+  const digits = [0, 1, 2, 3].find((d) => Math.abs(percent * 10 ** d - Math.round(percent * 10 ** d)) < 1e-6) ?? 3;
+  const n = numberFormat(lang, digits).format(percent);
+  return lang === "vi" ? `${n}\u00A0%` : `${n}%`;
+}
+
 /** An axis tick of an indicator's chart: whole percentages and scores. */
 export function formatIndicatorTick(lang: Lang, indicator: string, value: number): string {
   return formatNamed(lang, formatsOf(indicator).axis, value);

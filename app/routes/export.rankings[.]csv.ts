@@ -1,9 +1,11 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { getScoring } from "~/config/scoring.server";
+import { getTargets } from "~/config/targets.server";
 import { getPeriodStatus } from "~/db/publications.server";
 import { getRankingReport } from "~/db/rankings.server";
 import { getAppDb } from "~/db/setup.server";
 import { rankingsCsv } from "~/domain/rankings-csv";
+import { withTargets } from "~/domain/targets";
 import { getEnv } from "~/env.server";
 import { exportFileName } from "~/exports/meeting-pack";
 import { wideCsv } from "~/exports/wide-csv";
@@ -30,10 +32,11 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const env = getEnv();
   const db = await getAppDb();
   const scoring = getScoring(env.DATA_DIR);
+  const targets = getTargets(env.DATA_DIR);
   if (layout.params.layout !== "wide") {
     const report = await getRankingReport(db, parsed.period, scoring, parsed.view, parsed.indicator, parsed.scope);
     if (!report) return text(404, await reportNotFound(db, parsed));
-    return new Response(rankingsCsv(report.rows, report.scoring), {
+    return new Response(rankingsCsv(withTargets(report.rows, targets), report.scoring), {
       headers: {
         "Content-Type": "text/csv; charset=utf-8",
         "Content-Disposition": `attachment; filename="parboard-rankings-${report.period}.csv"`,
@@ -45,7 +48,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const report = await getRankingReport(db, parsed.period, scoring, parsed.view, undefined, parsed.scope);
   if (!report) return text(404, await reportNotFound(db, parsed));
   const status = await getPeriodStatus(db, parsed.period, parsed.view);
-  const table = wideTable({ period: report.period, kind: report.kind, rows: report.rows, lang, indicator: parsed.indicator });
+  const table = wideTable({ period: report.period, kind: report.kind, rows: report.rows, lang, indicator: parsed.indicator, targets });
   return new Response(wideCsv(table, lang), {
     headers: {
       "Content-Type": "text/csv; charset=utf-8",

@@ -1,6 +1,7 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { getDistrict } from "~/config/registry.server";
 import { getScoring } from "~/config/scoring.server";
+import { getTargets } from "~/config/targets.server";
 import { getPeriodStatus } from "~/db/publications.server";
 import { getRankingReport } from "~/db/rankings.server";
 import { getAppDb } from "~/db/setup.server";
@@ -38,6 +39,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     asOf: parsed.view.kind === "published" ? parsed.view.asOf : null,
     printedAt,
     indicator: parsed.indicator,
+    targets: getTargets(env.DATA_DIR),
   });
   return new Response(await rankingsWorkbook(pack, printedAt), {
     headers: {

@@ -182,3 +182,26 @@ test.describe("overview without JavaScript", () => {
     await expect(page.getByRole("heading", { name: "Xếp hạng: Tỷ lệ hài lòng" })).toBeVisible();
   });
 });
+
+test.describe("overview on a phone without JavaScript: targets and needs attention", () => {
+  test.use({ javaScriptEnabled: false, viewport: MOBILE });
+
+  test("shows who needs attention and why, and the target line on the leaderboard, within 360 px", async ({ page }) => {
+    await page.goto("/?period=2024-Q4&indicator=online_rate");
+    const attention = page.getByRole("region", { name: "Cần chú ý" });
+    await expect(attention).toBeVisible();
+    // data/sample/2024-Q4.csv: Xã Hồng Đức pays online 71 of 158 (< 50 %), has 2 overdue (> 0) and 71 of 78 satisfied (< 95 %).
+    await expect(attention.getByRole("listitem").first()).toHaveText("Xã Hồng Đức: dưới mục tiêu 3 chỉ tiêu (thanh toán TT, quá hạn, hài lòng); 2 hồ sơ quá hạn");
+    await expect(attention.getByRole("listitem")).toHaveCount(6);
+    await expect(attention.getByRole("link", { name: "Xã Hồng Đức" })).toHaveAttribute("href", "/units/11167?period=2024-Q4");
+    // The narrow drawing shows on a phone, with the 2024 online target (65 %) as a line and its label.
+    const target = page.locator("#ov-lb-narrow .pb-target");
+    await expect(target).toBeVisible();
+    await expect(target.locator("text")).toHaveText("Mục tiêu 65\u00a0%");
+    const box = await target.boundingBox();
+    expect((box?.x ?? 0) + (box?.width ?? 0)).toBeLessThanOrEqual(360);
+    await expect(page.getByRole("group", { name: /Tỷ lệ hồ sơ trực tuyến, quý 4\/2024/ })).toBeVisible();
+    await expectNoHorizontalOverflow(page);
+    await saveScreenshot(page, "overview-mobile-attention");
+  });
+});

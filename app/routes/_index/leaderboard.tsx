@@ -1,11 +1,12 @@
 /**
  * One indicator's leaderboard for a period: the RankLeaderboard chart (drawn twice, for wide and narrow
  * screens, so its text stays legible on a phone; CSS shows one) and its table, with links to each unit,
- * the counts behind each rate and the incomplete-year mark.
+ * the counts behind each rate and the incomplete-year mark. With the year's target, the chart draws it as a
+ * line, its description says it and how many units meet it, and the table says per unit "đạt" or "chưa đạt".
  */
 import { ChartFigure } from "~/components/chart-figure";
 import { RankLeaderboard, isRankLeaderboardEmpty, sortLeaderboardRows, type LeaderboardRow, type RankLeaderboardOptions } from "~/charts/rank-leaderboard";
-import type { OverviewRow } from "./view.server";
+import type { OverviewRow, TotalTarget } from "./view.server";
 import { formatsOf, getIndicator, valueKind } from "~/domain/indicators";
 import { t, type Lang } from "~/i18n/translate";
 import { useLang } from "~/i18n/use-lang";
@@ -13,6 +14,7 @@ import {
   formatCounts,
   formatIndicatorTick,
   formatIndicatorValue,
+  formatTarget,
   markedName,
   movementText,
   periodInSentence,
@@ -41,6 +43,8 @@ export interface LeaderboardProps {
   breakAfter?: number | null;
   /** Title of the chart and caption of its table. */
   title: string;
+  /** The indicator's target in the period's year, with the units meeting it; none: no target drawn or said. */
+  target?: (TotalTarget & { year: number }) | null;
 }
 
 function description(lang: Lang, indicator: string, previousPeriod: string): string {
@@ -50,7 +54,7 @@ function description(lang: Lang, indicator: string, previousPeriod: string): str
   return t(lang, lower ? "overview.leaderboard.lower" : "overview.leaderboard.higher", { previous });
 }
 
-export function Leaderboard({ id, indicator, period, previousPeriod, rows, incomplete, breakAfter = null, title }: LeaderboardProps) {
+export function Leaderboard({ id, indicator, period, previousPeriod, rows, incomplete, breakAfter = null, title, target = null }: LeaderboardProps) {
   const lang = useLang();
   const marked = new Set(incomplete);
   const chartRows: LeaderboardRow[] = rows.map((r) => ({
@@ -62,9 +66,12 @@ export function Leaderboard({ id, indicator, period, previousPeriod, rows, incom
     href: unitHref(r.code, period),
   }));
   const field = rows.find((r) => r.rank !== null)?.ranked ?? 0;
+  const targetText = target ? formatTarget(lang, indicator, target.value) : null;
+  const targetDesc = target && targetText ? t(lang, "overview.target.desc", { year: target.year, target: targetText, ...target.units }) : null;
   const labels = {
     title,
-    description: description(lang, indicator, previousPeriod),
+    description: [description(lang, indicator, previousPeriod), targetDesc].filter((d) => d !== null).join(" "),
+    ...(targetText ? { target: t(lang, "overview.target.line", { target: targetText }) } : {}),
     unit: t(lang, "overview.col.unit"),
     rank: t(lang, "overview.col.rank"),
     value: t(lang, "overview.col.value"),
@@ -82,7 +89,7 @@ export function Leaderboard({ id, indicator, period, previousPeriod, rows, incom
       formatValue={formatValue}
       formatTick={formatTick}
       width={size.width}
-      options={{ ...size.options, domainMax: formatsOf(indicator).domainMax, rankedCount: field, breakAfter }}
+      options={{ ...size.options, domainMax: formatsOf(indicator).domainMax, rankedCount: field, breakAfter, target: target?.value ?? null }}
     />
   );
   return (
@@ -97,11 +104,16 @@ export function Leaderboard({ id, indicator, period, previousPeriod, rows, incom
       }
       table={
         <ScrollRegion label={title}>
-          <RankTable indicator={indicator} period={period} rows={rows} incomplete={marked} caption={title} breakAfter={breakAfter} />
+          <RankTable indicator={indicator} period={period} rows={rows} incomplete={marked} caption={title} breakAfter={breakAfter} target={target?.value ?? null} />
         </ScrollRegion>
       }
     />
   );
+}
+
+/** "đạt", "chưa đạt", or the no-value mark where the unit has no value. */
+export function targetVerdict(lang: Lang, met: boolean | null): string {
+  return met === null ? NO_VALUE : t(lang, met ? "overview.target.met" : "overview.target.missed");
 }
 
 /** The leaderboard's numbers: rank with movement, unit (a link), value, the counts behind a rate, notes. */
@@ -112,6 +124,7 @@ export function RankTable({
   incomplete,
   caption,
   breakAfter = null,
+  target = null,
 }: {
   indicator: string;
   period: string;
@@ -120,6 +133,8 @@ export function RankTable({
   caption: string;
   /** Index of the last row of the top part; a row saying that the middle is left out follows it. */
   breakAfter?: number | null;
+  /** The year's target: a column says per unit whether it is met. */
+  target?: number | null;
 }) {
   const lang = useLang();
   const byCode = new Map(rows.map((r) => [r.code, r]));
@@ -139,6 +154,7 @@ export function RankTable({
           inCluster ? { label: t(lang, "overview.col.overallRank"), className: "num" } : null,
           { label: t(lang, valueKind(indicator) === "score" ? "overview.col.score" : "overview.col.value"), className: "num" },
           isRate ? { label: t(lang, "overview.col.counts"), className: "num" } : null,
+          target !== null ? { label: t(lang, "overview.col.target", { target: formatTarget(lang, indicator, target) }) } : null,
           hasNotes ? { label: t(lang, "overview.col.note") } : null,
         ]}
       />
@@ -157,6 +173,7 @@ export function RankTable({
               {inCluster ? <td className="num">{r.overall?.rank == null ? NO_VALUE : `${r.overall.rank}/${r.overall.ranked}`}</td> : null}
               <td className="num">{formatIndicatorValue(lang, indicator, r.value)}</td>
               {isRate ? <td className="num">{formatCounts(lang, r.numerator, r.denominator) ?? NO_VALUE}</td> : null}
+              {target !== null ? <td>{targetVerdict(lang, r.target_met)}</td> : null}
               {hasNotes ? <td>{notesOf(r).join("; ")}</td> : null}
             </tr>
           );
@@ -164,7 +181,7 @@ export function RankTable({
           return [
             row,
             <tr key="gap" className="ov-gap-row">
-              <td colSpan={3 + (inCluster ? 1 : 0) + (isRate ? 1 : 0) + (hasNotes ? 1 : 0)}>{t(lang, "list.gapRow")}</td>
+              <td colSpan={3 + (inCluster ? 1 : 0) + (isRate ? 1 : 0) + (target !== null ? 1 : 0) + (hasNotes ? 1 : 0)}>{t(lang, "list.gapRow")}</td>
             </tr>,
           ];
         })}

@@ -8,11 +8,25 @@ import type { OverviewRow } from "./view.server";
 import { t } from "~/i18n/translate";
 import { useLang } from "~/i18n/use-lang";
 import { sortLeaderboardRows } from "~/charts/rank-leaderboard";
-import { NO_VALUE, formatCounts, formatDateTime, formatIndicatorValue, indicatorLabel, markedName } from "~/i18n/format";
+import { NO_VALUE, formatCounts, formatDateTime, formatIndicatorValue, formatTarget, indicatorLabel, markedName } from "~/i18n/format";
 import { RankBadge } from "~/components/rank-badge";
 import { ColumnHeads, rankAndUnitColumns } from "~/components/column-heads";
+import { targetVerdict } from "./leaderboard";
 
-export function PrintRankTable({ rows, indicator, incomplete, caption }: { rows: readonly OverviewRow[]; indicator: string; incomplete: readonly string[]; caption: string }) {
+export function PrintRankTable({
+  rows,
+  indicator,
+  incomplete,
+  caption,
+  target = null,
+}: {
+  rows: readonly OverviewRow[];
+  indicator: string;
+  incomplete: readonly string[];
+  caption: string;
+  /** The selected indicator's target in the period's year: a column says whether each unit meets it. */
+  target?: number | null;
+}) {
   const lang = useLang();
   const marked = new Set(incomplete);
   const selected = rows.filter((r) => r.indicator === indicator);
@@ -29,6 +43,7 @@ export function PrintRankTable({ rows, indicator, incomplete, caption }: { rows:
           ...rankAndUnitColumns(lang),
           { label: indicatorLabel(lang, indicator), className: "num" },
           isRate ? { label: t(lang, "overview.col.counts"), className: "num" } : null,
+          target !== null ? { label: t(lang, "overview.col.target", { target: formatTarget(lang, indicator, target) }) } : null,
           withComposite ? { label: t(lang, "overview.short.composite_score") } : null,
           withComposite ? { label: t(lang, "overview.col.score"), className: "num" } : null,
         ]}
@@ -46,6 +61,7 @@ export function PrintRankTable({ rows, indicator, incomplete, caption }: { rows:
               <th scope="row">{markedName(r.name, marked.has(r.code))}</th>
               <td className="num">{formatIndicatorValue(lang, indicator, r.value)}</td>
               {isRate ? <td className="num">{formatCounts(lang, r.numerator, r.denominator) ?? NO_VALUE}</td> : null}
+              {target !== null ? <td>{targetVerdict(lang, r.target_met)}</td> : null}
               {withComposite ? (
                 <>
                   <td>{c ? <RankBadge rank={c.rank} ranked={c.ranked} previous={c.previous} /> : NO_VALUE}</td>

@@ -12,6 +12,7 @@ import { Downloads, PrintTitle } from "~/components/meeting-pack";
 import { PeriodPicker } from "~/components/period-picker";
 import { useShellData } from "~/components/use-shell-data";
 import { getScoring } from "~/config/scoring.server";
+import { getTargets } from "~/config/targets.server";
 import { getAppDb } from "~/db/setup.server";
 import { COMPOSITE_ID } from "~/domain/indicators";
 import { getEnv } from "~/env.server";
@@ -29,6 +30,7 @@ import { IndicatorPicker } from "./indicator-picker";
 import { Leaderboard } from "./leaderboard";
 import { ListNav } from "~/components/list-nav";
 import { Movers } from "./movers";
+import { NeedsAttention } from "./attention";
 import { PrintRankTable, SourceLine } from "./print";
 import { BodyTotals } from "./totals";
 import { loadOverview } from "./view.server";
@@ -44,7 +46,8 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   if (!parsed.ok) throw badRequest(lang, parsed.problem);
   const view = dataViewOf(context, parsed.params.as_of);
   const db = await getAppDb();
-  const page = await orNotFound(lang, loadOverview(db, parsed.params, getScoring(getEnv().DATA_DIR), view));
+  const { DATA_DIR } = getEnv();
+  const page = await orNotFound(lang, loadOverview(db, parsed.params, getScoring(DATA_DIR), view, getTargets(DATA_DIR)));
   const publication = page.kind === "ok" ? await pagePublication(db, page.period, view, request) : null;
   return json({ lang, page, publication });
 }
@@ -76,6 +79,8 @@ export default function Overview() {
   const config = `${page.scoring.name}@${page.scoring.hash}`;
   const isComposite = indicator === COMPOSITE_ID;
   const districtName = district ? (lang === "vi" ? district.name : district.nameEn) : "";
+  const targetOf = (id: string) => page.totals.find((s) => s.indicator === id)?.target ?? null;
+  const selectedTarget = targetOf(indicator);
 
   const compositeSection = (id: string, className: string) => (
     <section className={`ov-card ${className}`} aria-labelledby={`${id}-h`}>
@@ -148,6 +153,7 @@ export default function Overview() {
                 rows={selectedRows}
                 breakAfter={list.breakAfter}
                 incomplete={incompleteCodes}
+                target={selectedTarget && page.targets ? { ...selectedTarget, year: page.targets.year } : null}
                 title={t(lang, "overview.leaderboard.title", { indicator: indicatorLabel(lang, indicator), period: periodText, n: field(selectedRows) })}
               />
             </section>
@@ -172,6 +178,18 @@ export default function Overview() {
         </div>
       )}
 
+      <section className="ov-card ov-attention-card" aria-labelledby="ov-at-h">
+        <h2 id="ov-at-h">{t(lang, "overview.attention.heading")}</h2>
+        <NeedsAttention
+          lines={page.attention}
+          period={period}
+          previousPeriod={page.previousPeriod}
+          hasTargets={page.targets !== null}
+          movement={page.attentionMovement}
+          noMovement={page.cluster !== null ? "cluster" : page.hasPrevious ? "fields" : "previous"}
+        />
+      </section>
+
       {isComposite ? (
         <div className="ov-grid-second">{page.cluster === null ? movers : null}</div>
       ) : (
@@ -184,12 +202,19 @@ export default function Overview() {
       <section className="ov-card ov-totals-card" aria-labelledby="ov-tt-h">
         <h2 id="ov-tt-h">{page.cluster ? t(lang, "overview.cluster.totals", { cluster: page.cluster }) : t(lang, "overview.totals.heading")}</h2>
         <p className="ov-config">{t(lang, "overview.totals.note")}</p>
+        {page.targets ? <p className="ov-config">{t(lang, "overview.targets.source", { year: page.targets.year, source: page.targets.source })}</p> : null}
         <BodyTotals totals={page.totals} period={period} previousPeriod={page.previousPeriod} cluster={page.cluster} />
       </section>
 
       <section className="ov-print-only" aria-labelledby="ov-pr-h">
         <h2 id="ov-pr-h">{t(lang, "overview.print.title", { period: periodText })}</h2>
-        <PrintRankTable rows={rows.filter((r) => shownCodes.has(r.code))} indicator={indicator} incomplete={incompleteCodes} caption={t(lang, "overview.print.title", { period: periodText })} />
+        <PrintRankTable
+          rows={rows.filter((r) => shownCodes.has(r.code))}
+          indicator={indicator}
+          incomplete={incompleteCodes}
+          target={selectedTarget?.value ?? null}
+          caption={t(lang, "overview.print.title", { period: periodText })}
+        />
       </section>
 
       {incomplete.length > 0 ? <p className="ov-footnote">{t(lang, "overview.incomplete.footnote")}</p> : null}

@@ -2,7 +2,8 @@
  * The overview's data: `loadOverview` runs the queries of one period (every unit's rank on every indicator
  * and the composite, the body's totals, the registry), and `overviewView`, a pure function, turns their
  * results into the page's props: units that have not reported, incomplete years, the totals' trend, the
- * biggest movers on the composite.
+ * biggest movers on the composite, the year's targets (how many units meet each, the body's own figure
+ * against it) and the units that need attention (decision 018).
  */
 import type { Db } from "~/db/instance.server";
 import { getLoadedPeriods } from "~/db/periods.server";
@@ -10,7 +11,8 @@ import { getLastUploadAt } from "~/db/provenance.server";
 import { getRankingsFor, type RankingRow } from "~/db/rankings.server";
 import { getBodyTotals, type BodyTotal } from "~/db/totals.server";
 import { getClusters, getUnitsValidIn } from "~/db/units.server";
-import { COMPOSITE_ID, INDICATORS, type IndicatorId, type RankedId } from "~/domain/indicators";
+import { needsAttention, targetReach, type AttentionLine } from "~/domain/attention";
+import { COMPOSITE_ID, INDICATORS, getIndicator, type IndicatorId, type RankedId } from "~/domain/indicators";
 import { periodsUpTo, previousPeriodId, resolvePeriod, type PeriodKind } from "~/domain/period";
 import { correctionKey, type Correction, type DataView } from "~/domain/publication";
 import { getCorrections } from "~/db/corrections.server";
@@ -18,12 +20,16 @@ import type { VersionedScoring } from "~/domain/scoring";
 import { NotFoundError } from "~/http/page-errors.server";
 import { missingUnits, pickMovers, previousStanding, sharedRanks, type Mover, type NamedUnit, type PreviousStanding, type SharedRank } from "~/domain/ranks";
 import { shownList, unitList, type ShownList, type UnitListRequest } from "~/domain/unit-list";
+import { NO_TARGETS, meetsTarget, withTargets, type Targets } from "~/domain/targets";
 import { sortLeaderboardRows } from "~/charts/rank-leaderboard";
 
 /** A ranking row as the overview's charts and tables read it. */
 export type OverviewRow = Pick<RankingRow, "indicator" | "numerator" | "denominator" | "value" | "rank" | "ranked"> & {
   code: string;
   name: string;
+  /** The year's target and whether the value meets it (null without a target or a value). */
+  target: number | null;
+  target_met: boolean | null;
   previous: PreviousStanding | null;
   /** The rank a later version of the publication corrected, with its date. */
   correction: Correction | null;
@@ -51,10 +57,21 @@ export interface TotalPoint {
   units: number;
 }
 
+/** An indicator's target in the page's period: the body's own figure against it, and the units meeting it. */
+export interface TotalTarget {
+  value: number;
+  /** Whether the body's summed figure meets it; null without a value. */
+  met: boolean | null;
+  /** Units meeting it among those with a value ("14/20 đạt"). */
+  units: { met: number; of: number };
+}
+
 export interface TotalSeries {
   indicator: IndicatorId;
   /** Oldest first, up to and including the page's period. */
   points: TotalPoint[];
+  /** The period's target, or null where the year sets none for the indicator. */
+  target: TotalTarget | null;
 }
 
 export interface OverviewData {
@@ -94,6 +111,12 @@ export interface OverviewData {
   rows: OverviewRow[];
   totals: TotalSeries[];
   movers: { risers: Mover[]; fallers: Mover[] };
+  /** The year's targets and the plan they come from; null where the year has none (no target text at all). */
+  targets: { year: number; source: string } | null;
+  /** Units needing attention, most severe first (app/domain/attention.ts), over every unit of the page. */
+  attention: AttentionLine[];
+  /** Whether a fall on the composite could be stated this period (the two periods ranked the same units). */
+  attentionMovement: boolean;
   /** The composite's fields then and now when the two periods ranked different units (no movers then). */
   moversFields: { before: number | null; now: number } | null;
   scoring: { name: string; hash: string };
@@ -122,6 +145,8 @@ export interface OverviewInput {
   list?: UnitListRequest;
   /** On one cluster's page, every unit's rank among all units, by `code|indicator` (overallRanks). */
   overall?: ReadonlyMap<string, { rank: number | null; ranked: number }>;
+  /** The targets by year (targets.json); none: no target anywhere on the page. */
+  targets?: Targets;
 }
 
 /** Per indicator and rank: how many units hold it and the value class it falls in (over every unit). */
@@ -152,11 +177,15 @@ function rankingOrder(rows: readonly OverviewRow[], indicator: string, units: Re
 }
 
 export function overviewView(input: OverviewInput): OverviewData {
-  const { period, rankings } = input;
+  const { period } = input;
+  const targets = input.targets ?? NO_TARGETS;
+  const rankings = withTargets(input.rankings, targets);
   const standing = rankStanding(rankings);
   const allRows: OverviewRow[] = rankings.map((r) => ({
     code: r.commune_code,
     name: r.commune_name,
+    target: r.target,
+    target_met: r.target_met,
     indicator: r.indicator,
     numerator: r.numerator,
     denominator: r.denominator,
@@ -185,13 +214,19 @@ export function overviewView(input: OverviewInput): OverviewData {
   const rows = list.mode === "all" && compositeList.mode === "all" ? allRows : allRows.filter((r) => shownCodes.has(r.code));
 
   const shown = periodsUpTo(input.periods, period);
-  const totals: TotalSeries[] = INDICATORS.map((indicator) => ({
-    indicator: indicator.id,
-    points: shown.flatMap((p) => {
+  const reach = targetReach(rankings);
+  const totals: TotalSeries[] = INDICATORS.map((indicator) => {
+    const points = shown.flatMap((p) => {
       const t = input.totals.find((x) => x.period === p && x.indicator === indicator.id);
       return t && t.numerator !== null ? [{ period: p, value: t.value, numerator: t.numerator, denominator: t.denominator, units: t.units }] : [];
-    }),
-  }));
+    });
+    const r = reach.find((x) => x.indicator === indicator.id);
+    const now = points.find((p) => p.period === period) ?? { numerator: null, denominator: null };
+    const target: TotalTarget | null =
+      r && r.target !== null ? { value: r.target, met: meetsTarget(getIndicator(indicator.id), now, r.target), units: { met: r.met, of: r.of } } : null;
+    return { indicator: indicator.id, points, target };
+  });
+  const year = targets.get(Number(period.slice(0, 4)));
 
   const previous = previousPeriodId(period);
   const composite = allRows.filter((r) => r.indicator === COMPOSITE_ID);
@@ -221,6 +256,9 @@ export function overviewView(input: OverviewInput): OverviewData {
     rows,
     totals,
     movers: pickMovers(composite),
+    targets: year && year.targets.size > 0 ? { year: year.year, source: year.source } : null,
+    attention: needsAttention(rankings),
+    attentionMovement: rankings.some((r) => r.indicator === COMPOSITE_ID && r.movement !== null),
     moversFields: otherUnits ? { before: otherUnits.previous.ranked, now: otherUnits.ranked } : newUnits ? { before: null, now: newUnits.ranked } : null,
     scoring: input.scoring,
     lastUploadAt: input.lastUploadAt,
@@ -236,6 +274,7 @@ export async function loadOverview(
   params: { period?: string; indicator?: RankedId; q?: string; page?: number; cluster?: string },
   scoring: VersionedScoring,
   view: DataView,
+  targets: Targets = NO_TARGETS,
 ): Promise<OverviewPage> {
   const clusters = await getClusters(db);
   if (params.cluster !== undefined && !clusters.includes(params.cluster)) throw new NotFoundError({ what: "cluster", cluster: params.cluster, clusters });
@@ -269,6 +308,7 @@ export async function loadOverview(
     registry: cluster === null ? registry : registry.filter((u) => u.cluster === cluster),
     scoring: { name: scoring.name, hash: scoring.hash },
     lastUploadAt,
+    targets,
   });
 }
 

@@ -1,3 +1,4 @@
+import Papa from "papaparse";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { z } from "zod";
 import { startServer, type TestServer } from "../../helpers/http-server";
@@ -89,6 +90,33 @@ describe("GET /export/rankings.csv", () => {
     expect(lines[0]).toMatch(/^period,commune_code,commune_name,indicator,numerator,denominator,value,rank,ranked,previous_rank/);
     expect(lines).toHaveLength(1 + 20 * 9);
     expect(text).toContain("2023,11155,Thị trấn Ninh Giang,digitization_rate,");
+  });
+  it("ends every row with the API's target and target_met (data/targets.json: 2024 digitisation 0.8, online 0.65)", async () => {
+    const text = new TextDecoder().decode(await (await get("/export/rankings.csv?period=2024-Q4")).arrayBuffer());
+    const csv = Papa.parse<Record<string, string>>(text.replace(/^\uFEFF/, ""), { header: true, skipEmptyLines: true });
+    expect(csv.meta.fields?.slice(-3)).toEqual(["scoring", "target", "target_met"]);
+    const cell = (code: string, indicator: string) => {
+      const r = csv.data.find((x) => x.commune_code === code && x.indicator === indicator);
+      if (!r) throw new Error(`no CSV row ${code} ${indicator}`);
+      return [r.target, r.target_met];
+    };
+    // data/sample/2024-Q4.csv: Xã Ứng Hoè digitised 537 of 626 (85.8 %); Xã Hồng Dụ received 498 of 818 online
+    // (60.9 %) and Xã Hồng Phúc 282 of 461 (61.2 %), the two below 65 %.
+    expect(cell("11161", "digitization_rate")).toEqual(["0.8", "true"]);
+    expect(cell("11215", "online_rate")).toEqual(["0.65", "false"]);
+    expect(cell("11230", "online_rate")).toEqual(["0.65", "false"]);
+    expect(csv.data.filter((r) => r.indicator === "online_rate" && r.target_met === "true")).toHaveLength(18);
+    // Xã Hồng Đức had 2 overdue dossiers against a target of 0; no target for the composite or contest entries.
+    expect(cell("11167", "overdue_dossiers")).toEqual(["0", "false"]);
+    expect(cell("11167", "composite_score")).toEqual(["", ""]);
+    expect(cell("11167", "contest_entries")).toEqual(["", ""]);
+    // The same rows as the API, in the same order, with the same targets.
+    const api = z
+      .object({ rows: z.array(z.object({ commune_code: z.string(), indicator: z.string(), target: z.number().nullable(), target_met: z.boolean().nullable() })) })
+      .parse(await (await get("/api/rankings?period=2024-Q4")).json());
+    expect(csv.data.map((r) => [r.commune_code, r.indicator, r.target, r.target_met])).toEqual(
+      api.rows.map((r) => [r.commune_code, r.indicator, r.target === null ? "" : String(r.target), r.target_met === null ? "" : String(r.target_met)]),
+    );
   });
   it("answers 404 for a period without data, 400 for a malformed one", async () => {
     expect((await get("/export/rankings.csv?period=2019-Q1")).status).toBe(404);

@@ -1,8 +1,9 @@
 /**
  * The meeting pack through the real server (publication.md, decision 011): the workbook read back with
  * exceljs as a reader's spreadsheet would, and the wide CSV parsed as a Vietnamese-locale Excel splits it,
- * both checked against the API's figures. The sample district, with one unit renamed like a formula, 2024-Q4
- * left unpublished (a draft) and the other publications moved ten days back so that `as_of` can name them.
+ * both checked against the API's figures. The sample district (with its targets.json), with one unit renamed
+ * like a formula, 2024-Q4 left unpublished (a draft) and the other publications moved ten days back so that
+ * `as_of` can name them.
  */
 import fs from "node:fs";
 import os from "node:os";
@@ -24,13 +25,13 @@ let server: TestServer;
 let staff: string;
 let dataDir: string;
 
-/** The project's data folder, with unit 11161 renamed like a formula. */
+/** The project's data folder (targets included), with unit 11161 renamed like a formula. */
 function hostileDataDir(): string {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "parboard-export-data-"));
   const registry = Papa.parse<Record<string, string>>(fs.readFileSync("data/communes.csv", "utf8"), { header: true, skipEmptyLines: true }).data;
   const renamed = registry.map((u) => (u.code === HOSTILE_CODE ? { ...u, name: HOSTILE } : u));
   fs.writeFileSync(path.join(dir, "communes.csv"), `${Papa.unparse(renamed, { columns: ["code", "name", "kind"], newline: "\n" })}\n`);
-  for (const file of ["district.json", "scoring.json"]) fs.copyFileSync(path.join("data", file), path.join(dir, file));
+  for (const file of ["district.json", "scoring.json", "targets.json"]) fs.copyFileSync(path.join("data", file), path.join(dir, file));
   fs.cpSync("data/sample", path.join(dir, "sample"), { recursive: true });
   return dir;
 }
@@ -69,6 +70,8 @@ const apiSchema = z.object({
       value: z.number().nullable(),
       rank: z.number().nullable(),
       ranked: z.number(),
+      target: z.number().nullable(),
+      target_met: z.boolean().nullable(),
     }),
   ),
 });
@@ -186,6 +189,33 @@ describe("GET /export/rankings.xlsx", () => {
     const rankOf = (code: string) => units.find((u) => u.getCell(1).value === code)?.getCell(online).value;
     expect(rankOf("11164")).toBe(rankOf("11224"));
     expect(rankOf("11164")).toBe(`${find("11164", "online_rate").rank}/20`);
+  });
+
+  it("gives the year's target and whether each unit meets it, as the API says (2024 digitisation: 80 %)", async () => {
+    const { book } = await workbook("period=2024-Q2");
+    const { find } = await api("period=2024-Q2");
+    const sheet = sheetOf(book, 0);
+    const header = headerOf(sheet);
+    const cols = { target: header.col("Tỷ lệ số hóa hồ sơ: mục tiêu (%)"), met: header.col("Tỷ lệ số hóa hồ sơ: đạt mục tiêu") };
+    expect(cols.target).toBe(header.col("Tỷ lệ số hóa hồ sơ: xếp hạng") + 1);
+    const units = Array.from({ length: 20 }, (_, i) => sheet.getRow(header.row + 1 + i));
+    for (const unit of units) {
+      const d = find(String(unit.getCell(1).value), "digitization_rate");
+      expect(unit.getCell(cols.target).value).toBe(0.8);
+      expect(unit.getCell(cols.target).numFmt).toBe("0.0%");
+      expect(unit.getCell(cols.met).value).toBe(d.target_met ? "đạt" : "chưa đạt");
+    }
+    // data/sample/2024-Q2.csv: six units digitised less than 80 %, e.g. Xã Nghĩa An 489 of 660 (74.1 %).
+    const missed = units.filter((u) => u.getCell(cols.met).value === "chưa đạt").map((u) => String(u.getCell(1).value));
+    expect(missed.sort()).toEqual(["11164", "11188", "11200", "11203", "11218", "11227"]);
+    // No target for the composite, contest entries or initiatives in 2024.
+    expect(() => header.col("Điểm tổng hợp: mục tiêu")).toThrow();
+    expect(() => header.col("Số bài dự thi CCHC: mục tiêu")).toThrow();
+    const notes: string[] = [];
+    sheetOf(book, 1).eachRow((row) => notes.push(String(row.getCell(1).value)));
+    expect(notes).toContain(
+      "Mục tiêu năm 2024: Kế hoạch cải cách hành chính năm 2024 của UBND huyện Ninh Giang (minh họa). Cột “đạt mục tiêu”: giá trị bằng hoặc tốt hơn mục tiêu; ô trống là không có giá trị.",
+    );
   });
 
   it("keeps a unit named like a formula a text cell", async () => {
@@ -318,9 +348,25 @@ describe("GET /export/rankings.csv?layout=wide", () => {
     expect(unit?.[col("Tỷ lệ thanh toán trực tuyến: số hồ sơ có phí, lệ phí")]).toBe("0");
   });
 
+  it("writes each unit's target and whether it is met: Xã Hồng Dụ's 60.6 % online in 2024-Q2 misses 65 %", async () => {
+    const { units, col } = await wideCsv("period=2024-Q2");
+    const { find } = await api("period=2024-Q2");
+    for (const unit of units) {
+      const r = find(unit[0] ?? "", "online_rate");
+      expect(unit[col("Tỷ lệ hồ sơ trực tuyến: mục tiêu (%)")]).toBe("65,0");
+      expect(unit[col("Tỷ lệ hồ sơ trực tuyến: đạt mục tiêu")]).toBe(r.target_met ? "đạt" : "chưa đạt");
+    }
+    // data/sample/2024-Q2.csv: 451 of 744 dossiers online.
+    expect(units.find((u) => u[0] === "11215")?.[col("Tỷ lệ hồ sơ trực tuyến: đạt mục tiêu")]).toBe("chưa đạt");
+    // Overdue dossiers against 0: Xã Hồng Phong had 1.
+    expect(units.find((u) => u[0] === "11224")?.[col("Số hồ sơ quá hạn: đạt mục tiêu")]).toBe("chưa đạt");
+    expect(units.find((u) => u[0] === "11173")?.[col("Số hồ sơ quá hạn: đạt mục tiêu")]).toBe("đạt");
+  });
+
   it("shows the composite beside a chosen indicator, in that indicator's order", async () => {
     const { header, units, col } = await wideCsv("period=2024-Q2&indicator=online_rate");
-    expect(header).toHaveLength(3 + 2 + 4);
+    // The composite's value and rank; online processing's value, rank, target, met, numerator, denominator.
+    expect(header).toHaveLength(3 + 2 + 6);
     const ranks = units.map((u) => Number(u[col("Tỷ lệ hồ sơ trực tuyến: xếp hạng")]?.split(" ")[0]));
     expect(ranks).toEqual([...ranks].sort((a, b) => a - b));
   });

@@ -120,6 +120,47 @@ describe("rankLeaderboardLayout", () => {
   });
 });
 
+describe("rankLeaderboardLayout with a target", () => {
+  const plain = rankLeaderboardLayout(LEADERBOARD_ROWS, { width: 480 }, { domainMax: 1 }, format);
+  const ruled = rankLeaderboardLayout(LEADERBOARD_ROWS, { width: 480 }, { domainMax: 1, target: 0.8 }, format, { target: "Mục tiêu 80 %" });
+
+  it("crosses the rows at the target's value, with its label in room added above them", () => {
+    const barArea = 480 - ruled.columns.barX - 64;
+    expect(ruled.target?.x).toBeCloseTo(ruled.columns.barX + 0.8 * barArea, 1);
+    // 12 px text + 6: every row, the axis and the height move down by 18.
+    expect(ruled.rows.map((r) => r.y).slice(0, 2)).toEqual([4 + 18, 28 + 18]);
+    expect(ruled.height).toBe(plain.height + 18);
+    expect(ruled.axes.x?.y).toBe((plain.axes.x?.y ?? 0) + 18);
+    expect(ruled.target).toMatchObject({ y1: 8, y2: 22 + 20 * 24, label: "Mục tiêu 80 %", labelY: 16, anchor: "start" });
+    // The bars are the same length as without a target.
+    expect(ruled.rows.map((r) => r.bar?.width)).toEqual(plain.rows.map((r) => r.bar?.width));
+    expect(plain.target).toBeNull();
+  });
+
+  it("puts the label left of the line where it would run off the right edge", () => {
+    const high = rankLeaderboardLayout(LEADERBOARD_ROWS, { width: 480 }, { domainMax: 1, target: 0.99 }, format, { target: "Mục tiêu 99 %" });
+    expect(high.target?.anchor).toBe("end");
+    expect(high.target?.labelX).toBeCloseTo((high.target?.x ?? 0) - 4, 5);
+  });
+
+  it("stretches a count's scale to a target above every unit, and writes the value when no label is given", () => {
+    const counts = [
+      { code: "1", name: "A", value: 4, rank: 1 },
+      { code: "2", name: "B", value: 2, rank: 2 },
+    ];
+    const layout = rankLeaderboardLayout(counts, { width: 480 }, { target: 10 }, { value: (n) => `${n} bài` });
+    expect(Number(layout.axes.x?.ticks.at(-1)?.key)).toBeGreaterThanOrEqual(10);
+    expect(layout.target?.label).toBe("10 bài");
+    expect(layout.target?.x).toBeLessThanOrEqual(layout.columns.barX + (layout.axes.x?.ticks.at(-1)?.pos ?? 0));
+  });
+
+  it("draws no target on an empty chart, and refuses a target that is not a value", () => {
+    expect(rankLeaderboardLayout([], { width: 480 }, { target: 0.8 }).target).toBeNull();
+    expect(() => rankLeaderboardLayout(LEADERBOARD_ROWS, { width: 480 }, { target: -1 })).toThrow("bad target: -1");
+    expect(() => rankLeaderboardLayout(LEADERBOARD_ROWS, { width: 480 }, { target: Number.NaN })).toThrow("bad target: NaN");
+  });
+});
+
 describe("sortLeaderboardRows", () => {
   it("does not change the caller's array", () => {
     const copy = [...LEADERBOARD_ROWS];
@@ -162,6 +203,25 @@ describe("RankLeaderboard", () => {
     expect(svg.match(/tabindex="0"/g)).toHaveLength(3);
   });
 
+  it("draws the target line under the bars, hidden from assistive technology (the table says it), values haloed over it", () => {
+    const svg = renderChart(
+      <RankLeaderboard
+        id="lb"
+        rows={LEADERBOARD_ROWS}
+        labels={{ ...labels, target: "Mục tiêu 80 %" }}
+        formatValue={formatPercentVi}
+        options={{ domainMax: 1, target: 0.8 }}
+      />,
+    );
+    expect(svg).toMatch(/<g class="pb-target" aria-hidden="true" pointer-events="none">\n<line [^>]*stroke="#a04a00"/);
+    expect(svg).toContain(">Mục tiêu 80 %</text>");
+    // Drawn before the rows: a bar that reaches the target covers it.
+    expect(svg.indexOf('class="pb-target"')).toBeLessThan(svg.indexOf('class="pb-bar"'));
+    expect(svg).toMatch(/stroke="#ffffff" stroke-width="3" paint-order="stroke">98,2 %<\/text>/);
+    // Without a target, no halo (the drawing is byte for byte the snapshot's).
+    expect(renderChart(<RankLeaderboard id="lb" rows={LEADERBOARD_ROWS} labels={labels} formatValue={formatPercentVi} />)).not.toContain("paint-order");
+  });
+
   it("renders an accessible empty state", async () => {
     const svg = renderChart(
       <RankLeaderboard id="lb-empty" rows={[]} labels={labels} formatValue={formatPercentVi} />,
@@ -180,5 +240,15 @@ describe("RankLeaderboard", () => {
     );
     expect(html).toContain('<th scope="row">Thị trấn Ninh Giang</th>');
     await expect(html).toMatchFileSnapshot("./__snapshots__/rank-leaderboard-table.html");
+  });
+
+  it("gives the table a target column when the labels name one", () => {
+    const rows = LEADERBOARD_ROWS.map((r) => ({ ...r, targetMet: r.value === null ? null : r.value >= 0.8 }));
+    const model = rankLeaderboardTableModel(rows, { ...labels, targetColumn: "Mục tiêu 80 %", targetMet: (met) => (met ? "đạt" : "chưa đạt") }, formatPercentVi);
+    expect(model.columns.map((c) => c.header)).toEqual(["Hạng", "Tỷ lệ", "Thay đổi", "Mục tiêu 80 %"]);
+    expect(model.rows[0]?.cells).toEqual(["1/18", "98,2 %", "tăng 1 bậc", "đạt"]);
+    expect(model.rows.at(-1)?.cells.at(-1)).toBe("—");
+    // Without the labels, no column even when rows say whether they meet a target.
+    expect(rankLeaderboardTableModel(rows, labels, formatPercentVi).columns).toHaveLength(3);
   });
 });

@@ -15,21 +15,52 @@ const row: ExportRow = {
   previous_rank: 3,
   incomplete: false,
   gap: { reachable: true, change: 12, pass_code: "11230", pass_name: "@Xã Hồng Phúc", pass_tied: 1 },
+  // 50 of 100 against a target of 90 %.
+  target: 0.9,
+  target_met: false,
 };
 
 describe("rankingsCsv", () => {
   it("neutralises a unit name that starts with = and a pass name that starts with @", () => {
     const lines = rankingsCsv([row], { name: "default", hash: "abc" }).replace(/^\uFEFF/, "").split("\r\n");
-    expect(lines[1]).toBe(`2023,11155,"'=HYPERLINK(""http://evil.example"",""Xã A"")",digitization_rate,50,100,0.5,2,20,3,12,true,11230,"'@Xã Hồng Phúc",false,`);
+    expect(lines[1]).toBe(`2023,11155,"'=HYPERLINK(""http://evil.example"",""Xã A"")",digitization_rate,50,100,0.5,2,20,3,12,true,11230,"'@Xã Hồng Phúc",false,,0.9,false`);
   });
   it("quotes a name holding ; and neutralises the formula after it", () => {
     const lines = rankingsCsv([{ ...row, commune_name: "x;=cmd|'/C calc'!A0;", gap: null }], { name: "default", hash: "abc" }).split("\r\n");
-    expect(lines[1]).toBe(`2023,11155,"x;'=cmd|'/C calc'!A0;",digitization_rate,50,100,0.5,2,20,3,,,,,false,`);
+    expect(lines[1]).toBe(`2023,11155,"x;'=cmd|'/C calc'!A0;",digitization_rate,50,100,0.5,2,20,3,,,,,false,,0.9,false`);
   });
   it("writes the scoring version on composite rows and empty cells for missing values", () => {
-    const composite: ExportRow = { ...row, commune_name: "Xã B", indicator: "composite_score", numerator: null, denominator: null, value: null, rank: null, previous_rank: null, gap: null };
+    const composite: ExportRow = {
+      ...row,
+      commune_name: "Xã B",
+      indicator: "composite_score",
+      numerator: null,
+      denominator: null,
+      value: null,
+      rank: null,
+      previous_rank: null,
+      gap: null,
+      target: null,
+      target_met: null,
+    };
     const lines = rankingsCsv([composite], { name: "default-766", hash: "ae38c58f0406" }).split("\r\n");
-    expect(lines[1]).toBe("2023,11155,Xã B,composite_score,,,,,20,,,,,,false,default-766@ae38c58f0406");
+    expect(lines[1]).toBe("2023,11155,Xã B,composite_score,,,,,20,,,,,,false,default-766@ae38c58f0406,,");
+  });
+  it("ends each line with the year's target and whether it is met, after the columns programs already read", () => {
+    expect(RANKINGS_CSV_HEADER.slice(-3)).toEqual(["scoring", "target", "target_met"]);
+    const lines = rankingsCsv(
+      [
+        { ...row, commune_name: "Xã C", numerator: 9, denominator: 10, value: 0.9, target_met: true, gap: null },
+        { ...row, commune_name: "Xã D", indicator: "overdue_dossiers", numerator: 0, denominator: null, value: 0, target: 0, target_met: true, gap: null },
+        { ...row, commune_name: "Xã E", numerator: 0, denominator: 0, value: null, rank: null, target_met: null, gap: null },
+      ],
+      { name: "default", hash: "abc" },
+    ).split("\r\n");
+    expect(lines.slice(1, 4)).toEqual([
+      "2023,11155,Xã C,digitization_rate,9,10,0.9,2,20,3,,,,,false,,0.9,true",
+      "2023,11155,Xã D,overdue_dossiers,0,,0,2,20,3,,,,,false,,0,true",
+      "2023,11155,Xã E,digitization_rate,0,0,,,20,3,,,,,false,,0.9,",
+    ]);
   });
 });
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { exportFileName, meetingPack, statusLine, type PackStatus } from "~/exports/meeting-pack";
-import { BODY, QUARTER_ROWS, SCORING, UNITS, row } from "./pack-fixtures";
+import { BODY, QUARTER_ROWS, SCORING, TEST_TARGETS, UNITS, row } from "./pack-fixtures";
 
 const PUBLISHED: PackStatus = { status: "published", publication: 1, publishedAt: "2025-01-10T03:00:00Z", newerVersion: null };
 // 23:30 on 14 March in UTC is already 15 March in Vietnam.
@@ -110,6 +110,17 @@ describe("meetingPack: the definitions sheet", () => {
       expect.stringContaining("“4/20”"),
       expect.stringContaining("Ô trống"),
     ]);
+  });
+
+  it("names the year's targets and their source when targets.json sets them, and the table gains their columns", () => {
+    const targeted = pack({ targets: TEST_TARGETS });
+    expect(targeted.definitions.notes.at(-1)).toBe(
+      "Mục tiêu năm 2024: Kế hoạch thử. Cột “đạt mục tiêu”: giá trị bằng hoặc tốt hơn mục tiêu; ô trống là không có giá trị.",
+    );
+    expect(targeted.table.columns.some((c) => c.key === "digitization_rate.target_met")).toBe(true);
+    expect(pack({ targets: TEST_TARGETS, lang: "en" }).definitions.notes.at(-1)).toMatch(/^Targets for 2024: Kế hoạch thử\. /);
+    // A year without targets: no note, no columns.
+    expect(pack({ targets: TEST_TARGETS, report: { period: "2023-Q4", kind: "quarter", rows: QUARTER_ROWS.map((r) => ({ ...r, period: "2023-Q4" })) } }).definitions.notes).toHaveLength(4);
   });
 });
 

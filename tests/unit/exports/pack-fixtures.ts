@@ -7,6 +7,7 @@
 import type { RankedId } from "~/domain/indicators";
 import type { RankingRow } from "~/domain/ranking";
 import type { VersionedScoring } from "~/domain/scoring";
+import { parseTargets } from "~/domain/targets";
 
 export const UNITS = {
   mot: { code: "00001", name: "Xã Một" },
@@ -79,3 +80,13 @@ export const SCORING: VersionedScoring = {
 };
 
 export const BODY = { name: "Huyện Ninh Giang", nameEn: "Ninh Giang District", province: "Tỉnh Hải Dương", provinceEn: "Hai Duong Province" };
+
+/**
+ * 2024's targets for three of the fixture's indicators (none for online processing or the composite): Xã Một's
+ * 93.5 % digitised misses 95 %, Xã Hai's 99.96 % and Xã Ba's 100 % meet it; online payment 3/4 meets 50 %,
+ * 1/4 does not, 0/0 has no value; only Xã Hai's 0 overdue dossiers meet a target of 0.
+ */
+export const TEST_TARGETS = parseTargets(
+  { "2024": { source: "Kế hoạch thử", targets: { digitization_rate: 0.95, online_payment_rate: 0.5, overdue_dossiers: 0 } } },
+  "targets.json",
+);

@@ -2,7 +2,7 @@ import Papa from "papaparse";
 import { describe, expect, it } from "vitest";
 import { csvNumber, wideCsv } from "~/exports/wide-csv";
 import { wideTable } from "~/exports/wide-table";
-import { QUARTER_ROWS, UNITS, row } from "./pack-fixtures";
+import { QUARTER_ROWS, TEST_TARGETS, UNITS, row } from "./pack-fixtures";
 
 function parse(csv: string): string[][] {
   expect(csv.startsWith("\uFEFF")).toBe(true);
@@ -58,6 +58,17 @@ describe("wideCsv: the wide table for a Vietnamese-locale Excel", () => {
   it("writes a year's quarters reported as a whole number", () => {
     const year = wideTable({ period: "2024", kind: "year", rows: [row(UNITS.mot, "composite_score", { period: "2024", value: 80.04, rank: 1, ranked: 1, quarters: 3, incomplete: true })], lang: "vi" });
     expect(parse(wideCsv(year, "vi"))[1]?.slice(0, 6)).toEqual(["00001", "Xã Một", "", "3", "80,0", "1 trên 1"]);
+  });
+
+  it("writes a target as a percentage like the value beside it, and whether it is met in words", () => {
+    const targeted = parse(wideCsv(wideTable({ period: "2024-Q4", kind: "quarter", rows: QUARTER_ROWS, lang: "vi", targets: TEST_TARGETS }), "vi"));
+    const [header = [], ...units] = targeted;
+    const col = (name: string) => header.indexOf(name);
+    const mot = units.find((u) => u[0] === UNITS.mot.code) ?? [];
+    expect([mot[col("Tỷ lệ số hóa hồ sơ (%)")], mot[col("Tỷ lệ số hóa hồ sơ: mục tiêu (%)")], mot[col("Tỷ lệ số hóa hồ sơ: đạt mục tiêu")]]).toEqual(["93,5", "95,0", "chưa đạt"]);
+    expect([mot[col("Số hồ sơ quá hạn: mục tiêu")], mot[col("Số hồ sơ quá hạn: đạt mục tiêu")]]).toEqual(["0", "chưa đạt"]);
+    const hai = units.find((u) => u[0] === UNITS.hai.code) ?? [];
+    expect(hai[col("Tỷ lệ thanh toán trực tuyến: đạt mục tiêu")]).toBe("");
   });
 });
 

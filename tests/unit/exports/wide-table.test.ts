@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
+import { parseTargets } from "~/domain/targets";
 import { wideTable, type WideTable } from "~/exports/wide-table";
-import { QUARTER_ROWS, UNITS, row } from "./pack-fixtures";
+import { QUARTER_ROWS, TEST_TARGETS, UNITS, row } from "./pack-fixtures";
 
 function cellOf(table: WideTable, code: string, key: string) {
   const r = table.rows.find((cells) => cells[0] === code);
@@ -111,5 +112,50 @@ describe("wideTable: one row per unit, the composite and every indicator side by
 
   it("refuses rows of another period", () => {
     expect(() => wideTable({ period: "2024-Q3", kind: "quarter", rows: QUARTER_ROWS, lang: "vi" })).toThrow("row of 2024-Q4 in the table of 2024-Q3");
+  });
+});
+
+describe("wideTable with the year's targets (targets-and-actions.md)", () => {
+  const targeted = wideTable({ period: "2024-Q4", kind: "quarter", rows: QUARTER_ROWS, lang: "vi", targets: TEST_TARGETS });
+
+  it("adds the target and whether it is met after the rank, only for the indicators the year has a target for", () => {
+    expect(targeted.columns.filter((c) => c.key.startsWith("digitization_rate.")).map((c) => [c.key, c.header, c.format])).toEqual([
+      ["digitization_rate.value", "Tỷ lệ số hóa hồ sơ (%)", "percent1"],
+      ["digitization_rate.rank", "Tỷ lệ số hóa hồ sơ: xếp hạng", null],
+      ["digitization_rate.target", "Tỷ lệ số hóa hồ sơ: mục tiêu (%)", "percent1"],
+      ["digitization_rate.target_met", "Tỷ lệ số hóa hồ sơ: đạt mục tiêu", null],
+      ["digitization_rate.numerator", "Tỷ lệ số hóa hồ sơ: số hồ sơ được số hóa", "integer"],
+      ["digitization_rate.denominator", "Tỷ lệ số hóa hồ sơ: tổng số hồ sơ tiếp nhận", "integer"],
+    ]);
+    expect(targeted.columns.filter((c) => c.key.startsWith("overdue_dossiers.")).map((c) => c.header)).toEqual([
+      "Số hồ sơ quá hạn",
+      "Số hồ sơ quá hạn: xếp hạng",
+      "Số hồ sơ quá hạn: mục tiêu",
+      "Số hồ sơ quá hạn: đạt mục tiêu",
+    ]);
+    expect(targeted.columns.some((c) => c.key === "online_rate.target" || c.key === "composite_score.target")).toBe(false);
+    expect(targeted.columns).toHaveLength(31 + 3 * 2);
+  });
+
+  it("says met or not met on the counts, and leaves it empty where there is no value", () => {
+    // Digitisation against 95 %: Xã Một 187/200 = 93.5 % is not; Xã Hai 9 996/10 000 and Xã Ba 50/50 are.
+    expect([UNITS.mot, UNITS.hai, UNITS.ba].map((u) => [cellOf(targeted, u.code, "digitization_rate.target"), cellOf(targeted, u.code, "digitization_rate.target_met")])).toEqual([
+      [0.95, "chưa đạt"],
+      [0.95, "đạt"],
+      [0.95, "đạt"],
+    ]);
+    // Online payment against 50 %: 3/4 met, 0/0 no value (empty), 1/4 not met.
+    expect([UNITS.mot, UNITS.hai, UNITS.ba].map((u) => cellOf(targeted, u.code, "online_payment_rate.target_met"))).toEqual(["đạt", null, "chưa đạt"]);
+    // Overdue dossiers against 0: only Xã Hai's 0 meets it.
+    expect([UNITS.mot, UNITS.hai, UNITS.ba].map((u) => cellOf(targeted, u.code, "overdue_dossiers.target_met"))).toEqual(["chưa đạt", "đạt", "chưa đạt"]);
+    expect(cellOf(targeted, UNITS.mot.code, "overdue_dossiers.target")).toBe(0);
+    const en = wideTable({ period: "2024-Q4", kind: "quarter", rows: QUARTER_ROWS, lang: "en", targets: TEST_TARGETS });
+    expect(en.columns.find((c) => c.key === "digitization_rate.target")?.header).toBe("Digitisation rate: target (%)");
+    expect(cellOf(en, UNITS.mot.code, "digitization_rate.target_met")).toBe("not met");
+  });
+
+  it("is the table without targets when the period's year has none", () => {
+    const otherYear = parseTargets({ "2023": { source: "Kế hoạch 2023", targets: { digitization_rate: 0.5 } } }, "targets.json");
+    expect(wideTable({ period: "2024-Q4", kind: "quarter", rows: QUARTER_ROWS, lang: "vi", targets: otherYear })).toEqual(quarter);
   });
 });

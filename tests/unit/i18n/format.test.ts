@@ -11,6 +11,7 @@ import {
   formatPercent,
   formatPeriod,
   formatRank,
+  formatTarget,
   movementText,
   periodInSentence,
   shortLabel,
@@ -28,6 +29,20 @@ describe("formatPercent", () => {
     expect(formatPercent("en", 0.99949)).toBe("99.9%");
     expect(formatPercent("en", 0.9994)).toBe("99.9%");
     expect(formatPercent("en", 0)).toBe("0.0%");
+  });
+});
+
+describe("formatTarget", () => {
+  it("writes a rate target with the decimals it has and no more, never rounded", () => {
+    expect(formatTarget("vi", "digitization_rate", 0.8)).toBe("80\u00A0%");
+    expect(formatTarget("vi", "digitization_rate", 0.955)).toBe("95,5\u00A0%");
+    expect(formatTarget("en", "on_time_rate", 0.985)).toBe("98.5%");
+    expect(formatTarget("en", "on_time_rate", 0.9995)).toBe("99.95%");
+    expect(formatTarget("vi", "satisfaction_rate", 1)).toBe("100\u00A0%");
+  });
+  it("writes a count target as a count", () => {
+    expect(formatTarget("vi", "overdue_dossiers", 0)).toBe("0");
+    expect(formatTarget("vi", "contest_entries", 1200)).toBe("1.200");
   });
 });
 

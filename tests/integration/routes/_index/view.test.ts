@@ -7,6 +7,7 @@
  */
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { NotFoundError } from "~/http/page-errors.server";
+import { parseTargets } from "~/domain/targets";
 import { loadOverview, type OverviewData, type OverviewPage } from "~/routes/_index/view.server";
 import { commitUpload, rollbackUpload } from "~/db/uploads.server";
 import { startServer, type TestServer } from "../../../helpers/http-server";
@@ -121,6 +122,31 @@ describe("loadOverview", () => {
     ]);
     expect(page.movers).toEqual({ risers: [], fallers: [] });
     expect(page.moversFields).toEqual({ before: 5, now: 4 });
+  });
+
+  it("holds each indicator to the year's target and names who needs attention (decision 018)", async () => {
+    await loadTwoQuarters();
+    await load([{ code: "00005", period: "2024-Q1", d: 10 }]);
+    const targets = parseTargets({ "2024": { source: "Kế hoạch thử", targets: { digitization_rate: 0.9, online_rate: 0.85 } } }, "targets.json");
+    const page = ok(await loadOverview(t.db, { period: "2024-Q1", indicator: "digitization_rate" }, SCORING, DRAFT, targets));
+    expect(page.targets).toEqual({ year: 2024, source: "Kế hoạch thử" });
+    // D = 95, 90, 80, 50, 10 of 100: two units reach 90 %; the body's 325/500 = 65 % does not.
+    expect(page.totals.find((s) => s.indicator === "digitization_rate")?.target).toEqual({ value: 0.9, met: false, units: { met: 2, of: 5 } });
+    expect(page.totals.find((s) => s.indicator === "online_rate")?.target).toEqual({ value: 0.85, met: false, units: { met: 2, of: 5 } });
+    expect(page.totals.find((s) => s.indicator === "satisfaction_rate")?.target).toBeNull();
+    expect(page.rows.find((r) => r.code === "00004" && r.indicator === "digitization_rate")).toMatchObject({ target: 0.9, target_met: true });
+    // Both quarters ranked the same five units: 00001 fell from 1st to 4th. Below target on both: 00002, 00001, 00005.
+    expect(page.attentionMovement).toBe(true);
+    expect(page.attention.map((l) => [l.code, l.belowTarget, l.fall])).toEqual([
+      ["00001", ["digitization_rate", "online_rate"], 3],
+      ["00002", ["digitization_rate", "online_rate"], null],
+      ["00005", ["digitization_rate", "online_rate"], null],
+    ]);
+    // Without targets: no target anywhere, and only the fall is a reason.
+    const none = ok(await loadOverview(t.db, { period: "2024-Q1", indicator: "digitization_rate" }, SCORING, DRAFT));
+    expect(none.targets).toBeNull();
+    expect(none.totals.every((s) => s.target === null)).toBe(true);
+    expect(none.attention.map((l) => [l.code, l.belowTarget, l.fall])).toEqual([["00001", [], 3]]);
   });
 
   it("gives district totals from summed counts, with the periods up to the one read", async () => {
