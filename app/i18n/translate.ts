@@ -3,6 +3,7 @@
  * module (`*-messages.ts`) with the same keys in both languages; this module joins them.
  */
 import { authMessages } from "./auth-messages";
+import { cardMessages } from "./card-messages";
 import { cliMessages } from "./cli-messages";
 import { commonMessages } from "./common-messages";
 import type { Dictionary } from "./dictionary";
@@ -34,6 +35,7 @@ const dictionaries: Record<Lang, Dictionary> = {
     ...exportMessages.vi,
     ...registryMessages.vi,
     ...targetsMessages.vi,
+    ...cardMessages.vi,
   },
   en: {
     ...commonMessages.en,
@@ -47,6 +49,7 @@ const dictionaries: Record<Lang, Dictionary> = {
     ...exportMessages.en,
     ...registryMessages.en,
     ...targetsMessages.en,
+    ...cardMessages.en,
   },
 };
 
