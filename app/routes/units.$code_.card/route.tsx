@@ -8,6 +8,7 @@ import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run
 import { json, useLoaderData } from "@remix-run/react";
 import { BumpChart, BumpChartTable, isBumpChartEmpty, type BumpChartData } from "~/charts/bump-chart";
 import { ChartFigure } from "~/components/chart-figure";
+import { ColumnHeads } from "~/components/column-heads";
 import { MadeOn, publishedLine } from "~/components/meeting-pack";
 import { PeriodPicker } from "~/components/period-picker";
 import { PublicationNotice } from "~/components/publication-notice";
@@ -87,15 +88,7 @@ function RankTable({ rows, periodText }: { rows: readonly CardRank[]; periodText
   return (
     <table className="card-rank-table">
       <caption className="visually-hidden">{t(lang, "card.ranks.caption", { period: periodText })}</caption>
-      <thead>
-        <tr>
-          <th scope="col">{t(lang, "card.col.indicator")}</th>
-          <th scope="col">{t(lang, "card.col.rank")}</th>
-          <th scope="col" className="num">
-            {t(lang, "card.col.value")}
-          </th>
-        </tr>
-      </thead>
+      <ColumnHeads columns={[{ label: t(lang, "card.col.indicator") }, { label: t(lang, "card.col.rank") }, { label: t(lang, "card.col.value"), className: "num" }]} />
       <tbody>
         {rows.map((row) => (
           <tr key={row.indicator} data-indicator={row.indicator}>
