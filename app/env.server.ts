@@ -40,6 +40,27 @@ const proxyListSchema = z
     }
   });
 
+/**
+ * The address readers open the dashboard at, as the notice-board card's QR code names it: an absolute http
+ * or https URL without query, fragment or credentials; trailing slashes are dropped. Empty: not set.
+ */
+const publicUrlSchema = z
+  .string()
+  .default("")
+  .transform((raw, ctx) => {
+    const value = raw.trim();
+    if (value === "") return null;
+    const url = URL.canParse(value) ? new URL(value) : null;
+    if (!url || !["http:", "https:"].includes(url.protocol) || url.username !== "" || url.password !== "" || url.search !== "" || url.hash !== "") {
+      ctx.addIssue({
+        code: "custom",
+        message: `not an absolute http or https address: "${value}" (write the address readers open, e.g. https://parboard.example.vn, without ? or #)`,
+      });
+      return z.NEVER;
+    }
+    return `${url.origin}${url.pathname.replace(/\/+$/, "")}`;
+  });
+
 const envSchema = z
   .object({
     NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
@@ -73,6 +94,8 @@ const envSchema = z
     TRUSTED_PROXY: proxyListSchema,
     /** Older setting: 1 = a reverse proxy on this machine, the same as TRUSTED_PROXY=127.0.0.1,::1. */
     TRUST_PROXY: flag,
+    /** Where readers reach the dashboard; the card's QR code leads to `PUBLIC_URL/units/CODE`. Optional. */
+    PUBLIC_URL: publicUrlSchema,
   })
   .superRefine((env, ctx) => {
     if (env.TRUST_PROXY && env.TRUSTED_PROXY.length > 0) {

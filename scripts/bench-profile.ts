@@ -33,8 +33,9 @@ import { getUnitRankingsFor } from "~/db/unit-rankings.server";
 import { getUnitLineage, getUnitSpans, getUnits, getUnitsByCode } from "~/db/units.server";
 import { resolvePeriod } from "~/domain/period";
 import { dataViewFor } from "~/domain/publication";
+import { unitPeriods } from "~/domain/unit-periods";
 import { loadCompare } from "~/routes/compare/view.server";
-import { loadUnitPage, livedPeriods } from "~/routes/units.$code/view.server";
+import { loadUnitPage } from "~/routes/units.$code/view.server";
 import { NO_TARGETS } from "~/domain/targets";
 import { makeProvinceDataDir, makeSyntheticDataDir } from "./bench/data-dir";
 
@@ -116,8 +117,9 @@ async function profile(p: Place, build: ServerBuild): Promise<void> {
   const periods = resolvePeriod(await getLoadedPeriods(db, view), undefined);
   if (periods.status !== "ok") throw new Error(`${p.name}: no periods`);
   const lineage = await getUnitLineage(db, middle);
-  const basis = lineage.validTo === null && lineage.predecessors.length > 0 ? "current" : "as_reported";
-  const lived = livedPeriods(lineage, basis, periods.kind, periods.periods, null);
+  const shown = unitPeriods(lineage, periods, undefined);
+  if (shown === null) throw new Error(`${p.name}: unit ${middle} has no periods`);
+  const { basis, periods: lived } = shown;
   const unitRankings = await getUnitRankingsFor(db, periods.kind, lived, [middle], scoring, view, basis);
   const unit = `unit ${middle} (${basis}, ${lived.length} ${periods.kind}s)`;
   row(p.name, "unit", unit, NaN);

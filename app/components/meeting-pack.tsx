@@ -6,7 +6,7 @@
  */
 import type { PagePublication } from "~/http/data-view.server";
 import { formatDate, formatPeriod, formatTime } from "~/i18n/format";
-import { t } from "~/i18n/translate";
+import { t, type Lang } from "~/i18n/translate";
 import { useLang } from "~/i18n/use-lang";
 import { useShellData } from "./use-shell-data";
 
@@ -40,31 +40,42 @@ export function Downloads({ publication }: { publication: PagePublication }) {
   );
 }
 
+/** Whether the printed figures are a draft or when they were published (which version); null if neither. */
+export function publishedLine(lang: Lang, status: PagePublication["status"]): string | null {
+  if (status.status === "draft") return t(lang, "pack.draft");
+  if (status.publishedAt === null) return null;
+  return t(lang, status.publication === null ? "pack.publishedOn" : "pack.publishedVersion", {
+    date: formatDate(lang, status.publishedAt),
+    version: status.publication ?? 0,
+  });
+}
+
+/**
+ * When the page was made; printed, when it was printed. A page may come from the page cache, made before it
+ * is printed: the server states when it was made; public/enhance.js writes the printing time in at print
+ * ("beforeprint"), in Vietnam's time.
+ */
+export function MadeOn({ printedAt }: { printedAt: string }) {
+  const lang = useLang();
+  return (
+    <p data-print-time={t(lang, "pack.printedOn", { date: "{date}", time: "{time}" })}>
+      {t(lang, "pack.madeOn", { date: formatDate(lang, printedAt), time: formatTime(lang, printedAt) })}
+    </p>
+  );
+}
+
 /** The title block at the top of a printout, on paper only (the screen has the page's heading and notices). */
 export function PrintTitle({ publication }: { publication: PagePublication }) {
   const lang = useLang();
   const district = useShellData()?.district;
   const body = district ? (lang === "vi" ? district.name : district.nameEn) : "";
-  const { status } = publication;
-  const published =
-    status.status === "draft"
-      ? t(lang, "pack.draft")
-      : status.publishedAt === null
-        ? null
-        : t(lang, status.publication === null ? "pack.publishedOn" : "pack.publishedVersion", {
-            date: formatDate(lang, status.publishedAt),
-            version: status.publication ?? 0,
-          });
+  const published = publishedLine(lang, publication.status);
   return (
     <div className="print-title">
       <p className="print-title-body">{body}</p>
       <p>{t(lang, "pack.period", { period: formatPeriod(lang, publication.period) })}</p>
       {published ? <p>{published}</p> : null}
-      {/* A page may come from the page cache, made before it is printed: the server states when it was made;
-          public/enhance.js writes the printing time in at print ("beforeprint"), in Vietnam's time. */}
-      <p data-print-time={t(lang, "pack.printedOn", { date: "{date}", time: "{time}" })}>
-        {t(lang, "pack.madeOn", { date: formatDate(lang, publication.printedAt), time: formatTime(lang, publication.printedAt) })}
-      </p>
+      <MadeOn printedAt={publication.printedAt} />
     </div>
   );
 }

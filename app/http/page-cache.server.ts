@@ -33,7 +33,7 @@ export interface CachedPage {
 }
 
 /** The public pages: what an anonymous reader opens, all of them read-only; and the rankings API (JSON). */
-const PAGE_PATHS = [/^\/$/, /^\/contest\/?$/, /^\/compare\/?$/, /^\/data\/?$/, /^\/units\/[^/]+\/?$/, /^\/api\/rankings\/?$/];
+const PAGE_PATHS = [/^\/$/, /^\/contest\/?$/, /^\/compare\/?$/, /^\/data\/?$/, /^\/units\/[^/]+\/?$/, /^\/units\/[^/]+\/card\/?$/, /^\/api\/rankings\/?$/];
 
 /** Where the page cache may answer: an anonymous GET of a public page, not one that sets the language. */
 export function isCacheableRequest(method: string, pathname: string, search: URLSearchParams, signedIn: boolean): boolean {

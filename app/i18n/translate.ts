@@ -4,6 +4,7 @@
  */
 import { actionsMessages } from "./actions-messages";
 import { authMessages } from "./auth-messages";
+import { cardMessages } from "./card-messages";
 import { cliMessages } from "./cli-messages";
 import { commonMessages } from "./common-messages";
 import type { Dictionary } from "./dictionary";
@@ -36,6 +37,7 @@ const dictionaries: Record<Lang, Dictionary> = {
     ...registryMessages.vi,
     ...targetsMessages.vi,
     ...actionsMessages.vi,
+    ...cardMessages.vi,
   },
   en: {
     ...commonMessages.en,
@@ -50,6 +52,7 @@ const dictionaries: Record<Lang, Dictionary> = {
     ...registryMessages.en,
     ...targetsMessages.en,
     ...actionsMessages.en,
+    ...cardMessages.en,
   },
 };
 

@@ -6,3 +6,6 @@
 export const E2E_PORT = Number(process.env.E2E_PORT ?? 3199);
 export const PROVINCE_PORT = E2E_PORT + 1;
 export const PROVINCE_URL = `http://127.0.0.1:${PROVINCE_PORT}`;
+
+/** The sample server's PUBLIC_URL: the notice-board card's QR code names `${E2E_PUBLIC_URL}/units/CODE`. */
+export const E2E_PUBLIC_URL = "https://parboard.example.vn";

@@ -35,6 +35,13 @@ describe("the server in production", () => {
     expect(code).not.toBe(0);
     expect(output).toMatch(/SESSION_SECRET: too short \(12 characters\)/);
   });
+
+  it("refuses a PUBLIC_URL that is not an absolute http or https address, naming it", async () => {
+    const { code, output } = await runServer({ NODE_ENV: "production", SESSION_SECRET: "x".repeat(40), PUBLIC_URL: "parboard.example.vn" });
+    expect(code).not.toBe(0);
+    expect(output).toContain('PUBLIC_URL: not an absolute http or https address: "parboard.example.vn"');
+    expect(output).not.toMatch(/at .*\.ts:\d+/);
+  });
 });
 
 describe("the registry over time", () => {

@@ -32,6 +32,24 @@ describe("TRUSTED_PROXY", () => {
   });
 });
 
+describe("PUBLIC_URL", () => {
+  it("is optional, and an absolute http or https address loses its trailing slashes", () => {
+    expect(parseEnv({}).PUBLIC_URL).toBeNull();
+    expect(parseEnv({ PUBLIC_URL: "  " }).PUBLIC_URL).toBeNull();
+    expect(parseEnv({ PUBLIC_URL: "https://parboard.example.vn/" }).PUBLIC_URL).toBe("https://parboard.example.vn");
+    expect(parseEnv({ PUBLIC_URL: "HTTP://Bang.Example.VN:8080/cchc//" }).PUBLIC_URL).toBe("http://bang.example.vn:8080/cchc");
+    expect(parseEnv({ PUBLIC_URL: "https://example.vn:443" }).PUBLIC_URL).toBe("https://example.vn");
+  });
+  it("refuses anything else in one sentence that names the value", () => {
+    for (const bad of ["parboard.example.vn", "/units", "ftp://example.vn", "https://user:pw@example.vn", "https://example.vn/?a=1", "https://example.vn/#top", "http://"]) {
+      expect(() => parseEnv({ PUBLIC_URL: bad }), bad).toThrow(EnvError);
+    }
+    expect(() => parseEnv({ PUBLIC_URL: "parboard.example.vn" })).toThrow(
+      /PUBLIC_URL: not an absolute http or https address: "parboard\.example\.vn" \(write the address readers open, e\.g\. https:\/\/parboard\.example\.vn, without \? or #\)/,
+    );
+  });
+});
+
 describe("auth messages", () => {
   it("has the same keys in Vietnamese and English, none empty, with the same placeholders", () => {
     expect(Object.keys(authMessages.vi).sort()).toEqual(Object.keys(authMessages.en).sort());

@@ -21,6 +21,7 @@ import { previousStanding, type PreviousStanding } from "~/domain/ranks";
 import { validIn } from "~/domain/unit-lineage";
 import type { Targets } from "~/domain/targets";
 import { loadUnitActions, type UnitActions } from "./actions.server";
+import { unitPeriods } from "~/domain/unit-periods";
 
 export interface BodyFigure {
   /** Rates: the district's rate; counts: the district's total; the composite: the district's own score. */
@@ -283,16 +284,6 @@ export function unitView(input: UnitViewInput): UnitPageData {
   };
 }
 
-/**
- * The periods of a unit's page: on the `current` basis every period (its history restated from its
- * predecessors); otherwise the quarters it existed in and the years it existed at the end of (a year is
- * ranked on the units at its end, rule 4), plus the period asked for, which the page then explains.
- */
-export function livedPeriods(life: Pick<UnitLineage, "validFrom" | "validTo">, basis: "as_reported" | "current", kind: PeriodKind, periods: readonly string[], asked: string | null): string[] {
-  if (basis === "current") return [...periods];
-  return periods.filter((p) => p === asked || validIn(life, kind === "year" ? `${p}-Q4` : p));
-}
-
 export interface UnitPageRequest {
   code: string;
   period?: string;
@@ -312,10 +303,9 @@ export async function loadUnitPage(db: Db, request: UnitPageRequest, scoring: Ve
   if (resolved.status === "empty") return emptyUnitView(unit, indicator, version);
   if (resolved.status === "unknown") throw new NotFoundError({ what: "period", ...resolved });
   // A unit formed by a merger reads its history on the current basis, so trends and ranks cross the merger.
-  const basis = lineage.validTo === null && lineage.predecessors.length > 0 ? "current" : "as_reported";
-  const lived = livedPeriods(lineage, basis, resolved.kind, resolved.periods, request.period === undefined ? null : resolved.period);
-  if (lived.length === 0) return emptyUnitView(unit, indicator, version);
-  const period = request.period === undefined ? (lived.at(-1) ?? resolved.period) : resolved.period;
+  const shown = unitPeriods(lineage, resolved, request.period);
+  if (shown === null) return emptyUnitView(unit, indicator, version);
+  const { basis, periods: lived, period } = shown;
   const [rankings, totals, provenance] = await Promise.all([
     getUnitRankingsFor(db, resolved.kind, lived, [unit.code], scoring, view, basis),
     getBodyTotals(db, resolved.kind, scoring, view),

@@ -17,6 +17,7 @@ describe("what the page cache keeps", () => {
     const q = (s = "") => new URLSearchParams(s);
     expect(isCacheableRequest("GET", "/", q("period=2024-Q4"), false)).toBe(true);
     expect(isCacheableRequest("GET", "/units/11161", q(), false)).toBe(true);
+    expect(isCacheableRequest("GET", "/units/11161/card", q("period=2024-Q4"), false)).toBe(true);
     expect(isCacheableRequest("GET", "/compare", q("units=1,2"), false)).toBe(true);
     expect(isCacheableRequest("GET", "/api/rankings", q("period=2024-Q4"), false)).toBe(true);
     expect(isCacheableRequest("GET", "/", q(), true)).toBe(false);
@@ -24,7 +25,7 @@ describe("what the page cache keeps", () => {
     expect(isCacheableRequest("HEAD", "/", q(), false)).toBe(false);
     expect(isCacheableRequest("GET", "/", q("lang=en"), false)).toBe(false);
     expect(isCacheableRequest("GET", "/", q("_data=root"), false)).toBe(false);
-    for (const path of ["/upload", "/publish", "/uploads", "/admin/users", "/api/other", "/export/rankings.csv", "/units/1/x", "/login"]) {
+    for (const path of ["/upload", "/publish", "/uploads", "/admin/users", "/api/other", "/export/rankings.csv", "/units/1/x", "/units/1/card/x", "/login"]) {
       expect(isCacheableRequest("GET", path, q(), false)).toBe(false);
     }
   });

@@ -1,12 +1,13 @@
 import { describe, expect, it } from "vitest";
 import { notFound } from "~/http/page-errors.server";
+import { cardMessages } from "~/i18n/card-messages";
 import { commonMessages } from "~/i18n/common-messages";
 import { exportMessages } from "~/i18n/export-messages";
 import { overviewMessages } from "~/i18n/overview-messages";
 import { allKeys, t } from "~/i18n/translate";
 import { unitMessages } from "~/i18n/unit-messages";
 
-const AREAS = { common: commonMessages, overview: overviewMessages, unit: unitMessages, export: exportMessages };
+const AREAS = { card: cardMessages, common: commonMessages, overview: overviewMessages, unit: unitMessages, export: exportMessages };
 const placeholders = (s: string) => [...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
 
 describe.each(Object.entries(AREAS))("%s messages", (_, dictionary) => {

@@ -1,0 +1,51 @@
+import type { Dictionary } from "./dictionary";
+
+/** The notice-board card (`/units/:code/card`): one A4 page with the unit's ranks, its trend and a QR code. */
+export const cardMessages: { vi: Dictionary; en: Dictionary } = {
+  vi: {
+    "card.meta": "Bảng kết quả {unit} · {period}",
+    "card.kicker": "Kết quả cải cách hành chính",
+    "card.screenNote": "Trang này in vừa một tờ A4 (lệnh In của trình duyệt, Ctrl+P) để niêm yết tại bộ phận một cửa.",
+    "card.unitPage": "Xem trang đầy đủ của đơn vị",
+    "card.composite": "Điểm tổng hợp",
+    "card.compositeScore": "{score} điểm",
+    "card.compositeNote": "Điểm tổng hợp tham khảo QĐ 766, không phải điểm chính thức (cấu hình {config}).",
+    "card.ranks.heading": "Thứ hạng {period}",
+    "card.ranks.caption": "Thứ hạng của đơn vị về từng chỉ tiêu {period}, so với kỳ trước",
+    "card.col.indicator": "Chỉ tiêu",
+    "card.col.rank": "Thứ hạng",
+    "card.col.value": "Kết quả",
+    "card.trend.heading": "Thứ hạng điểm tổng hợp qua các kỳ",
+    "card.trend.description": "Thứ hạng điểm tổng hợp của {unit} qua {count} kỳ gần nhất; hạng 1 ở trên cùng.",
+    "card.trend.series": "Chỉ tiêu",
+    "card.qr.heading": "Xem chi tiết",
+    "card.qr.scan": "Quét mã bằng điện thoại để mở trang của đơn vị:",
+    "card.qr.label": "Mã QR dẫn tới {url}",
+    "card.qr.missing":
+      "Chưa in được mã QR: máy chủ cần thiết lập PUBLIC_URL, địa chỉ người dân mở bảng xếp hạng (ví dụ https://xephang.example.vn). Cán bộ quản trị đặt biến này rồi khởi động lại máy chủ.",
+    "card.footer.source": "Nguồn: {district}, bảng xếp hạng cải cách hành chính (parboard)",
+  },
+  en: {
+    "card.meta": "Scorecard of {unit} · {period}",
+    "card.kicker": "Administrative reform results",
+    "card.screenNote": "This page prints on one A4 sheet (the browser's Print, Ctrl+P), to pin up at the one-stop office.",
+    "card.unitPage": "Open the unit's full page",
+    "card.composite": "Composite score",
+    "card.compositeScore": "{score} points",
+    "card.compositeNote": "The composite score is inspired by Decision 766 and is not the official score (configuration {config}).",
+    "card.ranks.heading": "Ranks, {period}",
+    "card.ranks.caption": "The unit's rank on each indicator, {period}, against the previous period",
+    "card.col.indicator": "Indicator",
+    "card.col.rank": "Rank",
+    "card.col.value": "Value",
+    "card.trend.heading": "Composite rank over time",
+    "card.trend.description": "Composite rank of {unit} over the last {count} periods; rank 1 at the top.",
+    "card.trend.series": "Indicator",
+    "card.qr.heading": "See the details",
+    "card.qr.scan": "Scan the code with a phone to open the unit's page:",
+    "card.qr.label": "QR code leading to {url}",
+    "card.qr.missing":
+      "No QR code yet: the server needs the PUBLIC_URL setting, the address readers open the dashboard at (e.g. https://rankings.example.vn). An administrator sets it and restarts the server.",
+    "card.footer.source": "Source: {district}, administrative reform rankings (parboard)",
+  },
+};
