@@ -5,6 +5,7 @@
  */
 import { max, scaleLinear, scalePoint } from "d3";
 import { linearAxis, pointAxis } from "./chart-axis";
+import { TARGET_INK } from "./chart-colors";
 import { ChartDataTable, periodTableModel } from "./chart-data-table";
 import type { DataTableModel } from "./chart-data-table";
 import { SvgFrame, frameLayout, plotArea } from "./chart-frame";
@@ -52,6 +53,11 @@ export interface TrendLineData {
   /** Display labels of the periods, oldest first, e.g. ["Q1/2023", "Q2/2023"]. */
   periods: readonly string[];
   series: readonly TrendSeries[];
+  /**
+   * A target per period (each year has its own), drawn as a level line over the periods that share it and
+   * given a row in the table; null where a period has none. `label` names it ("Mục tiêu").
+   */
+  target?: { label: string; values: readonly (number | null)[] };
 }
 
 export const VALUE_TYPES = ["rate", "count"] as const;
@@ -118,7 +124,11 @@ export interface TrendLineLayout extends FrameLayout {
   series: TrendSeriesMark[];
   /** The rule at a merged unit's first own period; null when nothing is restated. */
   merger: MergerRule | null;
+  /** The target's level lines, one per run of periods with the same target, and its label at the last one. */
+  target: { segments: { key: string; x1: number; x2: number; y: number }[]; label: { x: number; y: number; text: string } | null };
 }
+
+const NO_TARGET_MARKS: TrendLineLayout["target"] = { segments: [], label: null };
 
 export function isTrendLineEmpty(data: TrendLineData): boolean {
   return data.periods.length === 0 || data.series.every((s) => s.values.every((v) => v === null));
@@ -178,12 +188,14 @@ export function trendLineLayout(
   const top = o.marginTop + (ruled ? mergerRoom(o.fontSize) : 0);
   const plot = plotArea(frame, { top, right: o.marginRight, bottom: AXIS_HEIGHT, left: o.marginLeft });
   const base = { ...frame, markerSize: o.markerSize, plot };
-  if (empty) return { ...base, series: [], merger: null };
+  if (empty) return { ...base, series: [], merger: null, target: NO_TARGET_MARKS };
+  const targets = data.target?.values ?? [];
+  if (data.target && targets.length !== data.periods.length) throw new Error(`target: ${targets.length} values for ${data.periods.length} periods`);
 
   const x = scalePoint<string>().domain(data.periods).range([0, plot.width]).padding(0.3);
   const highest =
     max(
-      data.series.flatMap((s) => s.values),
+      [...data.series.flatMap((s) => s.values), ...targets],
       (v) => v,
     ) ?? 0;
   const domain = yDomain ?? (valueType === "rate" ? [0, 1] : [0, highest > 0 ? highest : 1]);
@@ -234,7 +246,7 @@ export function trendLineLayout(
     ruled && ownAt !== null && labels.merger
       ? mergerRule(x(data.periods[ownAt - 1] ?? "") ?? 0, x(data.periods[ownAt] ?? "") ?? 0, plot, labels.merger, o.fontSize, o.marginRight)
       : null;
-  return { ...base, axes, series, merger };
+  return { ...base, axes, series, merger, target: targetMarks(data, x, y, plot, o.fontSize) };
 }
 
 /** The lines and markers of a trend layout; shared with the small multiples. */
@@ -242,6 +254,7 @@ export function TrendSeriesMarks({ layout }: { layout: TrendLineLayout }) {
   return (
     <g transform={`translate(${layout.plot.x},${layout.plot.y})`}>
       <MergerRuleMark rule={layout.merger} />
+      <TargetMarks target={layout.target} />
       <SeriesLines series={layout.series} markerArea={layout.markerSize} strokeWidth={2} focusable={layout.focusable} />
     </g>
   );
@@ -265,6 +278,23 @@ export interface TrendLineProps {
   options?: Partial<TrendLineOptions>;
 }
 
+/** The target: dashed level lines under the series, its label above the last one's end. Decorative (the table has it). */
+function TargetMarks({ target }: { target: TrendLineLayout["target"] }) {
+  if (target.segments.length === 0) return null;
+  return (
+    <g className="pb-target" aria-hidden="true">
+      {target.segments.map((s) => (
+        <line key={s.key} x1={s.x1} x2={s.x2} y1={s.y} y2={s.y} stroke={TARGET_INK} strokeWidth={1.5} strokeDasharray="6 3" />
+      ))}
+      {target.label ? (
+        <text x={target.label.x} y={target.label.y} textAnchor="end" fill={TARGET_INK} fontWeight={600}>
+          {target.label.text}
+        </text>
+      ) : null}
+    </g>
+  );
+}
+
 export function TrendLine({
   id,
   data,
@@ -283,6 +313,27 @@ export function TrendLine({
   );
 }
 
+/** Level lines over each run of periods with the same target, half a step beyond the first and last points. */
+function targetMarks(data: TrendLineData, x: (p: string) => number | undefined, y: (v: number) => number, plot: PlotArea, fontSize: number): TrendLineLayout["target"] {
+  const values = data.target?.values ?? [];
+  const step = data.periods.length > 1 ? (x(data.periods[1] ?? "") ?? 0) - (x(data.periods[0] ?? "") ?? 0) : plot.width;
+  const segments: TrendLineLayout["target"]["segments"] = [];
+  let start = 0;
+  for (let i = 1; i <= values.length; i++) {
+    const v = values[start];
+    if (i < values.length && values[i] === v) continue;
+    if (v !== null && v !== undefined) {
+      // In the plot's own coordinates, as the series are drawn.
+      const at = (j: number) => x(data.periods[j] ?? "") ?? 0;
+      segments.push({ key: `${start}`, x1: r2(Math.max(0, at(start) - step / 2)), x2: r2(Math.min(plot.width, at(i - 1) + step / 2)), y: r2(y(v)) });
+    }
+    start = i;
+  }
+  const last = segments.at(-1);
+  const label = last && data.target ? { x: last.x2, y: r2(last.y - fontSize * 0.35), text: data.target.label } : null;
+  return { segments, label };
+}
+
 /** Rows are series, columns are periods. */
 export function trendLineTableModel(
   data: TrendLineData,
@@ -290,9 +341,11 @@ export function trendLineTableModel(
   formatValue: (n: number) => string,
 ): DataTableModel {
   checkSeriesValues(data.periods, data.series);
-  return periodTableModel(labels.title, labels.series, data.periods, data.series, (s) =>
+  const model = periodTableModel(labels.title, labels.series, data.periods, data.series, (s) =>
     s.values.map((v, j) => (v === null ? NO_VALUE : markValue(formatValue(v), j, s, labels.restatedShort))),
   );
+  if (!data.target || data.target.values.every((v) => v === null)) return model;
+  return { ...model, rows: [...model.rows, { key: "target", header: data.target.label, cells: data.target.values.map((v) => (v === null ? NO_VALUE : formatValue(v))) }] };
 }
 
 export function TrendLineTable(props: {

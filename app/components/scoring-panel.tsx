@@ -4,7 +4,7 @@
  * configuration's version. A <details> element: closed on screen, open without JavaScript on a click,
  * printed open.
  */
-import { formatNumber, formatPercent } from "~/i18n/format";
+import { formatNumber, formatTarget } from "~/i18n/format";
 import { t } from "~/i18n/translate";
 import { useLang } from "~/i18n/use-lang";
 import type { ScoringSummary } from "~/domain/scoring";
@@ -38,7 +38,7 @@ export function ScoringPanel({ scoring }: { scoring: ScoringSummary }) {
                 <th scope="row">{t(lang, `indicator.${w.indicator}`)}</th>
                 <td className="num">{formatNumber(lang, w.weight, Number.isInteger(w.weight) ? 0 : 2)}</td>
                 <td className="num">{formatNumber(lang, w.share, 1)}</td>
-                <td className="num">{formatPercent(lang, w.fullAt, Number.isInteger(Math.round(w.fullAt * 1e6) / 1e4) ? 0 : 1)}</td>
+                <td className="num">{formatTarget(lang, w.indicator, w.fullAt)}</td>
               </tr>
             ))}
           </tbody>

@@ -4,6 +4,7 @@ import type { Dictionary } from "./dictionary";
 export const cardMessages: { vi: Dictionary; en: Dictionary } = {
   vi: {
     "card.meta": "Bảng kết quả {unit} · {period}",
+    "card.link": "Bảng niêm yết A4 (có mã QR)",
     "card.kicker": "Kết quả cải cách hành chính",
     "card.screenNote": "Trang này in vừa một tờ A4 (lệnh In của trình duyệt, Ctrl+P) để niêm yết tại bộ phận một cửa.",
     "card.unitPage": "Xem trang đầy đủ của đơn vị",
@@ -27,6 +28,7 @@ export const cardMessages: { vi: Dictionary; en: Dictionary } = {
   },
   en: {
     "card.meta": "Scorecard of {unit} · {period}",
+    "card.link": "A4 notice-board card (with QR code)",
     "card.kicker": "Administrative reform results",
     "card.screenNote": "This page prints on one A4 sheet (the browser's Print, Ctrl+P), to pin up at the one-stop office.",
     "card.unitPage": "Open the unit's full page",

@@ -31,6 +31,7 @@ import { Leaderboard } from "./leaderboard";
 import { ListNav } from "~/components/list-nav";
 import { Movers } from "./movers";
 import { NeedsAttention } from "./attention";
+import { ScoringPanel } from "~/components/scoring-panel";
 import { PrintRankTable, SourceLine } from "./print";
 import { BodyTotals } from "./totals";
 import { loadOverview } from "./view.server";
@@ -96,6 +97,7 @@ export default function Overview() {
         incomplete={incompleteCodes}
         title={t(lang, "overview.composite.title", { period: periodText, n: field(compositeRows) })}
       />
+      <ScoringPanel scoring={page.scoring} />
     </section>
   );
 

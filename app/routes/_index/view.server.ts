@@ -16,7 +16,7 @@ import { COMPOSITE_ID, INDICATORS, getIndicator, type IndicatorId, type RankedId
 import { periodsUpTo, previousPeriodId, resolvePeriod, type PeriodKind } from "~/domain/period";
 import { correctionKey, type Correction, type DataView } from "~/domain/publication";
 import { getCorrections } from "~/db/corrections.server";
-import type { VersionedScoring } from "~/domain/scoring";
+import { scoringSummary, type ScoringSummary, type VersionedScoring } from "~/domain/scoring";
 import { NotFoundError } from "~/http/page-errors.server";
 import { missingUnits, pickMovers, previousStanding, sharedRanks, type Mover, type NamedUnit, type PreviousStanding, type SharedRank } from "~/domain/ranks";
 import { shownList, unitList, type ShownList, type UnitListRequest } from "~/domain/unit-list";
@@ -119,7 +119,7 @@ export interface OverviewData {
   attentionMovement: boolean;
   /** The composite's fields then and now when the two periods ranked different units (no movers then). */
   moversFields: { before: number | null; now: number } | null;
-  scoring: { name: string; hash: string };
+  scoring: ScoringSummary;
   /** Time of the latest upload whose rows are current (ISO, UTC). */
   lastUploadAt: string | null;
 }
@@ -137,7 +137,7 @@ export interface OverviewInput {
   rankings: readonly RankingRow[];
   totals: readonly BodyTotal[];
   registry: readonly NamedUnit[];
-  scoring: { name: string; hash: string };
+  scoring: ScoringSummary;
   lastUploadAt: string | null;
   /** Ranks corrected by a later version of the period's publication (getCorrections). */
   corrections?: ReadonlyMap<string, Correction>;
@@ -306,7 +306,7 @@ export async function loadOverview(
     overall: cluster === null ? undefined : overallRanks(rankings),
     totals: cluster === null ? totals : clusterTotals(shown, resolved.period),
     registry: cluster === null ? registry : registry.filter((u) => u.cluster === cluster),
-    scoring: { name: scoring.name, hash: scoring.hash },
+    scoring: scoringSummary(scoring),
     lastUploadAt,
     targets,
   });

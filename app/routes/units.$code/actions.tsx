@@ -3,13 +3,13 @@
  * bar), the path up for next period in words a leader can hand to staff, and the year-end projection,
  * always labelled as one. Plain HTML and a server-drawn SVG: nothing here needs JavaScript.
  */
-import type { ReactNode } from "react";
+import { Fragment, type ReactNode } from "react";
 import { DivergingBar, DivergingBarTable, isDivergingBarEmpty, type DivergingBarRow } from "~/charts/diverging-bar";
 import { ChartFigure } from "~/components/chart-figure";
 import { unitHref } from "~/components/unit-link";
 import { getIndicator } from "~/domain/indicators";
 import type { IndicatorPath, Reach } from "~/domain/path-up";
-import { formatCount, formatIndicatorValue, formatNumber, formatRank, formatSignedPoints, periodInSentence } from "~/i18n/format";
+import { formatCount, formatIndicatorValue, formatNumber, formatRank, formatTarget, formatSignedPoints, periodInSentence } from "~/i18n/format";
 import { countNoun } from "~/i18n/gap-sentence";
 import { t, type Lang } from "~/i18n/translate";
 import { useLang } from "~/i18n/use-lang";
@@ -62,7 +62,7 @@ export function WhyMoved({ change, period, bodyChange }: { change: ChangeView; p
       <ChartFigure
         isEmpty={isDivergingBarEmpty(rows)}
         className="actions-why-chart"
-        chart={<DivergingBar id="why-moved" rows={rows} labels={labels} formatValue={fmt} width={440} options={{ labelWidth: 200, valueWidth: 46, fontSize: 14, rowHeight: 26 }} />}
+        chart={<DivergingBar id="why-moved" rows={rows} labels={labels} formatValue={fmt} width={480} options={{ labelWidth: 235, valueWidth: 46, fontSize: 14, rowHeight: 26 }} />}
         table={<DivergingBarTable rows={rows} labels={{ caption: labels.title, rowHeader: t(lang, "unit.col.indicator"), value: t(lang, "actions.why.points") }} format={{ value: fmt }} />}
       />
     </>
@@ -103,15 +103,15 @@ function IndicatorLine({ path, period }: { path: IndicatorPath; period: string }
     items.push(withUnit(text, { code: gap.pass_code, name: gap.pass_name }, period));
   }
   if (path.top3) items.push(reachText(lang, "top3", path.top3, path.indicator, {}));
-  if (path.target) items.push(reachText(lang, "target", path.target.reach, path.indicator, { target: formatIndicatorValue(lang, path.indicator, path.target.value) }));
+  if (path.target) items.push(reachText(lang, "target", path.target.reach, path.indicator, { target: formatTarget(lang, path.indicator, path.target.value) }));
   return (
     <li data-indicator={path.indicator}>
       {head}
       {items.map((item, i) => (
-        <span key={i} className={i === 2 ? `actions-target actions-target-${path.target?.reach.kind ?? "none"}` : undefined}>
+        <Fragment key={i}>
           {i > 0 ? " · " : ""}
-          {item}
-        </span>
+          <span className={i === 2 ? `actions-target actions-target-${path.target?.reach.kind ?? "none"}` : undefined}>{item}</span>
+        </Fragment>
       ))}
     </li>
   );

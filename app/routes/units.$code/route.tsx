@@ -126,6 +126,9 @@ export default function UnitPage() {
             <p className="unit-compare-link">
               <a href={compareHref}>{t(lang, "unit.compareWith")}</a>
             </p>
+            <p className="unit-compare-link">
+              <a href={`/units/${unit.code}/card?period=${period}`}>{t(lang, "card.link")}</a>
+            </p>
           </div>
           {!data.reported ? <p className="unit-notice">{t(lang, "unit.notReported", { period: periodText })}</p> : null}
           {data.incomplete ? <p className="unit-notice">{t(lang, "unit.incompleteNote", { quarters: data.quarters })}</p> : null}

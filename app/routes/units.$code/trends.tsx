@@ -23,6 +23,7 @@ export interface UnitTrendsProps {
     reference: (number | null)[];
     restated: boolean[];
     estimated: boolean[];
+    target: (number | null)[];
   }[];
   /** The first period of a merged unit (its valid_from); null for a unit that was never formed from others. */
   formed: string | null;
@@ -47,6 +48,7 @@ export function UnitTrends({ unitName, periods, trend, formed }: UnitTrendsProps
             },
             { key: "unit", label: unitName, values: s.unit, restated: s.restated, estimated: s.estimated },
           ],
+          target: s.target.some((v) => v !== null) ? { label: t(lang, "unit.trend.target"), values: s.target } : undefined,
         };
         const chartLabels = {
           title,
@@ -71,7 +73,7 @@ export function UnitTrends({ unitName, periods, trend, formed }: UnitTrendsProps
                   height={220}
                   options={{
                     valueType: s.valueUnit === "rate" ? "rate" : "count",
-                    yDomain: s.valueUnit === "score" ? [0, 100] : s.valueUnit === "rate" ? rateDomain([...s.unit, ...s.reference]) : null,
+                    yDomain: s.valueUnit === "score" ? [0, 100] : s.valueUnit === "rate" ? rateDomain([...s.unit, ...s.reference, ...s.target]) : null,
                   }}
                 />
               }

@@ -19,7 +19,7 @@ import { scoringSummary, type ScoringSummary, type VersionedScoring } from "~/do
 import { NotFoundError } from "~/http/page-errors.server";
 import { previousStanding, type PreviousStanding } from "~/domain/ranks";
 import { validIn } from "~/domain/unit-lineage";
-import type { Targets } from "~/domain/targets";
+import { targetFor, type Targets } from "~/domain/targets";
 import { loadUnitActions, type UnitActions } from "./actions.server";
 import { unitPeriods } from "~/domain/unit-periods";
 
@@ -84,6 +84,8 @@ export interface TrendSeriesData {
   /** Per period: the unit's value is combined from its predecessors' counts, and an estimate (a share below 1). */
   restated: boolean[];
   estimated: boolean[];
+  /** Per period, its year's target (targets.json); null where none is set. */
+  target: (number | null)[];
 }
 
 export interface UnitPageData {
@@ -155,6 +157,7 @@ function scoreGapOf(own: UnitRankingRow | undefined): ScoreGap | null {
 }
 
 export interface UnitViewInput {
+  targets?: Targets;
   actions?: UnitActions | null;
   lineage?: UnitLineage;
   basis?: "as_reported" | "current";
@@ -241,6 +244,7 @@ export function unitView(input: UnitViewInput): UnitPageData {
       }),
       restated: periods.map((p) => own(p, id)?.restated ?? false),
       estimated: periods.map((p) => own(p, id)?.estimated ?? false),
+      target: periods.map((p) => (input.targets ? targetFor(input.targets, p, id) : null)),
     };
   });
 
@@ -316,5 +320,5 @@ export async function loadUnitPage(db: Db, request: UnitPageRequest, scoring: Ve
     getCorrections(db, period, scoring, view, rankings.rows),
     loadUnitActions(db, { code: unit.code, period, kind: resolved.kind, basis, ownRows: rankings.rows, livesToYearEnd }, scoring, view, targets),
   ]);
-  return unitView({ ...resolved, period, periods: lived, unit, indicator, scoring: version, rankings, totals, provenance, corrections, lineage, basis, actions });
+  return unitView({ ...resolved, period, periods: lived, unit, indicator, scoring: version, rankings, totals, provenance, corrections, lineage, basis, actions, targets });
 }

@@ -107,7 +107,9 @@ describe("loadOverview", () => {
     const town = page.rows.find((r) => r.indicator === "digitization_rate" && r.code === "00003");
     expect(town).toMatchObject({ numerator: 95, denominator: 100, value: 0.95, rank: 1, ranked: 5, previous: { rank: 3, ranked: 5, movement: 2 } });
     expect(page.indicator).toBe("digitization_rate");
-    expect(page.scoring).toEqual({ name: TEST_SCORING.name, hash: TEST_SCORING.hash });
+    expect(page.scoring).toMatchObject({ name: TEST_SCORING.name, hash: TEST_SCORING.hash });
+    // The weights panel: digitisation's 22 of the 82 weight points is 26.8 of 100.
+    expect(page.scoring.weights.find((w) => w.indicator === "digitization_rate")).toEqual({ indicator: "digitization_rate", weight: 22, share: (100 * 22) / 82, fullAt: 1 });
   });
 
   it("names no movers when a unit did not report: 4 ranked now against 5 before is not a movement", async () => {
