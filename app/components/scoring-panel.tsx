@@ -4,6 +4,7 @@
  * configuration's version. A <details> element: closed on screen, open without JavaScript on a click,
  * printed open.
  */
+import { ColumnHeads } from "~/components/column-heads";
 import { formatNumber, formatTarget } from "~/i18n/format";
 import { t } from "~/i18n/translate";
 import { useLang } from "~/i18n/use-lang";
@@ -18,20 +19,14 @@ export function ScoringPanel({ scoring }: { scoring: ScoringSummary }) {
       <div className="table-wrap" role="region" aria-label={t(lang, "scoring.panel.caption", { name: scoring.name })} tabIndex={0}>
         <table>
           <caption>{t(lang, "scoring.panel.caption", { name: scoring.name })}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t(lang, "unit.col.indicator")}</th>
-              <th scope="col" className="num">
-                {t(lang, "scoring.panel.weight")}
-              </th>
-              <th scope="col" className="num">
-                {t(lang, "scoring.panel.share")}
-              </th>
-              <th scope="col" className="num">
-                {t(lang, "scoring.panel.fullAt")}
-              </th>
-            </tr>
-          </thead>
+          <ColumnHeads
+            columns={[
+              { label: t(lang, "unit.col.indicator") },
+              { label: t(lang, "scoring.panel.weight"), className: "num" },
+              { label: t(lang, "scoring.panel.share"), className: "num" },
+              { label: t(lang, "scoring.panel.fullAt"), className: "num" },
+            ]}
+          />
           <tbody>
             {scoring.weights.map((w) => (
               <tr key={w.indicator}>

@@ -117,12 +117,25 @@ test.describe("unit page without JavaScript", () => {
     await page.goto(URL_2023);
     await expect(rankRow(page, "digitization_rate").locator(".rank-value")).toHaveText("1/20");
     await expect(page.locator("svg[aria-labelledby]").first()).toBeVisible();
-    await expect(page.getByRole("img", { name: "Điểm tổng hợp" })).toBeVisible();
+    await expect(page.getByRole("img", { name: "Điểm tổng hợp", exact: true })).toBeVisible();
     await expect(page.getByRole("group", { name: "Thứ hạng: Tỷ lệ số hóa hồ sơ" })).toBeVisible();
+    // Why the composite moved and the path up are plain HTML and a server-drawn chart.
+    await expect(page.getByRole("img", { name: /^Phần đóng góp của từng chỉ tiêu/ })).toBeVisible();
+    await expect(page.locator(".unit-path-up .actions-plan")).toContainText("Điểm tổng hợp (1/20)");
     await expect(page.getByRole("table", { name: "Thứ hạng và nguồn số liệu từng kỳ" }).getByRole("row")).toHaveCount(4);
     await page.getByLabel("Chỉ tiêu xem cùng điểm tổng hợp").selectOption("satisfaction_rate");
     await page.locator(".unit-indicator-picker").getByRole("button").click();
     await expect(page).toHaveURL(/\/units\/11155\?period=2023&indicator=satisfaction_rate/);
     await expect(page.getByRole("group", { name: "Thứ hạng: Tỷ lệ hài lòng" })).toBeVisible();
+  });
+
+  test("on a phone, Xã Ứng Hoè's 2024-Q4 page says why it dropped and the path past Xã Kiến Quốc, within 360 px", async ({ page }) => {
+    await page.setViewportSize({ width: 360, height: 800 });
+    await page.goto("/units/11161?period=2024-Q4");
+    await expect(page.locator(".actions-why-sentence")).toContainText("Tỷ lệ hài lòng −0,7");
+    await expect(page.locator(".unit-path-up .actions-plan")).toContainText("để vượt Xã Kiến Quốc");
+    await expect(page.locator('.actions-list li[data-indicator="satisfaction_rate"]')).toContainText("thêm 1 lượt hài lòng");
+    // Nothing wider than the phone: the page does not scroll sideways.
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
   });
 });

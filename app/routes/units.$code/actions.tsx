@@ -6,6 +6,7 @@
 import { Fragment, type ReactNode } from "react";
 import { DivergingBar, DivergingBarTable, isDivergingBarEmpty, type DivergingBarRow } from "~/charts/diverging-bar";
 import { ChartFigure } from "~/components/chart-figure";
+import { ColumnHeads } from "~/components/column-heads";
 import { unitHref } from "~/components/unit-link";
 import { getIndicator } from "~/domain/indicators";
 import type { IndicatorPath, Reach } from "~/domain/path-up";
@@ -170,17 +171,13 @@ export function Projection({ projection }: { projection: NonNullable<UnitActions
       <div className="table-wrap" role="region" aria-labelledby="projection-caption" tabIndex={0}>
         <table className="actions-projection">
           <caption id="projection-caption">{t(lang, "actions.projection.caption", { year: projection.year, through })}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t(lang, "unit.col.indicator")}</th>
-              <th scope="col" className="num">
-                {t(lang, "actions.projection.value")}
-              </th>
-              <th scope="col" className="num">
-                {t(lang, "actions.projection.rank")}
-              </th>
-            </tr>
-          </thead>
+          <ColumnHeads
+            columns={[
+              { label: t(lang, "unit.col.indicator") },
+              { label: t(lang, "actions.projection.value"), className: "num" },
+              { label: t(lang, "actions.projection.rank"), className: "num" },
+            ]}
+          />
           <tbody>
             {rows.map((r) => (
               <tr key={r.indicator} data-indicator={r.indicator}>
