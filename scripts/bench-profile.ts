@@ -36,6 +36,7 @@ import { dataViewFor } from "~/domain/publication";
 import { unitPeriods } from "~/domain/unit-periods";
 import { loadCompare } from "~/routes/compare/view.server";
 import { loadUnitPage } from "~/routes/units.$code/view.server";
+import { loadUnitActions } from "~/routes/units.$code/actions.server";
 import { NO_TARGETS } from "~/domain/targets";
 import { makeProvinceDataDir, makeSyntheticDataDir } from "./bench/data-dir";
 
@@ -131,6 +132,8 @@ async function profile(p: Place, build: ServerBuild): Promise<void> {
   row(p.name, "unit", "getBodyTotals", await median(() => getBodyTotals(db, periods.kind, scoring, view)));
   row(p.name, "unit", "getUnitProvenance", await median(() => getUnitProvenance(db, middle, view)));
   row(p.name, "unit", "getCorrections", await median(() => getCorrections(db, periods.period, scoring, view, unitRankings.rows)));
+  const actions = { code: middle, period: shown.period, kind: periods.kind, basis, ownRows: unitRankings.rows, livesToYearEnd: true };
+  row(p.name, "unit", "loadUnitActions (why it moved, path up, projection: everyone's year so far)", await median(() => loadUnitActions(db, actions, scoring, view, NO_TARGETS)));
   const unitLoader = await median(() => loadUnitPage(db, { code: middle }, scoring, view, NO_TARGETS));
   row(p.name, "unit", "loadUnitPage (the pieces above, some in parallel)", unitLoader);
   const unitPage = await median(() => page(`/units/${middle}`));

@@ -6,14 +6,23 @@
  * the page's basis), exactly: the comparisons are on the counts, never on rounded rates.
  */
 import { cheapestPath, changeToReach, countsOf, exactScore, type CompositePlan } from "./composite-change";
-import { compare, div, exact, type Fraction } from "./exact";
+import { compare, div, exact, toNumber, type Fraction } from "./exact";
 import type { Gap } from "./gap";
 import { COMPOSITE_ID, INDICATORS, type IndicatorId } from "./indicators";
 import type { RankingRow } from "./ranking";
 import type { ScoringConfig } from "./scoring";
 
-/** What the path reads of a ranking row. */
-export type PathRow = Pick<RankingRow, "commune_code" | "commune_name" | "indicator" | "numerator" | "denominator" | "value" | "rank" | "ranked" | "gap">;
+/** What the path reads of the unit's own ranking rows (the composite's among them). */
+export type OwnRow = Pick<RankingRow, "indicator" | "numerator" | "denominator" | "rank" | "ranked" | "gap">;
+
+/** One unit's counts on one indicator in the period. */
+export interface CountRow {
+  commune_code: string;
+  commune_name: string;
+  indicator: string;
+  numerator: number | null;
+  denominator: number | null;
+}
 
 /** A change of the numerator in the indicator's direction: more where higher is better, fewer where lower is. */
 export type Reach =
@@ -52,7 +61,7 @@ export interface PathUp {
   composite: CompositePath;
 }
 
-function exactValue(row: Pick<PathRow, "numerator" | "denominator">, unit: "rate" | "count"): Fraction | null {
+function exactValue(row: Pick<CountRow, "numerator" | "denominator">, unit: "rate" | "count"): Fraction | null {
   if (row.numerator === null) return null;
   if (unit === "count") return exact(row.numerator);
   return row.denominator === null || row.denominator <= 0 ? null : div(exact(row.numerator), exact(row.denominator));
@@ -63,19 +72,16 @@ function reach(change: number | null): Reach {
   return change === 0 ? { kind: "there" } : { kind: "change", change };
 }
 
-function indicatorPath(rows: readonly PathRow[], code: string, indicator: (typeof INDICATORS)[number], target: number | null): IndicatorPath {
-  const forIndicator = rows.filter((r) => r.indicator === indicator.id);
-  const own = forIndicator.find((r) => r.commune_code === code);
-  const ranked = forIndicator.find((r) => r.ranked > 0)?.ranked ?? 0;
-  const base = { indicator: indicator.id, rank: own?.rank ?? null, ranked, passNext: null, top3: null, target: null };
+function indicatorPath(own: OwnRow | undefined, everyone: readonly CountRow[], code: string, indicator: (typeof INDICATORS)[number], target: number | null): IndicatorPath {
+  const base = { indicator: indicator.id, rank: own?.rank ?? null, ranked: own?.ranked ?? 0, passNext: null, top3: null, target: null };
   if (!own || own.numerator === null) return { ...base, blocked: "notReported" };
   const ownValue = exactValue(own, indicator.unit);
   if (ownValue === null) return { ...base, blocked: "noDenominator" };
   const counts = { numerator: own.numerator, denominator: own.denominator };
   const better = (a: Fraction, b: Fraction) => (indicator.direction === "higher" ? compare(b, a) : compare(a, b));
   // The top 3: as good as the third best of the others (competition ranks: a tie shares the place).
-  const others = forIndicator
-    .filter((r) => r.commune_code !== code)
+  const others = everyone
+    .filter((r) => r.indicator === indicator.id && r.commune_code !== code)
     .map((r) => exactValue(r, indicator.unit))
     .filter((v): v is Fraction => v !== null)
     .sort(better);
@@ -90,47 +96,44 @@ function indicatorPath(rows: readonly PathRow[], code: string, indicator: (typeo
   };
 }
 
-function compositePath(config: ScoringConfig, rows: readonly PathRow[], code: string): CompositePath {
-  const composite = rows.filter((r) => r.indicator === COMPOSITE_ID);
-  const own = composite.find((r) => r.commune_code === code);
-  const ranked = composite.find((r) => r.ranked > 0)?.ranked ?? 0;
-  const byUnit = new Map<string, PathRow[]>();
-  for (const row of rows) {
-    if (row.indicator === COMPOSITE_ID) continue;
+function compositePath(config: ScoringConfig, own: OwnRow | undefined, everyone: readonly CountRow[], code: string): CompositePath {
+  const ranked = own?.ranked ?? 0;
+  const byUnit = new Map<string, CountRow[]>();
+  for (const row of everyone) {
     let list = byUnit.get(row.commune_code);
     if (!list) byUnit.set(row.commune_code, (list = []));
     list.push(row);
   }
-  const ownCounts = countsOf(config, byUnit.get(code) ?? []);
-  const score = exactScore(config, ownCounts);
+  const score = exactScore(config, countsOf(config, byUnit.get(code) ?? []));
   if (!own || score === null) return { rank: own?.rank ?? null, ranked, next: null, plan: { kind: "noScore" } };
-  // The next higher score, exactly: only units whose float score is not clearly below are recomputed.
-  let next: { score: Fraction; units: PathRow[] } | null = null;
-  for (const other of composite) {
-    if (other.commune_code === code || other.value === null || own.value === null || other.value < own.value - 1e-6) continue;
-    const theirs = exactScore(config, countsOf(config, byUnit.get(other.commune_code) ?? []));
+  // The next higher score, exactly, among everyone's scores from their counts.
+  let next: { score: Fraction; units: CountRow[] } | null = null;
+  for (const [other, rows] of byUnit) {
+    if (other === code) continue;
+    const theirs = exactScore(config, countsOf(config, rows));
     if (theirs === null || compare(theirs, score) <= 0) continue;
     const side = next === null ? -1 : compare(theirs, next.score);
-    if (next === null || side < 0) next = { score: theirs, units: [other] };
-    else if (side === 0) next.units.push(other);
+    if (next === null || side < 0) next = { score: theirs, units: [rows[0] as CountRow] };
+    else if (side === 0) next.units.push(rows[0] as CountRow);
   }
   if (next === null) return { rank: own.rank, ranked, next: null, plan: { kind: "above" } };
   const [first] = [...next.units].sort((a, b) => a.commune_code.localeCompare(b.commune_code));
   return {
     rank: own.rank,
     ranked,
-    next: first ? { code: first.commune_code, name: first.commune_name, tied: next.units.length, score: Number(next.score.n) / Number(next.score.d) } : null,
-    plan: cheapestPath(config, ownCounts, next.score),
+    next: first ? { code: first.commune_code, name: first.commune_name, tied: next.units.length, score: toNumber(next.score) } : null,
+    plan: cheapestPath(config, countsOf(config, byUnit.get(code) ?? []), next.score),
   };
 }
 
 /**
- * The path up of unit `code` from one period's rows of every unit (indicators and the composite), with the
- * targets of that period's year (indicator → target; absent where none was set).
+ * The path up of unit `code`: its own ranked rows of the period (indicators and the composite), every unit's
+ * counts of the period on the same basis, and the targets of the period's year (indicator → target).
  */
-export function pathUp(config: ScoringConfig, rows: readonly PathRow[], code: string, targets: ReadonlyMap<string, number>): PathUp {
+export function pathUp(config: ScoringConfig, own: readonly OwnRow[], everyone: readonly CountRow[], code: string, targets: ReadonlyMap<string, number>): PathUp {
+  const ownOf = (id: string) => own.find((r) => r.indicator === id);
   return {
-    indicators: INDICATORS.map((indicator) => indicatorPath(rows, code, indicator, targets.get(indicator.id) ?? null)),
-    composite: compositePath(config, rows, code),
+    indicators: INDICATORS.map((indicator) => indicatorPath(ownOf(indicator.id), everyone, code, indicator, targets.get(indicator.id) ?? null)),
+    composite: compositePath(config, ownOf(COMPOSITE_ID), everyone, code),
   };
 }

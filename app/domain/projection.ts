@@ -38,7 +38,18 @@ export function projectYear(indicator: Pick<Indicator, "unit" | "direction">, un
     return mul(exact(u.numerator), fraction(4n, BigInt(u.quarters)));
   });
   const withValue = values.filter((v): v is Fraction => v !== null);
-  const better = (a: Fraction, b: Fraction) => (indicator.direction === "higher" ? compare(a, b) > 0 : compare(a, b) < 0);
+  // Competition ranks from one sort, best first: a value's rank is 1 + the values strictly better (ties share).
+  const order = (a: Fraction, b: Fraction) => (indicator.direction === "higher" ? compare(b, a) : compare(a, b));
+  const sorted = [...withValue].sort(order);
+  const rankOf = (value: Fraction) => {
+    let [lo, hi] = [0, sorted.length];
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (order(sorted[mid] as Fraction, value) < 0) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo + 1;
+  };
   return units.map((u, i) => {
     const value = values[i] ?? null;
     const scale = u.quarters >= 1 && u.quarters <= 4 ? fraction(4n, BigInt(u.quarters)) : null;
@@ -48,7 +59,7 @@ export function projectYear(indicator: Pick<Indicator, "unit" | "direction">, un
       numerator: scaled(u.numerator),
       denominator: indicator.unit === "rate" ? scaled(u.denominator) : null,
       value: value === null ? null : toNumber(value),
-      rank: value === null ? null : 1 + withValue.filter((other) => better(other, value)).length,
+      rank: value === null ? null : rankOf(value),
       ranked: withValue.length,
     };
   });

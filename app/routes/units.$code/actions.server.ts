@@ -2,10 +2,10 @@
  * The unit page's "what next" (shared spec targets-and-actions.md): why the composite moved since the
  * previous period, the path up for the next period at this period's volumes, and the year-end projection at
  * the year's pace. The arithmetic is exact (app/domain/composite-change.ts, path-up.ts, projection.ts); here
- * it is read from the rankings on the page's basis and turned into plain numbers for the page.
+ * it is read from the unit's own ranked rows and everyone's counts on the page's basis, and turned into plain numbers for the page.
  */
 import type { Db } from "~/db/instance.server";
-import { getRankingsFor } from "~/db/rankings.server";
+import { getUnitCounts } from "~/db/unit-counts.server";
 import { countsOf, explainChange, type CompositePlan } from "~/domain/composite-change";
 import { toNumber } from "~/domain/exact";
 import { COMPOSITE_ID } from "~/domain/indicators";
@@ -87,17 +87,17 @@ export interface ActionsRequest {
 export async function loadUnitActions(db: Db, request: ActionsRequest, scoring: VersionedScoring, view: DataView, targets: Targets): Promise<UnitActions> {
   const { code, period, kind, basis } = request;
   const year = targets.get(Number(period.slice(0, 4)));
-  // A quarter reads its year so far in one query: the path up uses the quarter, the projection all of them.
-  const periods = kind === "quarter" ? quartersSoFar(period) : [period];
-  const rows = await getRankingsFor(db, kind, periods, scoring, view, basis);
-  const current = rows.filter((r) => r.period === period);
-  const reported = current.some((r) => r.commune_code === code);
-  const path = pathUp(scoring.config, current, code, year?.targets ?? new Map());
+  const own = request.ownRows.filter((r) => r.period === period);
+  const reported = own.length > 0;
+  // A quarter before Q4 reads its year so far in one query: the path up uses the quarter, the projection all.
   const projectable = kind === "quarter" && !period.endsWith("-Q4") && reported && request.livesToYearEnd;
+  const everyone = await getUnitCounts(db, kind, projectable ? quartersSoFar(period) : [period], view, basis);
+  const current = everyone.filter((r) => r.period === period);
+  const path = pathUp(scoring.config, own, current, code, year?.targets ?? new Map());
   return {
     change: changeView(scoring.config, request.ownRows, period),
     path: { indicators: path.indicators, composite: { ...path.composite, plan: planView(path.composite.plan) } },
-    projection: projectable ? projectUnit(scoring.config, rows, code, period) : null,
+    projection: projectable ? projectUnit(scoring.config, everyone, code, period) : null,
     targetsSource: year?.source ?? null,
   };
 }

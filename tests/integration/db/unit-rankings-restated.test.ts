@@ -9,6 +9,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { publishAll } from "~/db/publications.server";
 import { getRankingsFor } from "~/db/rankings.server";
+import { getUnitCounts } from "~/db/unit-counts.server";
 import { getUnitRankingsFor, unitRankingsOf, type RankedField, type UnitRankings } from "~/db/unit-rankings.server";
 import { commitUpload } from "~/db/uploads.server";
 import type { DataView } from "~/domain/publication";
@@ -100,5 +101,23 @@ describe("getUnitRankingsFor on a registry with lineage", () => {
     // 2025-Q2 restated: Sáu 0.75, Một Mới 300/410, Năm Mới 0.5; Một Mới is 1st of Cụm A's one unit.
     expect(row).toMatchObject({ commune_name: "Xã Một Mới", rank: 2, ranked: 3, cluster: "Cụm A", cluster_rank: 1, cluster_ranked: 1, restated: true, estimated: true, predecessors: ["00001", "00002", "00003", "00004"] });
     expect(row?.next).toEqual({ code: "00006", name: "Xã Sáu", tied: 1, value: 0.75 });
+  });
+
+  it("getUnitCounts reads the counts the full ranking ranked, every unit and indicator, on both bases, in the draft and published", async () => {
+    for (const view of [DRAFT, PUBLISHED]) {
+      for (const basis of ["as_reported", "current"] as const) {
+        for (const [kind, periods] of [["quarter", QUARTERS], ["year", YEARS]] as const) {
+          const everyone = await getRankingsFor(t.db, kind, periods, TEST_SCORING, view, basis);
+          const ranked = everyone
+            .filter((r) => r.indicator !== "composite_score")
+            .map((r) => ({ period: r.period, commune_code: r.commune_code, commune_name: r.commune_name, indicator: r.indicator, numerator: r.numerator, denominator: r.denominator }));
+          const key = (r: { period: string; commune_code: string; indicator: string }) => `${r.period}|${r.commune_code}|${r.indicator}`;
+          const sorted = <T extends { period: string; commune_code: string; indicator: string }>(rows: T[]) => [...rows].sort((a, b) => (key(a) < key(b) ? -1 : 1));
+          const counts = await getUnitCounts(t.db, kind, periods, view, basis);
+          expect(counts.length, `${basis} ${kind}`).toBeGreaterThan(0);
+          expect(sorted(counts), `${view.kind} ${basis} ${kind}`).toEqual(sorted(ranked));
+        }
+      }
+    }
   });
 });

@@ -7,7 +7,9 @@ import { describe, expect, it } from "vitest";
 import { changeToReach, exactScore, countsOf } from "~/domain/composite-change";
 import { exact, fraction, compare, div } from "~/domain/exact";
 import { computeGap } from "~/domain/gap";
-import { pathUp, type PathRow } from "~/domain/path-up";
+import { pathUp, type CountRow, type OwnRow } from "~/domain/path-up";
+
+type PathRow = OwnRow & CountRow & { value: number | null };
 import { projectUnit } from "~/domain/projection";
 import type { ScoringConfig } from "~/domain/scoring";
 
@@ -73,8 +75,14 @@ const UNITS: Unit[] = [
   { code: "E", dig: [0, 0], sat: [10, 20], overdue: 2 }, // nothing received: digitisation has no value; 50
 ];
 
+/** The path of `code` as the page reads it: its own ranked rows, and everyone's counts (no composite rows). */
+function pathOf(units: Unit[], code: string, targets: Map<string, number>) {
+  const rows = rowsOf(units);
+  return pathUp(CONFIG, rows.filter((r) => r.commune_code === code), rows.filter((r) => r.indicator !== "composite_score"), code, targets);
+}
+
 describe("the path up, hand-computed", () => {
-  const path = pathUp(CONFIG, rowsOf(UNITS), "D", new Map([["digitization_rate", 0.75], ["overdue_dossiers", 0]]));
+  const path = pathOf(UNITS, "D", new Map([["digitization_rate", 0.75], ["overdue_dossiers", 0]]));
   const of = (id: string) => path.indicators.find((p) => p.indicator === id)!;
 
   it("per indicator: the next unit, the top 3 and the target, at this period's denominator", () => {
@@ -89,9 +97,9 @@ describe("the path up, hand-computed", () => {
   });
 
   it("says why nothing can be computed where there is no denominator or no report", () => {
-    const e = pathUp(CONFIG, rowsOf(UNITS), "E", new Map([["digitization_rate", 0.75]]));
+    const e = pathOf(UNITS, "E", new Map([["digitization_rate", 0.75]]));
     expect(e.indicators.find((p) => p.indicator === "digitization_rate")).toMatchObject({ blocked: "noDenominator", passNext: null, top3: null, target: null });
-    const gone = pathUp(CONFIG, rowsOf(UNITS), "Z", new Map());
+    const gone = pathOf(UNITS, "Z", new Map());
     expect(gone.indicators.every((p) => p.blocked === "notReported")).toBe(true);
     expect(gone.composite.plan).toEqual({ kind: "noScore" });
   });
@@ -107,7 +115,7 @@ describe("the path up, hand-computed", () => {
       ["satisfaction_rate", 4],
     ]);
     // The first has no one to pass.
-    expect(pathUp(CONFIG, rowsOf(UNITS), "A", new Map()).composite).toMatchObject({ rank: 1, next: null, plan: { kind: "above" } });
+    expect(pathOf(UNITS, "A", new Map()).composite).toMatchObject({ rank: 1, next: null, plan: { kind: "above" } });
   });
 });
 
