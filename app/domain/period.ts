@@ -24,16 +24,21 @@ function toQuarter(year: number, q: number): Quarter | null {
   return { year, quarter: q };
 }
 
+const ROMAN: Record<string, number> = { i: 1, ii: 2, iii: 3, iv: 4 };
+
 /**
- * Reads a period cell as users write it: `2023-Q4`, `Q4/2023`, `Quý 4/2023`, `2023 Q4` (case-insensitive,
- * surrounding spaces ignored). Returns null for anything else.
+ * Reads a period cell as offices write it: `2023-Q4`, `Q4/2023`, `Quý 4/2023`, `2023 Q4`, the quarter in Roman
+ * numerals (`Quý IV/2023`, `QIV-2023`) and in words (`Quý 4 năm 2023`, `quý 4-2023`), case-insensitive,
+ * spaces ignored around separators. Returns null for anything else.
  */
 export function parseQuarter(input: string): Quarter | null {
   const s = input.normalize("NFC").trim().replace(/\s+/g, " ");
-  let m = /^(\d{4})\s?[-/ ]?\s?q([1-4])$/i.exec(s);
-  if (m) return toQuarter(Number(m[1]), Number(m[2]));
-  m = /^(?:q|quý|quy)\s?([1-4])\s?[/\- ]\s?(\d{4})$/i.exec(s);
-  if (m) return toQuarter(Number(m[2]), Number(m[1]));
+  const q = "([1-4]|iv|iii|ii|i)";
+  const number = (text: string | undefined) => ROMAN[(text ?? "").toLowerCase()] ?? Number(text);
+  let m = new RegExp(`^(\\d{4})\\s?[-/ ]?\\s?q${q}$`, "i").exec(s);
+  if (m) return toQuarter(Number(m[1]), number(m[2]));
+  m = new RegExp(`^(?:q|quý|quy)\\s?${q}\\s?(?:[/\\- ]|\\s?năm\\s|\\s?nam\\s)\\s?(\\d{4})$`, "i").exec(s);
+  if (m) return toQuarter(Number(m[2]), number(m[1]));
   return null;
 }
 

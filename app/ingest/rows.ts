@@ -19,7 +19,7 @@ import { cellLine } from "./parse-csv";
 import { MAX_COUNT, type ReportRow, type UnitLifespan } from "./types";
 import { createFirstLines, indexUnits, unitSlot } from "./unit-index";
 
-export const PERIOD_EXPECTED = "YYYY-Qn (2023-Q4, Q4/2023, Quý 4/2023)";
+export const PERIOD_EXPECTED = "YYYY-Qn (2023-Q4, Q4/2023, Quý 4/2023, Quý IV/2023, Quý 4 năm 2023)";
 
 /** Distinct spellings remembered (periods, names); a garbage file must not grow a cache without bound. */
 const CACHE_MAX = 1000;

@@ -24,10 +24,12 @@ describe("period ids", () => {
   });
 
   it("read a report's period cell as offices write it", () => {
-    for (const cell of ["2023-Q4", "Q4/2023", "Quý 4/2023", "quý 4/2023", "2023 Q4", " q4-2023 ", "Quy 4 2023"]) {
+    for (const cell of ["2023-Q4", "Q4/2023", "Quý 4/2023", "quý 4/2023", "2023 Q4", " q4-2023 ", "Quy 4 2023", "Quý IV/2023", "quý iv-2023", "QIV/2023", "Quý 4 năm 2023", "quý 4-2023", "Quý IV năm 2023", "Quy 4 nam 2023"]) {
       expect(parseQuarter(cell), cell).toEqual({ year: 2023, quarter: 4 });
     }
-    for (const bad of ["Quý 5/2023", "2023", "4/2023", "Q4/1999"]) expect(parseQuarter(bad), bad).toBeNull();
+    for (const bad of ["Quý 5/2023", "2023", "4/2023", "Q4/1999", "Quý V/2023", "Quý IIII/2023", "Quý 4 năm", "năm 2023"]) expect(parseQuarter(bad), bad).toBeNull();
+    expect(parseQuarter("Quý I/2024")).toEqual({ year: 2024, quarter: 1 });
+    expect(parseQuarter("Quý III năm 2025")).toEqual({ year: 2025, quarter: 3 });
     fc.assert(
       fc.property(quarterArb, (q) => {
         expect(parseQuarter(formatQuarter(q))).toEqual(q);

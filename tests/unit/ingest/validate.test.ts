@@ -162,13 +162,13 @@ describe("validateReport errors name line, column and value", () => {
     expect(r.errors.map(where)).toEqual([
       { line: 2, column: "commune_code", value: "99999", key: "ingest.error.unknownUnit" },
       { line: 3, column: "period", value: "2023-Q5", key: "ingest.error.badPeriod" },
-      { line: 4, column: "period", value: "Quý IV/2023", key: "ingest.error.badPeriod" },
+      { line: 4, column: "period", value: "Quý V/2023", key: "ingest.error.badPeriod" },
       { line: 6, column: "commune_code", value: "11185", key: "ingest.error.duplicateRow" },
       { line: 7, column: "commune_code", value: "1118", key: "ingest.error.badCode" },
       { line: 8, column: "commune_code", value: "", key: "ingest.error.requiredCode" },
       { line: 8, column: "period", value: "", key: "ingest.error.requiredPeriod" },
     ]);
-    expect(r.errors[1]?.params.expected).toBe("YYYY-Qn (2023-Q4, Q4/2023, Quý 4/2023)");
+    expect(r.errors[1]?.params.expected).toBe("YYYY-Qn (2023-Q4, Q4/2023, Quý 4/2023, Quý IV/2023, Quý 4 năm 2023)");
     expect(r.errors[3]?.params).toEqual({ firstLine: 5, code: "11185", period: "2023-Q4" });
     // The first of the duplicates is a valid row; the second is not.
     expect(r.rows.map((row) => row.line)).toEqual([5]);
