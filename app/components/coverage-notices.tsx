@@ -2,22 +2,36 @@
  * The page-level states shared by the overview and contest pages: nothing loaded yet (how to load it),
  * units that have not reported in the period, and years with fewer than four quarters.
  */
+import { can } from "~/domain/roles";
 import type { NamedUnit } from "~/domain/ranks";
+import { useShellData } from "~/components/use-shell-data";
 import { t } from "~/i18n/translate";
 import { useLang } from "~/i18n/use-lang";
 import { joinNames } from "~/i18n/format";
 
+/**
+ * Nothing to show yet. A reader is told that nothing has been published and that it will appear here; staff
+ * who may upload get the ways to load data (issue 14: the public page used to tell visitors to run a command).
+ */
 export function EmptyState() {
   const lang = useLang();
+  const user = useShellData()?.user ?? null;
+  if (!can(user?.role, "upload")) {
+    return (
+      <section className="ov-empty" aria-labelledby="ov-empty-lead">
+        <p id="ov-empty-lead">{t(lang, "overview.empty.public")}</p>
+      </section>
+    );
+  }
   return (
     <section className="ov-empty" aria-labelledby="ov-empty-lead">
       <p id="ov-empty-lead">{t(lang, "overview.empty.lead")}</p>
       <ul>
-        <li>{withCode(t(lang, "overview.empty.seed", { command: "\u0000" }), "npm run seed")}</li>
-        <li>{withCode(t(lang, "overview.empty.import", { command: "\u0000" }), lang === "vi" ? "npm run import -- TỆP.csv" : "npm run import -- FILE.csv")}</li>
         <li>
           {t(lang, "overview.empty.upload")} <a href="/upload">{t(lang, "overview.empty.uploadLink")}</a>.
         </li>
+        <li>{withCode(t(lang, "overview.empty.import", { command: "\u0000" }), lang === "vi" ? "npm run import -- TỆP.csv" : "npm run import -- FILE.csv")}</li>
+        <li>{withCode(t(lang, "overview.empty.seed", { command: "\u0000" }), "npm run seed")}</li>
       </ul>
     </section>
   );

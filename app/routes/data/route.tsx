@@ -1,3 +1,4 @@
+import { EmptyState } from "~/components/coverage-notices";
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json, useLoaderData } from "@remix-run/react";
 import { getPeriodCoverage } from "~/db/provenance.server";
@@ -53,7 +54,7 @@ export default function Index() {
   return (
     <>
       <h1>{t(lang, "home.title")}</h1>
-      {periods.length === 0 ? <p>{t(lang, "home.empty")}</p> : null}
+      {periods.length === 0 ? <EmptyState /> : null}
       <h2>{t(lang, "home.periods", { count: periods.length })}</h2>
       <div className="table-wrap">
         <table>

@@ -11,6 +11,7 @@ import { parseTargets } from "~/domain/targets";
 import { loadOverview, type OverviewData, type OverviewPage } from "~/routes/_index/view.server";
 import { commitUpload, rollbackUpload } from "~/db/uploads.server";
 import { startServer, type TestServer } from "../../../helpers/http-server";
+import { ALL_USERS, USERS, login } from "../../../helpers/http-client";
 import { counts, createTestDb, resultOf, type TestDb, DRAFT, TEST_SCORING } from "../../../helpers/test-db";
 
 const SCORING = TEST_SCORING;
@@ -211,21 +212,34 @@ describe("loadOverview", () => {
 describe("the overview and contest pages over HTTP, before any data is loaded", () => {
   let server: TestServer;
   beforeAll(async () => {
-    server = await startServer({ seed: false });
+    server = await startServer({ seed: false, users: ALL_USERS });
   });
   afterAll(async () => {
     await server?.stop();
   });
 
-  it("explain how to load data instead of showing empty charts", async () => {
-    for (const path of ["/", "/?period=2023-Q1&indicator=online_rate", "/contest", "/contest?year=2023"]) {
+  const PAGES = ["/", "/?period=2023-Q1&indicator=online_rate", "/contest", "/contest?year=2023", "/data"];
+
+  it("tell a reader that nothing is published yet, with no server command and no empty chart", async () => {
+    for (const path of PAGES) {
       const res = await fetch(`${server.url}${path}`);
       expect(res.status, path).toBe(200);
       const html = await res.text();
-      expect(html, path).toContain("Chưa có số liệu báo cáo nào.");
-      expect(html, path).toContain("npm run seed");
-      expect(html, path).toContain('href="/upload"');
+      expect(html, path).toContain("Chưa có kết quả xếp hạng nào được công bố.");
+      expect(html, path).not.toContain("npm run");
       expect(html, path).not.toContain("<svg");
+    }
+    const en = await (await fetch(`${server.url}/?lang=en`)).text();
+    expect(en).toContain("No rankings have been published yet.");
+  });
+
+  it("show staff how to load data: the upload page first, then the server's commands", async () => {
+    const cookie = await login(server, USERS.staff.username, USERS.staff.password);
+    for (const path of PAGES) {
+      const html = await (await fetch(`${server.url}${path}`, { headers: { Cookie: cookie } })).text();
+      expect(html, path).toContain("Chưa có số liệu báo cáo nào.");
+      expect(html, path).toMatch(/Tải tệp báo cáo quý lên tại trang(<!-- -->)? ?<a href="\/upload">Tải số liệu lên<\/a>/);
+      expect(html, path).toContain("npm run seed");
     }
   });
 
