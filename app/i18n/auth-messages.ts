@@ -151,6 +151,8 @@ export const authMessages: { vi: Dictionary; en: Dictionary } = {
     "uploads.restoreLabel": "Khôi phục lần tải #{id}",
     "uploads.restoredBy": "khôi phục bởi {who}, {when}",
     "uploads.done": "Đã lưu lần tải #{id} ({file}): {rows} dòng, {units} đơn vị.",
+    "uploads.done.view": "Xem bảng xếp hạng {period} (bản nháp: người xem thấy sau khi công bố)",
+    "uploads.done.publish": "Công bố (trang Công bố)",
     "uploads.rolledBackBanner": "Đã hoàn tác lần tải #{id}; số liệu trước đó được áp dụng lại. Có thể khôi phục lần tải này ở bảng dưới đây.",
     "uploads.restoredBanner": "Đã khôi phục lần tải #{id}; số liệu của lần tải này được áp dụng lại.",
 
@@ -402,6 +404,8 @@ export const authMessages: { vi: Dictionary; en: Dictionary } = {
     "uploads.restoreLabel": "Restore upload #{id}",
     "uploads.restoredBy": "restored by {who}, {when}",
     "uploads.done": "Upload #{id} ({file}) saved: {rows} rows, {units} units.",
+    "uploads.done.view": "See the dashboard for {period} (the draft: the public sees it once published)",
+    "uploads.done.publish": "Publish it (the Publish page)",
     "uploads.rolledBackBanner": "Upload #{id} rolled back; the previous data is in effect again. The upload can be restored in the table below.",
     "uploads.restoredBanner": "Upload #{id} restored; its data is in effect again.",
 

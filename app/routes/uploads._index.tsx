@@ -8,7 +8,7 @@ import { requirePermission } from "~/auth/guards.server";
 import { can } from "~/domain/roles";
 import { getAppDb } from "~/db/setup.server";
 import { getUploads } from "~/db/uploads.server";
-import { NO_VALUE, formatCount, formatDateTime, formatPeriod } from "~/i18n/format";
+import { NO_VALUE, formatCount, formatDateTime, formatPeriod, periodInSentence } from "~/i18n/format";
 import { getLang } from "~/i18n/lang.server";
 import { t } from "~/i18n/translate";
 import { useLang } from "~/i18n/use-lang";
@@ -39,6 +39,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
       canRollback: can(user.role, "rollback"),
       canRestore: can(user.role, "restore"),
       canUpload: can(user.role, "upload"),
+      canPublish: can(user.role, "publish"),
       lang: getLang(request),
     },
     { headers: { "Cache-Control": "private, no-store" } },
@@ -46,7 +47,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 }
 
 export default function Uploads() {
-  const { uploads, done, rolledBack, restored, canRollback, canRestore, canUpload } = useLoaderData<typeof loader>();
+  const { uploads, done, rolledBack, restored, canRollback, canRestore, canUpload, canPublish } = useLoaderData<typeof loader>();
   const lang = useLang();
   return (
     <div className="uploads-page">
@@ -55,6 +56,21 @@ export default function Uploads() {
         <p className="notice notice-ok" role="status">
           {t(lang, "uploads.done", { id: done.id, file: done.file_name, rows: formatCount(lang, done.row_count), units: formatCount(lang, done.unit_count) })}
         </p>
+      ) : null}
+      {done ? (
+        // Where to look next: each period's dashboard as staff see it (the draft), then publishing it.
+        <ul className="uploads-next">
+          {done.periods.map((p) => (
+            <li key={p}>
+              <a href={`/?period=${p}`}>{t(lang, "uploads.done.view", { period: periodInSentence(lang, p) })}</a>
+            </li>
+          ))}
+          {canPublish ? (
+            <li>
+              <a href="/publish">{t(lang, "uploads.done.publish")}</a>
+            </li>
+          ) : null}
+        </ul>
       ) : null}
       {rolledBack ? (
         <p className="notice notice-ok" role="status">

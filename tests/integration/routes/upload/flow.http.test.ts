@@ -94,8 +94,12 @@ describe("a correct upload, committed and rolled back", () => {
     // The public sees the published quarter until staff publish the correction.
     expect(await digitisation("11161")).toEqual(before);
 
-    const history = text(await (await get(server, location, staff)).text());
+    const historyHtml = await (await get(server, location, staff)).text();
+    const history = text(historyHtml);
     expect(history).toContain(`Đã lưu lần tải #${id} (correction-2024-Q4.csv): 3 dòng, 3 đơn vị.`);
+    // Where to look next: the quarter's dashboard as staff see it, and (staff may publish) the Publish page.
+    expect(historyHtml).toContain('<a href="/?period=2024-Q4">Xem bảng xếp hạng quý 4/2024 (bản nháp: người xem thấy sau khi công bố)</a>');
+    expect(historyHtml).toContain('<a href="/publish">Công bố (trang Công bố)</a>');
     expect(history).toMatch(new RegExp(`${id} .* staff1 qua trang web correction-2024-Q4.csv SHA-256 [0-9a-f]{10}… [0-9a-f]{64} Quý 4/2024 3`));
 
     const confirm = text(await (await get(server, `/uploads/${id}/rollback`, staff)).text());
