@@ -240,6 +240,26 @@ describe("validateReport errors name line, column and value", () => {
     expect(r.warnings).toEqual([]);
   });
 
+  it("skips the office's title rows above the header, says so, and reads the rows as without them", () => {
+    const row = "11155,Thị trấn Ninh Giang,Quý IV/2023,10,5,5,10,10,0,1,1,1,1,0,0";
+    const titled = ["UỶ BAN NHÂN DÂN HUYỆN NINH GIANG,,,", "BÁO CÁO KẾT QUẢ CẢI CÁCH HÀNH CHÍNH QUÝ IV/2023,,", ",,,", "(Kèm theo Công văn số 123/UBND),,", CANONICAL_HEADER, row].join("\r\n");
+    const r = validateReport(bytesOf(titled), ctx);
+    expect(r.errors).toEqual([]);
+    expect(r.warnings.map(where)).toEqual([{ line: 1, column: null, value: null, key: "ingest.warning.titleRows" }]);
+    // Lines 1, 2 and 4 are titles (3 is blank); the header is line 5, the row line 6.
+    expect(r.warnings[0]?.params).toEqual({ count: 3, first: 1, last: 4, header: 5 });
+    expect(r.rows.map((x) => [x.line, x.period])).toEqual([[6, "2023-Q4"]]);
+    const plain = validateReport(bytesOf([CANONICAL_HEADER, row].join("\r\n")), ctx);
+    expect(r.rows.map(({ line: _, ...rest }) => rest)).toEqual(plain.rows.map(({ line: _, ...rest }) => rest));
+  });
+
+  it("takes more than ten rows naming no column for data without a header, refused at its first line", () => {
+    const rows = Array.from({ length: 12 }, (_, i) => `1115${i % 10},Xã ${i},2023-Q4,10,5,5,10,10,0,1,1,1,1,0,0`);
+    const r = validateReport(bytesOf([...rows, CANONICAL_HEADER].join("\n")), ctx);
+    expect(r.errors.map(where)).toEqual([{ line: 1, column: null, value: null, key: "ingest.error.noHeader" }]);
+    expect(r.rows).toEqual([]);
+  });
+
   it("rejects binary files: an .xlsx workbook and a PNG image", () => {
     const xlsx = new Uint8Array([0x50, 0x4b, 0x03, 0x04, 0x14, 0x00, 0x06, 0x00, 0x08, 0x00, 0x00, 0x00, 0x21, 0x00]);
     const png = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0x00, 0x00, 0x00, 0x0d, 0x49, 0x48]);
