@@ -55,6 +55,8 @@ export const ingestMessages: { vi: Dictionary; en: Dictionary } = {
     "ingest.warning.windows1258":
       "Tệp được lưu theo bảng mã Windows-1258 (tiếng Việt cũ) và đã được chuyển sang Unicode. Hãy kiểm tra tên đơn vị trong bản xem trước; lần sau nên lưu dưới dạng CSV UTF-8.",
     "ingest.warning.unknownColumn": "cột không có trong mẫu báo cáo nên sẽ được bỏ qua",
+    "ingest.warning.totalRow": "dòng {line} là dòng tổng cộng: không lưu như một đơn vị; các tổng được đối chiếu với các dòng",
+    "ingest.warning.totalMismatch": "dòng tổng cộng ghi {value} nhưng các dòng cộng lại được {sum}",
     "ingest.warning.titleRows": "đã bỏ qua {count} dòng tiêu đề phía trên dòng tên cột (dòng {first}–{last}); tên cột ở dòng {header}",
     "ingest.warning.unnamedColumn": "cột thứ {index} không có tiêu đề nhưng có số liệu; số liệu của cột này sẽ được bỏ qua",
     "ingest.warning.nameMismatch":
@@ -108,6 +110,8 @@ export const ingestMessages: { vi: Dictionary; en: Dictionary } = {
     "ingest.warning.windows1258":
       "The file is saved in the Windows-1258 encoding (legacy Vietnamese) and was converted to Unicode. Check the unit names in the preview; next time, save as CSV UTF-8.",
     "ingest.warning.unknownColumn": "this column is not part of the report and will be ignored",
+    "ingest.warning.totalRow": "line {line} is a total row: it is not saved as a unit; its totals are checked against the rows",
+    "ingest.warning.totalMismatch": "the total row says {value} but the rows add up to {sum}",
     "ingest.warning.titleRows": "skipped {count} title row(s) above the header (lines {first}–{last}); the column names are on line {header}",
     "ingest.warning.unnamedColumn": "column {index} has no header but holds data; it will be ignored",
     "ingest.warning.nameMismatch":

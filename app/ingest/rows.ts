@@ -40,6 +40,18 @@ function isBlankRow(cells: readonly string[]): boolean {
   return true;
 }
 
+const TOTAL_WORDS = new Set(["tổng cộng", "tổng", "cộng", "tổng số", "total"]);
+
+/**
+ * A total row as offices write it: no unit code, and "Tổng cộng", "Cộng", "Tổng" (or "Total") in the code or
+ * the name cell, in any case, with a trailing colon or full stop.
+ */
+export function isTotalRow(cells: readonly string[], codeCol: number, nameCol: number): boolean {
+  const word = (col: number) => (cells[col] ?? "").normalize("NFC").trim().toLowerCase().replace(/[\s:.]+$/u, "").replace(/\s+/gu, " ");
+  if (codeCol !== -1 && word(codeCol) !== "" && !TOTAL_WORDS.has(word(codeCol))) return false;
+  return [codeCol, nameCol].some((col) => col !== -1 && TOTAL_WORDS.has(word(col)));
+}
+
 /**
  * Built field by field in COUNT_FIELDS order, so that every counts object shares one shape; the values come
  * from an Int32Array so that they are stored as small integers, not as a boxed double per field.
@@ -90,6 +102,8 @@ export function createRowValidator(
   const nameChecks = new Map<string, boolean>();
   const rows: ReportRow[] = [];
   let dataRows = 0;
+  // The office's total row ("Tổng cộng"), left out of the rows and checked against their sums at the end.
+  let total: { line: number; cells: string[] } | null = null;
 
   function columnName(col: number): string {
     return names[col] ?? "";
@@ -166,6 +180,10 @@ export function createRowValidator(
     if (isBlankRow(cells)) return;
     if (dataRows === 0 && codeCol !== -1 && fieldOfHeader(cells[codeCol] ?? "") === "commune_code") {
       return; // a second header row: the template's explanation row, or the headers in the other language
+    }
+    if (total === null && isTotalRow(cells, codeCol, nameCol)) {
+      total = { line, cells: [...cells] };
+      return;
     }
     dataRows += 1;
     if (!checkWidth(cells, line)) return;
@@ -271,8 +289,22 @@ export function createRowValidator(
     rows.push({ line, communeCode: code, communeName: name, period: period.id, counts: countsOf(vals) });
   }
 
+  /** The total row is said, and each count column whose total differs from the rows' sum is named. */
+  function checkTotal(row: { line: number; cells: string[] }): void {
+    addWarning(log, "ingest.warning.totalRow", row.line, null, null, { line: row.line });
+    COUNT_FIELDS.forEach((field, k) => {
+      const col = countCols[k] ?? -1;
+      if (col === -1) return;
+      const written = parseCount(row.cells[col] ?? "");
+      if (written < 0) return; // an empty or unreadable total cell says nothing to check
+      const sum = rows.reduce((n, r) => n + r.counts[field], 0);
+      if (written !== sum) addWarning(log, "ingest.warning.totalMismatch", cellLine(row.line, row.cells, col), columnName(col), (row.cells[col] ?? "").trim(), { sum, line: row.line, value: (row.cells[col] ?? "").trim() });
+    });
+  }
+
   function finish(): { rows: ReportRow[]; periods: string[] } {
     if (dataRows === 0) addError(log, "ingest.error.noRows", null, null, null);
+    if (total !== null) checkTotal(total);
     const periods = new Set(rows.map((r) => r.period));
     return { rows, periods: [...periods].sort() };
   }

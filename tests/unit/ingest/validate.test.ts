@@ -253,6 +253,28 @@ describe("validateReport errors name line, column and value", () => {
     expect(r.rows.map(({ line: _, ...rest }) => rest)).toEqual(plain.rows.map(({ line: _, ...rest }) => rest));
   });
 
+  it("leaves out the total row and checks its sums, naming a column that does not add up", () => {
+    const rows = ["11155,Thị trấn Ninh Giang,2023-Q4,10,5,5,10,10,0,1,1,1,1,0,0", "11161,Xã Ứng Hoè,2023-Q4,20,6,7,20,19,1,2,1,4,3,2,1"];
+    // Sums: received 30, online 11, digitised 12; the office wrote 31 received.
+    const withTotal = [CANONICAL_HEADER, ...rows, ",Tổng cộng:,,31,11,12,30,29,1,3,2,5,4,2,1"].join("\n");
+    const r = validateReport(bytesOf(withTotal), ctx);
+    expect(r.errors).toEqual([]);
+    expect(r.rows.map((x) => x.communeCode)).toEqual(["11155", "11161"]);
+    expect(r.warnings.map(where)).toEqual([
+      { line: 4, column: null, value: null, key: "ingest.warning.totalRow" },
+      { line: 4, column: "dossiers_received", value: "31", key: "ingest.warning.totalMismatch" },
+    ]);
+    expect(r.warnings[1]?.params).toMatchObject({ sum: 30 });
+    // Written as offices do: "Cộng" in the code column, "TỔNG" in capitals; a total that adds up says only that it was left out.
+    for (const total of ["Cộng,,,30,11,12,30,29,1,3,2,5,4,2,1", ",TỔNG,,30,11,12,30,29,1,3,2,5,4,2,1"]) {
+      const ok = validateReport(bytesOf([CANONICAL_HEADER, ...rows, total].join("\n")), ctx);
+      expect(ok.errors, total).toEqual([]);
+      expect(ok.warnings.map((w) => w.key), total).toEqual(["ingest.warning.totalRow"]);
+    }
+    // A unit whose name happens to be "Cộng" but has a code is a unit, not a total.
+    expect(validateReport(bytesOf([CANONICAL_HEADER, "99999,Cộng,2023-Q4,1,1,1,1,1,0,0,0,0,0,0,0"].join("\n")), ctx).errors.map((e) => e.key)).toEqual(["ingest.error.unknownUnit"]);
+  });
+
   it("takes more than ten rows naming no column for data without a header, refused at its first line", () => {
     const rows = Array.from({ length: 12 }, (_, i) => `1115${i % 10},Xã ${i},2023-Q4,10,5,5,10,10,0,1,1,1,1,0,0`);
     const r = validateReport(bytesOf([...rows, CANONICAL_HEADER].join("\n")), ctx);
