@@ -110,6 +110,14 @@ export function periodsUpTo(ids: readonly string[], period: string): string[] {
   return [...ids].sort().filter((id) => id <= period);
 }
 
+/** The quarters of a quarter's year up to and including it: 2024-Q3 → 2024-Q1, 2024-Q2, 2024-Q3; none for a year. */
+export function quartersOfYearTo(id: string): string[] {
+  const parsed = parsePeriodId(id);
+  if (parsed?.kind !== "quarter" || parsed.quarter === undefined) return [];
+  const { year, quarter } = parsed;
+  return Array.from({ length: quarter }, (_, i) => formatPeriodId({ kind: "quarter", year, quarter: (i + 1) as Quarter["quarter"] }));
+}
+
 /** The id of the period before `id`, of the same kind. */
 export function previousPeriodId(id: string): string {
   const parsed = parsePeriodId(id);

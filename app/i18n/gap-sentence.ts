@@ -41,7 +41,7 @@ function hasKey(lang: Lang, key: string): boolean {
 }
 
 /** Fills a template whose `{unit}` becomes the unit to pass (and "and N others at the same rank"). */
-function fill(template: string, target: SentencePart[]): SentencePart[] {
+export function fill(template: string, target: SentencePart[]): SentencePart[] {
   const pieces = template.split("{unit}");
   const parts: SentencePart[] = [];
   pieces.forEach((piece, i) => {
@@ -51,7 +51,8 @@ function fill(template: string, target: SentencePart[]): SentencePart[] {
   return parts;
 }
 
-function target(lang: Lang, pass: PassTarget): SentencePart[] {
+/** The unit to pass as a part a page links, and the others sharing its value. */
+export function passTarget(lang: Lang, pass: PassTarget): SentencePart[] {
   const parts: SentencePart[] = [{ type: "unit", code: pass.pass_code, name: pass.pass_name }];
   const others = pass.pass_tied - 1;
   if (others > 0) parts.push({ type: "text", text: t(lang, countKey("unit.gap.tied", others), { k: formatCount(lang, others) }) });
@@ -81,7 +82,7 @@ export function gapSentence(lang: Lang, input: GapSentenceInput): GapSentence {
   if (input.indicator === COMPOSITE_ID) {
     const g = input.scoreGap;
     if (!g) return plain("none", t(lang, "unit.gap.none"));
-    return sentence("behind", fill(t(lang, "unit.gap.behind", { points: formatPoints(lang, g.points) }), target(lang, g)));
+    return sentence("behind", fill(t(lang, "unit.gap.behind", { points: formatPoints(lang, g.points) }), passTarget(lang, g)));
   }
   const g = input.gap;
   if (!g) return plain("none", t(lang, "unit.gap.none"));
@@ -89,8 +90,8 @@ export function gapSentence(lang: Lang, input: GapSentenceInput): GapSentence {
   if (g.reachable) {
     const noun = countNoun(lang, indicator.id, g.change);
     const key = indicator.direction === "higher" ? "unit.gap.more" : "unit.gap.fewer";
-    return sentence("reachable", fill(t(lang, key, { n: formatCount(lang, g.change), noun }), target(lang, g)));
+    return sentence("reachable", fill(t(lang, key, { n: formatCount(lang, g.change), noun }), passTarget(lang, g)));
   }
   const specific = `unit.gap.unreachable.${indicator.id}`;
-  return sentence("unreachable", fill(t(lang, hasKey(lang, specific) ? specific : "unit.gap.unreachable"), target(lang, g)));
+  return sentence("unreachable", fill(t(lang, hasKey(lang, specific) ? specific : "unit.gap.unreachable"), passTarget(lang, g)));
 }

@@ -10,7 +10,7 @@ import { countsOf, explainChange, type CompositePlan } from "~/domain/composite-
 import { toNumber } from "~/domain/exact";
 import { COMPOSITE_ID } from "~/domain/indicators";
 import { pathUp, type CompositePath, type IndicatorPath } from "~/domain/path-up";
-import { previousPeriodId, type PeriodKind } from "~/domain/period";
+import { previousPeriodId, quartersOfYearTo, type PeriodKind } from "~/domain/period";
 import { projectUnit, type UnitProjection } from "~/domain/projection";
 import type { DataView } from "~/domain/publication";
 import type { RankingRow } from "~/domain/ranking";
@@ -67,12 +67,6 @@ export function changeView(config: ScoringConfig, ownRows: readonly Pick<Ranking
   return { kind: "split", previous, change: toNumber(change.change), contributions: change.contributions.map((c) => ({ indicator: c.indicator, points: toNumber(c.points) })) };
 }
 
-/** The quarters of a quarter's year up to it: 2024-Q3 → 2024-Q1, 2024-Q2, 2024-Q3. */
-function quartersSoFar(period: string): string[] {
-  const quarter = Number(/^\d{4}-Q([1-4])$/.exec(period)?.[1] ?? 0);
-  return Array.from({ length: quarter }, (_, i) => `${period.slice(0, 4)}-Q${i + 1}`);
-}
-
 export interface ActionsRequest {
   code: string;
   period: string;
@@ -91,7 +85,7 @@ export async function loadUnitActions(db: Db, request: ActionsRequest, scoring: 
   const reported = own.length > 0;
   // A quarter before Q4 reads its year so far in one query: the path up uses the quarter, the projection all.
   const projectable = kind === "quarter" && !period.endsWith("-Q4") && reported && request.livesToYearEnd;
-  const everyone = await getUnitCounts(db, kind, projectable ? quartersSoFar(period) : [period], view, basis);
+  const everyone = await getUnitCounts(db, kind, projectable ? quartersOfYearTo(period) : [period], view, basis);
   const current = everyone.filter((r) => r.period === period);
   const path = pathUp(scoring.config, own, current, code, year?.targets ?? new Map());
   return {

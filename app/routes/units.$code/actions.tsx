@@ -7,29 +7,20 @@ import { Fragment, type ReactNode } from "react";
 import { DivergingBar, DivergingBarTable, isDivergingBarEmpty, type DivergingBarRow } from "~/charts/diverging-bar";
 import { ChartFigure } from "~/components/chart-figure";
 import { ColumnHeads } from "~/components/column-heads";
-import { unitHref } from "~/components/unit-link";
 import { getIndicator } from "~/domain/indicators";
 import type { IndicatorPath, Reach } from "~/domain/path-up";
 import { formatCount, formatIndicatorValue, formatNumber, formatRank, formatTarget, formatSignedPoints, periodInSentence } from "~/i18n/format";
-import { countNoun } from "~/i18n/gap-sentence";
+import { countNoun, fill, passTarget } from "~/i18n/gap-sentence";
+import type { PassTarget } from "~/domain/gap";
+import { SentenceParts } from "./gap";
 import { t, type Lang } from "~/i18n/translate";
 import { useLang } from "~/i18n/use-lang";
 import type { ChangeView, PlanView, UnitActions } from "./actions.server";
 
-/** A message whose `{unit}` is the unit to pass, as a link to its page for the same period. */
-function withUnit(text: string, unit: { code: string; name: string } | null, period: string, after = ""): ReactNode {
-  const [head = "", tail = ""] = text.split("{unit}");
-  if (!unit || !text.includes("{unit}")) return text;
-  return (
-    <>
-      {head}
-      <a href={unitHref(unit.code, period)}>{unit.name}</a>
-      {after}
-      {tail}
-    </>
-  );
+/** A message whose `{unit}` is the unit to pass (and those sharing its value), linked to its page for the period. */
+function withUnit(lang: Lang, text: string, pass: PassTarget, period: string): ReactNode {
+  return <SentenceParts parts={fill(text, passTarget(lang, pass))} period={period} />;
 }
-
 
 /** The split as the sentence says it: largest part first. */
 function sortedParts(change: Extract<ChangeView, { kind: "split" }>) {
@@ -97,11 +88,11 @@ function IndicatorLine({ path, period }: { path: IndicatorPath; period: string }
   const items: ReactNode[] = [];
   const gap = path.passNext;
   if (path.rank === 1 || gap === null) items.push(t(lang, "actions.pass.first"));
-  else if (!gap.reachable) items.push(withUnit(t(lang, "actions.pass.unreachable"), { code: gap.pass_code, name: gap.pass_name }, period));
+  else if (!gap.reachable) items.push(withUnit(lang, t(lang, "actions.pass.unreachable"), gap, period));
   else {
     const fewer = getIndicator(path.indicator).direction === "lower";
     const text = t(lang, fewer ? "actions.pass.fewer" : "actions.pass.more", { count: formatCount(lang, gap.change), noun: countNoun(lang, path.indicator, gap.change) });
-    items.push(withUnit(text, { code: gap.pass_code, name: gap.pass_name }, period));
+    items.push(withUnit(lang, text, gap, period));
   }
   if (path.top3) items.push(reachText(lang, "top3", path.top3, path.indicator, {}));
   if (path.target) items.push(reachText(lang, "target", path.target.reach, path.indicator, { target: formatTarget(lang, path.indicator, path.target.value) }));
@@ -122,8 +113,7 @@ function IndicatorLine({ path, period }: { path: IndicatorPath; period: string }
 const hundredths = (lang: Lang, points: number) => formatNumber(lang, points, 2);
 
 function planSentence(lang: Lang, plan: PlanView, rank: string, next: { code: string; name: string; tied: number } | null, period: string): ReactNode {
-  const tied = next && next.tied > 1 ? t(lang, `actions.plan.tied.${next.tied - 1 === 1 ? "one" : "other"}`, { k: formatCount(lang, next.tied - 1) }) : "";
-  const unitWithTies = (text: string) => withUnit(text, next, period, tied);
+  const unitWithTies = (text: string) => (next ? withUnit(lang, text, { pass_code: next.code, pass_name: next.name, pass_tied: next.tied }, period) : text);
   switch (plan.kind) {
     case "plan": {
       const steps = plan.steps.map((s) => t(lang, "actions.plan.step", { count: formatCount(lang, s.dossiers), noun: countNoun(lang, s.indicator, s.dossiers) })).join(t(lang, "actions.plan.and"));

@@ -5,23 +5,21 @@
  * rank), its values and ranks over all periods of the same kind, and which upload each figure came from.
  */
 import type { Db } from "~/db/instance.server";
-import { getLoadedPeriods } from "~/db/periods.server";
 import { getUnitProvenance, type Provenance } from "~/db/provenance.server";
 import { getUnitRankingsFor, type RankedField, type UnitRankingRow } from "~/db/unit-rankings.server";
 import { getBodyTotals, type BodyTotal } from "~/db/totals.server";
-import { getUnitLineage, getUnitsByCode, type UnitInfo, type UnitLineage } from "~/db/units.server";
+import type { UnitInfo, UnitLineage } from "~/db/units.server";
 import type { Gap, ScoreGap } from "~/domain/gap";
 import { COMPOSITE_ID, INDICATORS, RANKED_IDS, valueKind, type IndicatorId, type RankedId, type ValueKind } from "~/domain/indicators";
-import { resolvePeriod, type PeriodKind } from "~/domain/period";
+import type { PeriodKind } from "~/domain/period";
 import { correctionKey, type Correction, type DataView } from "~/domain/publication";
 import { getCorrections } from "~/db/corrections.server";
 import { scoringSummary, type ScoringSummary, type VersionedScoring } from "~/domain/scoring";
-import { NotFoundError } from "~/http/page-errors.server";
+import { loadUnitAndPeriods } from "~/http/unit-periods.server";
 import { previousStanding, type PreviousStanding } from "~/domain/ranks";
 import { validIn } from "~/domain/unit-lineage";
 import { targetFor, type Targets } from "~/domain/targets";
 import { loadUnitActions, type UnitActions } from "./actions.server";
-import { unitPeriods } from "~/domain/unit-periods";
 
 export interface BodyFigure {
   /** Rates: the district's rate; counts: the district's total; the composite: the district's own score. */
@@ -296,29 +294,20 @@ export interface UnitPageRequest {
 
 /** The unit page; throws NotFoundError for a unit the registry does not hold or a period without data. */
 export async function loadUnitPage(db: Db, request: UnitPageRequest, scoring: VersionedScoring, view: DataView, targets: Targets): Promise<UnitPageData> {
-  // Three small reads that do not depend on one another; the unit's existence is still checked first.
-  const [{ units }, loaded, lineage] = await Promise.all([getUnitsByCode(db, [request.code]), getLoadedPeriods(db, view), getUnitLineage(db, request.code)]);
-  const [unit] = units;
-  if (!unit) throw new NotFoundError({ what: "units", codes: [request.code] });
+  const { unit, lineage, kind, shown } = await loadUnitAndPeriods(db, request, view);
   const indicator = request.indicator ?? DEFAULT_RANK_INDICATOR;
   const version = scoringSummary(scoring);
-  const resolved = resolvePeriod(loaded, request.period);
-  if (resolved.status === "empty" && view.kind === "published" && view.asOf !== null) throw new NotFoundError({ what: "asOf", date: view.asOf });
-  if (resolved.status === "empty") return emptyUnitView(unit, indicator, version);
-  if (resolved.status === "unknown") throw new NotFoundError({ what: "period", ...resolved });
-  // A unit formed by a merger reads its history on the current basis, so trends and ranks cross the merger.
-  const shown = unitPeriods(lineage, resolved, request.period);
   if (shown === null) return emptyUnitView(unit, indicator, version);
   const { basis, periods: lived, period } = shown;
   const [rankings, totals, provenance] = await Promise.all([
-    getUnitRankingsFor(db, resolved.kind, lived, [unit.code], scoring, view, basis),
-    getBodyTotals(db, resolved.kind, scoring, view),
+    getUnitRankingsFor(db, kind, lived, [unit.code], scoring, view, basis),
+    getBodyTotals(db, kind, scoring, view),
     getUnitProvenance(db, unit.code, view),
   ]);
   const livesToYearEnd = basis === "current" || validIn(lineage, `${period.slice(0, 4)}-Q4`);
   const [corrections, actions] = await Promise.all([
     getCorrections(db, period, scoring, view, rankings.rows),
-    loadUnitActions(db, { code: unit.code, period, kind: resolved.kind, basis, ownRows: rankings.rows, livesToYearEnd }, scoring, view, targets),
+    loadUnitActions(db, { code: unit.code, period, kind, basis, ownRows: rankings.rows, livesToYearEnd }, scoring, view, targets),
   ]);
-  return unitView({ ...resolved, period, periods: lived, unit, indicator, scoring: version, rankings, totals, provenance, corrections, lineage, basis, actions, targets });
+  return unitView({ kind, period, periods: lived, unit, indicator, scoring: version, rankings, totals, provenance, corrections, lineage, basis, actions, targets });
 }

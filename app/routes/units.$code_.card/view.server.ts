@@ -6,16 +6,14 @@
  */
 import { getCorrections } from "~/db/corrections.server";
 import type { Db } from "~/db/instance.server";
-import { getLoadedPeriods } from "~/db/periods.server";
 import { getUnitRankingsFor, type RankedField, type UnitRankingRow } from "~/db/unit-rankings.server";
-import { getUnitLineage, getUnitsByCode, type UnitInfo } from "~/db/units.server";
+import type { UnitInfo } from "~/db/units.server";
 import { COMPOSITE_ID, INDICATOR_IDS, valueKind, type RankedId, type ValueKind } from "~/domain/indicators";
-import { resolvePeriod, type PeriodKind } from "~/domain/period";
+import type { PeriodKind } from "~/domain/period";
 import { correctionKey, type Correction, type DataView } from "~/domain/publication";
 import { previousStanding, type PreviousStanding } from "~/domain/ranks";
 import type { VersionedScoring } from "~/domain/scoring";
-import { unitPeriods } from "~/domain/unit-periods";
-import { NotFoundError } from "~/http/page-errors.server";
+import { loadUnitAndPeriods } from "~/http/unit-periods.server";
 
 /** The composite's rank is drawn over this many periods up to the chosen one: two years of quarters. */
 export const TREND_PERIODS = 8;
@@ -125,20 +123,13 @@ export interface CardRequest {
 
 /** The card; throws NotFoundError for a unit the registry does not hold or a period without data. */
 export async function loadCard(db: Db, request: CardRequest, scoring: VersionedScoring, view: DataView): Promise<CardData> {
-  const [{ units }, loaded, lineage] = await Promise.all([getUnitsByCode(db, [request.code]), getLoadedPeriods(db, view), getUnitLineage(db, request.code)]);
-  const [unit] = units;
-  if (!unit) throw new NotFoundError({ what: "units", codes: [request.code] });
+  const { unit, lineage, kind, shown } = await loadUnitAndPeriods(db, request, view);
   const version = { name: scoring.name, hash: scoring.hash };
-  const resolved = resolvePeriod(loaded, request.period);
-  if (resolved.status === "empty" && view.kind === "published" && view.asOf !== null) throw new NotFoundError({ what: "asOf", date: view.asOf });
-  if (resolved.status === "empty") return emptyCard(unit, version);
-  if (resolved.status === "unknown") throw new NotFoundError({ what: "period", ...resolved });
-  const shown = unitPeriods(lineage, resolved, request.period);
   if (shown === null) return emptyCard(unit, version);
   const upTo = shown.periods.filter((p) => p <= shown.period);
   const periods = upTo.slice(-TREND_PERIODS);
-  const rankings = await getUnitRankingsFor(db, resolved.kind, periods, [unit.code], scoring, view, shown.basis);
+  const rankings = await getUnitRankingsFor(db, kind, periods, [unit.code], scoring, view, shown.basis);
   const corrections = await getCorrections(db, shown.period, scoring, view, rankings.rows);
   const formed = shown.basis === "current" ? lineage.validFrom : null;
-  return cardView({ unit, period: shown.period, kind: resolved.kind, periods, rankings, corrections, formed, scoring: version });
+  return cardView({ unit, period: shown.period, kind, periods, rankings, corrections, formed, scoring: version });
 }

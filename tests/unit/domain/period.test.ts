@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { formatPeriodId, formatQuarter, parsePeriodId, parseQuarter, periodsUpTo, previousPeriod, previousPeriodId, resolvePeriod } from "~/domain/period";
+import { formatPeriodId, formatQuarter, parsePeriodId, parseQuarter, periodsUpTo, previousPeriod, previousPeriodId, quartersOfYearTo, resolvePeriod } from "~/domain/period";
 
 const quarterArb = fc.record({ year: fc.integer({ min: 2000, max: 2100 }), quarter: fc.constantFrom(1 as const, 2 as const, 3 as const, 4 as const) });
 const periodIdArb = fc.oneof(
@@ -21,6 +21,12 @@ describe("period ids", () => {
 
   it("refuses what is not a period id", () => {
     for (const bad of ["", "2023-Q5", "2023-Q0", "Q4/2023", "1999", "2101", "2023-q4", " 2023", "20234"]) expect(parsePeriodId(bad), bad).toBeNull();
+  });
+
+  it("lists a quarter's year up to it, and nothing for a year", () => {
+    expect(quartersOfYearTo("2024-Q3")).toEqual(["2024-Q1", "2024-Q2", "2024-Q3"]);
+    expect(quartersOfYearTo("2024-Q1")).toEqual(["2024-Q1"]);
+    expect(quartersOfYearTo("2024")).toEqual([]);
   });
 
   it("read a report's period cell as offices write it", () => {
